@@ -1,0 +1,85 @@
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+
+/**
+ * The repository's `.github/patchsmith.yml`, validated. Every field has a
+ * default, so an empty file (or none) is a valid config.
+ */
+export const repoConfigSchema = z
+  .object({
+    /** Globs of paths to review; everything by default. */
+    include: z.array(z.string()).default(["**/*"]),
+    /** Globs of paths never reviewed (added to the built-in lockfile/generated/vendored list). */
+    ignore: z.array(z.string()).default([]),
+    /** At most this many inline comments per review; the rest go in the summary. */
+    maxComments: z.number().int().min(0).max(100).default(20),
+    /** Findings below this severity are not posted. */
+    severity: z.enum(["error", "warning", "info"]).default("warning"),
+    /** Review draft pull requests too. */
+    drafts: z.boolean().default(false),
+    /** Make the check run fail when findings of this severity exist. */
+    failOn: z.enum(["error", "warning", "never"]).default("never"),
+    /** Largest file (bytes) that is analysed. */
+    maxFileBytes: z.number().int().positive().default(1_000_000),
+    checks: z
+      .object({
+        eslint: z.boolean().default(true),
+        typescript: z.boolean().default(true),
+        model: z.boolean().default(true),
+        tests: z.boolean().default(true),
+      })
+      .strict()
+      .default({ eslint: true, typescript: true, model: true, tests: true }),
+    /** Switch shipped ESLint rules on or off by name, e.g. `no-console: warn`. */
+    rules: z.record(z.string(), z.enum(["off", "warn", "error"])).default({}),
+    model: z
+      .object({
+        temperature: z.number().min(0).max(2).default(0),
+        /** Attempts per model edit, the first one included (the repair loop). */
+        maxAttempts: z.number().int().min(1).max(5).default(3),
+        /** Keep advice whose edit never validated, as plain text. */
+        keepUnvalidatedAdvice: z.boolean().default(true),
+      })
+      .strict()
+      .default({ temperature: 0, maxAttempts: 3, keepUnvalidatedAdvice: true }),
+    scan: z
+      .object({
+        enabled: z.boolean().default(true),
+        schedule: z.string().default("0 3 * * 1"),
+        openPullRequest: z.boolean().default(false),
+      })
+      .strict()
+      .default({ enabled: true, schedule: "0 3 * * 1", openPullRequest: false }),
+  })
+  .strict();
+
+export type RepoConfig = z.infer<typeof repoConfigSchema>;
+
+export const defaultRepoConfig: RepoConfig = repoConfigSchema.parse({});
+
+/** Thrown when `.github/patchsmith.yml` is not valid; the message names the field. */
+export class InvalidConfigError extends Error {
+  override readonly name = "InvalidConfigError";
+}
+
+/** Validate an already-parsed config object (e.g. from Probot's `context.config`). */
+export function parseRepoConfig(value: unknown, source = ".github/patchsmith.yml"): RepoConfig {
+  const result = repoConfigSchema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+    return `\`${field}\`: ${issue.message}`;
+  });
+  throw new InvalidConfigError(`${source} is not valid: ${problems.join("; ")}. See the README's configuration section for the expected values.`);
+}
+
+/** Parse YAML text as data (no tags, no custom types) and validate it. */
+export function parseRepoConfigYaml(text: string, source = ".github/patchsmith.yml"): RepoConfig {
+  let value: unknown;
+  try {
+    value = parseYaml(text, { schema: "core", maxAliasCount: 100 });
+  } catch (error) {
+    throw new InvalidConfigError(`${source} is not valid YAML: ${(error as Error).message}`, { cause: error });
+  }
+  return parseRepoConfig(value, source);
+}
