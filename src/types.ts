@@ -81,7 +81,7 @@ export interface Edit {
   readonly path: string;
   readonly startLine: number;
   readonly endLine: number;
-  /** The new text of those lines, joined with "\n", without a trailing newline. */
+  /** The new text of those lines, joined with "\n", without a trailing newline; "" deletes the lines. */
   readonly replacement: string;
 }
 

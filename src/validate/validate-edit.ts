@@ -1,0 +1,65 @@
+import { applyEdit, EditRangeError, splitLines } from "../analyze/apply-edit.js";
+import { newDiagnostics } from "../analyze/diagnostic-key.js";
+import type { Diagnostic, Fix, ValidationVerdict } from "../types.js";
+import type { Workspace } from "../workspace/create-workspace.js";
+
+/**
+ * The core promise: apply an edit in memory, re-run ESLint and TypeScript on
+ * the file and on the loaded files that import it, and accept only when no
+ * diagnostic is new compared with before the edit and the targeted
+ * diagnostic (if any) is gone. The workspace is restored before returning.
+ */
+export function validateEdit(workspace: Workspace, fix: Fix): ValidationVerdict {
+  const { path } = fix.edit;
+  const original = workspace.getText(path);
+  if (original === undefined) return reject([`${path} is not part of this review, so an edit to it cannot be checked.`]);
+
+  let patched: string;
+  try {
+    patched = applyEdit(original, fix.edit);
+  } catch (error) {
+    if (error instanceof EditRangeError) return reject([error.message]);
+    throw error;
+  }
+  if (patched === original) return reject(["The edit changes nothing."]);
+
+  const affected = [path, ...workspace.dependents(path)];
+  const before = new Map(affected.map((p) => [p, workspace.diagnose(p)] as const));
+  workspace.setText(path, patched);
+  try {
+    const introduced: Diagnostic[] = [];
+    for (const p of affected) {
+      const text = workspace.getText(p) ?? "";
+      const beforeText = p === path ? original : text;
+      introduced.push(
+        ...newDiagnostics({
+          before: before.get(p) ?? [],
+          beforeLines: splitLines(beforeText).lines,
+          after: workspace.diagnose(p),
+          afterLines: splitLines(text).lines,
+        }),
+      );
+    }
+    const reasons = introduced.map(describe);
+    if (fix.target && stillPresent(fix.target, before.get(path) ?? [], workspace.diagnose(path))) {
+      reasons.push(`The diagnostic it should fix is still there: ${describe(fix.target)}`);
+    }
+    return reasons.length === 0 ? { ok: true, reasons: [], introduced: [] } : { ok: false, reasons, introduced };
+  } finally {
+    workspace.setText(path, original);
+  }
+}
+
+function reject(reasons: string[]): ValidationVerdict {
+  return { ok: false, reasons, introduced: [] };
+}
+
+/** The target is gone when fewer diagnostics with its rule and message remain than before. */
+function stillPresent(target: Diagnostic, before: readonly Diagnostic[], after: readonly Diagnostic[]): boolean {
+  const same = (d: Diagnostic): boolean => d.source === target.source && d.code === target.code && d.message === target.message;
+  return after.filter(same).length >= before.filter(same).length;
+}
+
+function describe(d: Diagnostic): string {
+  return `${d.path}:${d.line}:${d.column} ${d.source === "typescript" ? d.code : `eslint(${d.code})`}: ${d.message}`;
+}

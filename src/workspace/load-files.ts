@@ -1,0 +1,82 @@
+import ts from "typescript";
+import type { FileSource, Notice } from "../types.js";
+import { resolveRelativeImport } from "./resolve-relative-import.js";
+
+export interface LoadedFiles {
+  readonly files: Map<string, string>;
+  readonly knownPaths: ReadonlySet<string>;
+  /** Seed files that could not be read as text, with the reason. */
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  readonly notices: readonly Notice[];
+}
+
+const CONFIG_FILE = /(?:^|\/)(?:tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
+const SCRIPT = /\.(?:[cm]?[jt]sx?|d\.ts)$/;
+
+/**
+ * Read the files a review needs from a snapshot: the seed paths, the
+ * tsconfig/jsconfig/package.json files (as data), and what the seeds import
+ * with relative specifiers, transitively, up to `maxFiles`. Everything is
+ * read through the FileSource; nothing from the repository is executed.
+ */
+export async function loadFiles(params: {
+  readonly source: FileSource;
+  readonly seeds: readonly string[];
+  readonly maxFiles?: number;
+  readonly concurrency?: number;
+}): Promise<LoadedFiles> {
+  const maxFiles = params.maxFiles ?? 400;
+  const knownPaths = new Set(await params.source.listPaths());
+  const files = new Map<string, string>();
+  const skipped: { path: string; reason: string }[] = [];
+  const notices: Notice[] = [];
+  const seen = new Set<string>();
+  const seedSet = new Set(params.seeds);
+
+  const configs = [...knownPaths].filter((p) => CONFIG_FILE.test(p) && !p.includes("node_modules/")).slice(0, 50);
+  let queue = [...params.seeds.filter((p) => knownPaths.has(p)), ...configs];
+  let capped = false;
+  while (queue.length > 0) {
+    const batch = queue.filter((p) => !seen.has(p));
+    queue = [];
+    for (const path of batch) seen.add(path);
+    const results = await mapLimit(batch, params.concurrency ?? 8, async (path) => ({ path, result: await params.source.readText(path) }));
+    for (const { path, result } of results) {
+      if (result.kind === "skipped") {
+        if (seedSet.has(path)) skipped.push({ path, reason: result.reason });
+        continue;
+      }
+      if (result.kind === "missing") continue;
+      files.set(path, result.text);
+      if (!SCRIPT.test(path)) continue;
+      for (const ref of ts.preProcessFile(result.text, true, true).importedFiles) {
+        const target = resolveRelativeImport(path, ref.fileName, knownPaths);
+        if (target === undefined || seen.has(target)) continue;
+        if (files.size + queue.length >= maxFiles) {
+          capped = true;
+          continue;
+        }
+        queue.push(target);
+      }
+    }
+  }
+  if (capped) {
+    notices.push({
+      message: `Only ${maxFiles} files were loaded for type information; imports beyond that were treated as unknown, so some type errors across files may be missed.`,
+    });
+  }
+  return { files, knownPaths, skipped, notices };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,70 @@
+import js from "@eslint/js";
+import { Linter } from "eslint";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+import tsPlugin from "@typescript-eslint/eslint-plugin";
+import { toVirtual, VIRTUAL_ROOT } from "./virtual-root.js";
+
+
+export type RuleSetting = "off" | "warn" | "error";
+
+export interface SafeLinter {
+  /** Lint in-memory text; `path` is repository-relative. No file or config-file I/O happens. */
+  lint(path: string, text: string): Linter.LintMessage[];
+}
+
+const TS_FILES = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];
+const JS_FILES = ["**/*.js", "**/*.jsx", "**/*.mjs", "**/*.cjs"];
+
+/**
+ * The rules we ship: @eslint/js recommended plus typescript-eslint recommended.
+ * Built here, in our code: the repository's eslint.config.* is executable code
+ * from whoever opened the pull request and is never loaded.
+ */
+export function builtinLintConfig(overrides: Readonly<Record<string, RuleSetting>> = {}): Linter.Config[] {
+  const known = knownRuleNames();
+  const rules: Linter.RulesRecord = {};
+  for (const [name, setting] of Object.entries(overrides)) {
+    // Only rules we ship can be switched; an unknown name in a repository config is ignored by the caller's validation.
+    if (known.has(name)) rules[name] = setting;
+  }
+  const shared: Linter.Config = {
+    languageOptions: {
+      ecmaVersion: "latest",
+      sourceType: "module",
+      globals: { ...globals.es2021, ...globals.node, ...globals.browser },
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+    linterOptions: { reportUnusedDisableDirectives: "off", noInlineConfig: false },
+  };
+  return [
+    { ...shared, files: [...JS_FILES, ...TS_FILES] },
+    { ...js.configs.recommended, files: [...JS_FILES, ...TS_FILES] },
+    ...(tseslint.configs.recommended as Linter.Config[]).map((config) => ({ ...config, files: TS_FILES })),
+    { files: JS_FILES, languageOptions: { sourceType: "module" } },
+    { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs" } },
+    { files: [...JS_FILES, ...TS_FILES], rules },
+  ];
+}
+
+const tsRules: Readonly<Record<string, unknown>> = tsPlugin.rules;
+let ruleNames: Set<string> | undefined;
+
+/** Names of every rule patchsmith ships (core rules and @typescript-eslint/*). */
+export function knownRuleNames(): ReadonlySet<string> {
+  if (ruleNames) return ruleNames;
+  const names = new Set<string>(Object.keys(js.configs.all.rules));
+  for (const name of Object.keys(tsRules)) names.add(`@typescript-eslint/${name}`);
+  ruleNames = names;
+  return names;
+}
+
+export function createSafeLinter(overrides: Readonly<Record<string, RuleSetting>> = {}): SafeLinter {
+  const linter = new Linter({ cwd: VIRTUAL_ROOT, configType: "flat" });
+  const config = builtinLintConfig(overrides);
+  return {
+    lint(path, text) {
+      return linter.verify(text, config, { filename: toVirtual(path) });
+    },
+  };
+}
