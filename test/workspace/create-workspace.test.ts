@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { createWorkspace } from "../../src/workspace/create-workspace.js";
+import { createSafeLinter } from "../../src/workspace/safe-linter.js";
+import { makeWorkspace } from "../helpers/make-workspace.js";
+
+describe("createWorkspace", () => {
+  it("reports ESLint and TypeScript diagnostics with 1-based positions", () => {
+    const ws = makeWorkspace({ "a.ts": "let x = 1;\nexport const y: string = x;\n" });
+    const found = ws.diagnose("a.ts").map((d) => `${d.line}:${d.column} ${d.source} ${d.code}`);
+    expect(found).toEqual(["1:5 eslint prefer-const", "2:14 typescript TS2322"]);
+    ws.dispose();
+  });
+
+  it("does not report uninstalled packages or node globals as problems", () => {
+    const ws = makeWorkspace({
+      "a.ts": 'import lodash from "lodash";\nimport fs from "node:fs";\nexport const v = [lodash, fs, process.env.HOME];\n',
+    });
+    expect(ws.diagnose("a.ts")).toEqual([]);
+    ws.dispose();
+  });
+
+  it("reports a relative import of a file that does not exist, but not one that exists unloaded", () => {
+    const files = new Map([["a.ts", 'import { b } from "./b.js";\nimport { c } from "./c.js";\nexport const v = [b, c];\n']]);
+    const ws = createWorkspace({
+      files,
+      compilerOptions: { strict: true, noEmit: true },
+      knownPaths: new Set(["a.ts", "b.ts"]),
+      linter: createSafeLinter(),
+      checks: { eslint: false, typescript: true },
+    });
+    const messages = ws.diagnose("a.ts").map((d) => d.message);
+    expect(messages).toEqual([expect.stringContaining("'./c.js'")]);
+    ws.dispose();
+  });
+
+  it("type-checks JavaScript only where the repository sets checkJs, and lints it always", () => {
+    const js = "const n = 1;\nn.foo();\nmissing();\n";
+    const plain = makeWorkspace({ "a.js": js });
+    expect(plain.diagnose("a.js").map((d) => d.code)).toEqual(["no-undef"]);
+    plain.dispose();
+    const checked = makeWorkspace({ "tsconfig.json": '{ "compilerOptions": { "allowJs": true, "checkJs": true } }', "a.js": js });
+    expect(checked.diagnose("a.js").map((d) => d.code).sort()).toEqual(["TS2304", "TS2339", "no-undef"]);
+    checked.dispose();
+  });
+
+  it("lists the loaded files that import a file", () => {
+    const ws = makeWorkspace({
+      "src/util.ts": "export const u = 1;\n",
+      "src/a.ts": 'import { u } from "./util.js";\nexport const a = u;\n',
+      "src/b.ts": 'export * from "./util";\n',
+      "src/c.ts": "export const c = 1;\n",
+    });
+    expect(ws.dependents("src/util.ts").sort()).toEqual(["src/a.ts", "src/b.ts"]);
+    ws.dispose();
+  });
+});
