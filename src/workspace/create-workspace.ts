@@ -51,6 +51,11 @@ export function createWorkspace(params: {
   const host = createTypeScriptHost({ files, rootFiles, options });
   const service = ts.createLanguageService(host, documentRegistry);
   const lintCache = new Map<string, { version: number; messages: Linter.LintMessage[] }>();
+  // Diagnostics depend on every file's text, so they are cached only for the state as loaded.
+  // A validation patches a file and restores it, so the "before" side is computed once per file.
+  const loaded = new Map(params.files);
+  const changed = new Set<string>();
+  const loadedDiagnostics = new Map<string, Diagnostic[]>();
 
   const isTypeChecked = (path: string): boolean =>
     TS_FILE.test(path) || (options.allowJs === true && options.checkJs === true && SCRIPT.test(path));
@@ -81,11 +86,16 @@ export function createWorkspace(params: {
     getText: (path) => files.get(path)?.text,
     setText(path, text) {
       const entry = files.get(path);
+      if (entry?.text === text) return;
       files.set(path, { text, version: (entry?.version ?? 0) + 1 });
+      if (loaded.get(path) === text) changed.delete(path);
+      else changed.add(path);
     },
     diagnose(path) {
       const entry = files.get(path);
       if (!entry) return [];
+      const cached = changed.size === 0 ? loadedDiagnostics.get(path) : undefined;
+      if (cached) return [...cached];
       const result: Diagnostic[] = [];
       if (params.checks.eslint) {
         for (const message of lintMessages(path)) result.push(fromLintMessage(path, message));
@@ -94,7 +104,9 @@ export function createWorkspace(params: {
         const source = service.getProgram()?.getSourceFile(toVirtual(path));
         for (const d of typescriptDiagnostics(path)) result.push(fromTsDiagnostic(path, d, source));
       }
-      return result.sort((a, b) => a.line - b.line || a.column - b.column);
+      result.sort((a, b) => a.line - b.line || a.column - b.column);
+      if (changed.size === 0) loadedDiagnostics.set(path, result);
+      return [...result];
     },
     lintMessages,
     codeFixes(path, diagnostic) {

@@ -1,0 +1,60 @@
+import { type CliIo, EXIT, UsageError } from "./cli-io.js";
+import { runDemoCommand } from "./demo-command.js";
+import { runReviewCommand, type ModelFactory } from "./review-command.js";
+
+export const USAGE = `Usage: patchsmith <command> [options]
+
+Commands:
+  review [--repo DIR] [--base REF] [--head REF] [--format text|json|markdown] [--fail-on LEVEL]
+                 review a local git change and print what the GitHub App would post
+  demo           review the bundled sample project (no GitHub account, no model needed)
+  model pull [URI]  download a GGUF model into the cache (resumes an interrupted download)
+  model info     the GPU backend detected, its memory, and whether the configured model fits
+
+Run \`patchsmith <command> --help\` for a command's options.
+`;
+
+export interface CliDeps {
+  readonly createModel: ModelFactory;
+  readonly modelPull: (args: readonly string[], io: CliIo) => Promise<number>;
+  readonly modelInfo: (args: readonly string[], io: CliIo) => Promise<number>;
+}
+
+/** Parse the command line, run one command, return its exit code. Errors a user can fix are one line on stderr. */
+export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "review":
+        return await runReviewCommand(rest, io, deps.createModel);
+      case "demo":
+        return await runDemoCommand(rest, io, deps.createModel);
+      case "model": {
+        const [sub, ...args] = rest;
+        if (sub === "pull") return await deps.modelPull(args, io);
+        if (sub === "info") return await deps.modelInfo(args, io);
+        throw new UsageError(`patchsmith model ${sub ?? ""}: expected \`model pull [URI]\` or \`model info\`.`);
+      }
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.stdout.write(USAGE);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(`Unknown command "${command}". Run \`patchsmith --help\` for the list.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr.write(`patchsmith: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  if (!(error instanceof TypeError)) return false;
+  const code: unknown = Reflect.get(error, "code");
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+}
