@@ -1,6 +1,26 @@
 import type { Diagnostic, Fix } from "../types.js";
 import type { Workspace } from "../workspace/create-workspace.js";
+import { applyEdit } from "./apply-edit.js";
+import { lineEditBetween } from "./line-edit-between.js";
 import { type TextChange, toLineEdit } from "./to-line-edit.js";
+
+/**
+ * TypeScript code fixes never offered: they silence the checker (`// @ts-ignore`),
+ * add `any`, or write stubs that throw "not implemented".
+ */
+const UNWANTED_TS_FIXES = new Set([
+  "disableJsDiagnostics",
+  "inferFromUsage",
+  "fixMissingFunctionDeclaration",
+  "fixMissingMember",
+  "fixMissingProperties",
+  "fixMissingAttributes",
+  "fixClassDoesntImplementInheritedAbstractMember",
+  "fixClassIncorrectlyImplementsInterface",
+]);
+
+/** How many rounds of follow-up autofixes are chained onto one fix (ESLint itself uses 10 passes for a file). */
+const FOLLOW_UP_PASSES = 3;
 
 /**
  * The fixes our tools know for one diagnostic, before validation: the ESLint
@@ -17,17 +37,23 @@ export function deterministicFixes(workspace: Workspace, diagnostic: Diagnostic)
   };
 
   if (diagnostic.source === "eslint") {
+    // Rule fixes can call for another (no-var's `let` is then a prefer-const): chain those on the same lines.
     const message = workspace
       .lintMessages(diagnostic.path)
       .find((m) => m.ruleId === diagnostic.code && m.line === diagnostic.line && m.column === diagnostic.column);
     if (message?.fix) {
-      add(`Fix ${diagnostic.code}`, "eslint", [{ start: message.fix.range[0], end: message.fix.range[1], newText: message.fix.text }]);
+      const changes = [{ start: message.fix.range[0], end: message.fix.range[1], newText: message.fix.text }];
+      add(`Fix ${diagnostic.code}`, "eslint", changes);
+      const first = toLineEdit(diagnostic.path, text, changes);
+      const chained = first && withFollowUpFixes(workspace, text, first);
+      if (chained) fixes.push({ edit: chained, title: `Fix ${diagnostic.code} (and the autofixes it calls for on the same lines)`, origin: "eslint", target: diagnostic });
     }
     for (const suggestion of message?.suggestions ?? []) {
       add(suggestion.desc, "eslint", [{ start: suggestion.fix.range[0], end: suggestion.fix.range[1], newText: suggestion.fix.text }]);
     }
   } else {
     for (const action of workspace.codeFixes(diagnostic.path, diagnostic)) {
+      if (UNWANTED_TS_FIXES.has(action.fixName)) continue;
       if (action.commands !== undefined && action.commands.length > 0) continue;
       const fileChanges = action.changes;
       if (fileChanges.length !== 1 || fileChanges[0]?.isNewFile === true) continue;
@@ -40,4 +66,30 @@ export function deterministicFixes(workspace: Workspace, diagnostic: Diagnostic)
 
 function sameEdit(a: Fix["edit"], b: Fix["edit"]): boolean {
   return a.startLine === b.startLine && a.endLine === b.endLine && a.replacement === b.replacement;
+}
+
+/**
+ * Apply `edit`, then the ESLint autofixes that appear on the edited lines,
+ * up to FOLLOW_UP_PASSES rounds. Undefined when no follow-up applies. The
+ * workspace is restored before returning.
+ */
+function withFollowUpFixes(workspace: Workspace, original: string, edit: Fix["edit"]): Fix["edit"] | undefined {
+  let current = applyEdit(original, edit);
+  let range = { start: edit.startLine, end: edit.startLine + Math.max(0, edit.replacement.split("\n").length - 1) };
+  try {
+    for (let pass = 0; pass < FOLLOW_UP_PASSES; pass++) {
+      workspace.setText(edit.path, current);
+      const follow = workspace.lintMessages(edit.path).filter((m) => m.fix !== undefined && m.line >= range.start && m.line <= range.end);
+      const fix = follow[0]?.fix;
+      if (!fix) break;
+      const step = toLineEdit(edit.path, current, [{ start: fix.range[0], end: fix.range[1], newText: fix.text }]);
+      if (!step) break;
+      current = applyEdit(current, step);
+      range = { start: Math.min(range.start, step.startLine), end: Math.max(range.end, step.startLine + step.replacement.split("\n").length - 1) };
+    }
+  } finally {
+    workspace.setText(edit.path, original);
+  }
+  const combined = lineEditBetween(edit.path, original, current);
+  return combined && (combined.replacement !== edit.replacement || combined.startLine !== edit.startLine) ? combined : undefined;
 }

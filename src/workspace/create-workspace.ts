@@ -33,6 +33,13 @@ export interface Workspace {
   dispose(): void;
 }
 
+/**
+ * Script versions are unique in the process: the document registry (shared so
+ * lib.*.d.ts is parsed once) caches source files by path and version, and the
+ * base and head workspaces hold different text under the same path.
+ */
+let nextVersion = 1;
+
 const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
 const TS_FILE = /\.(?:[cm]?tsx?)$/;
 
@@ -45,7 +52,7 @@ export function createWorkspace(params: {
   readonly checks: WorkspaceChecks;
 }): Workspace {
   const files = new Map<string, { text: string; version: number }>();
-  for (const [path, text] of params.files) files.set(path, { text, version: 1 });
+  for (const [path, text] of params.files) files.set(path, { text, version: nextVersion++ });
   const options = params.compilerOptions;
   const rootFiles = (): string[] => [...files.keys()].filter((path) => SCRIPT.test(path));
   const host = createTypeScriptHost({ files, rootFiles, options });
@@ -87,7 +94,7 @@ export function createWorkspace(params: {
     setText(path, text) {
       const entry = files.get(path);
       if (entry?.text === text) return;
-      files.set(path, { text, version: (entry?.version ?? 0) + 1 });
+      files.set(path, { text, version: nextVersion++ });
       if (loaded.get(path) === text) changed.delete(path);
       else changed.add(path);
     },

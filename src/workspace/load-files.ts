@@ -16,7 +16,9 @@ const SCRIPT = /\.(?:[cm]?[jt]sx?|d\.ts)$/;
 /**
  * Read the files a review needs from a snapshot: the seed paths, the
  * tsconfig/jsconfig/package.json files (as data), and what the seeds import
- * with relative specifiers, transitively, up to `maxFiles`. Everything is
+ * with relative specifiers, transitively, then the other scripts in the seeds'
+ * folders (so "add import" fixes can find a sibling's exports), up to
+ * `maxFiles`. Everything is
  * read through the FileSource; nothing from the repository is executed.
  */
 export async function loadFiles(params: {
@@ -60,12 +62,25 @@ export async function loadFiles(params: {
       }
     }
   }
+  // Siblings of the seeds: where a missing import most often lives.
+  const folders = new Set(params.seeds.map(folderOf));
+  const siblings = [...knownPaths].filter((p) => SCRIPT.test(p) && !seen.has(p) && folders.has(folderOf(p)));
+  const room = Math.max(0, maxFiles - files.size);
+  if (siblings.length > room) capped = true;
+  const siblingResults = await mapLimit(siblings.slice(0, room), params.concurrency ?? 8, async (path) => ({ path, result: await params.source.readText(path) }));
+  for (const { path, result } of siblingResults) if (result.kind === "text") files.set(path, result.text);
+
   if (capped) {
     notices.push({
       message: `Only ${maxFiles} files were loaded for type information; imports beyond that were treated as unknown, so some type errors across files may be missed.`,
     });
   }
   return { files, knownPaths, skipped, notices };
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -54,3 +54,14 @@ describe("createWorkspace", () => {
     ws.dispose();
   });
 });
+
+describe("two workspaces with the same paths", () => {
+  it("keep their own text (the shared document registry must not mix base and head)", () => {
+    const base = makeWorkspace({ "src/a.ts": "export const a: number = 1;\n" });
+    const head = makeWorkspace({ "src/a.ts": 'export const a: number = "one";\n' });
+    expect(base.diagnose("src/a.ts")).toEqual([]);
+    expect(head.diagnose("src/a.ts").map((d) => d.code)).toEqual(["TS2322"]);
+    base.dispose();
+    head.dispose();
+  });
+});

@@ -1,0 +1,27 @@
+import { createGenerator } from "../llm/create-generator.js";
+import { modelCacheDir } from "../llm/model-cache-dir.js";
+import { type CliIo, EXIT } from "./cli-io.js";
+import { MODEL_INFO_USAGE, runModelInfo } from "./model-info.js";
+import { MODEL_PULL_USAGE, runModelPull } from "./model-pull.js";
+import type { CliDeps } from "./run-cli.js";
+
+/** The real dependencies of the CLI: the model backends and the model commands. */
+export function createCliDeps(): CliDeps {
+  return {
+    createModel: ({ env, config }) => createGenerator({ env, config }),
+    modelPull: async (args, io) => {
+      if (args.includes("--help") || args.includes("-h")) return usage(io, MODEL_PULL_USAGE);
+      const [uri] = args;
+      return runModelPull({ ...(uri === undefined ? {} : { uri }), cacheDir: modelCacheDir(io.env), out: io.stderr });
+    },
+    modelInfo: async (args, io) => {
+      if (args.includes("--help") || args.includes("-h")) return usage(io, MODEL_INFO_USAGE);
+      return runModelInfo({ env: io.env, out: io.stdout, cwd: io.cwd });
+    },
+  };
+}
+
+function usage(io: CliIo, text: string): Promise<number> {
+  io.stdout.write(text);
+  return Promise.resolve(EXIT.ok);
+}

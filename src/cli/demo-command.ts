@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import type { CliIo } from "./cli-io.js";
+import { runReviewCommand, type ModelFactory } from "./review-command.js";
+
+const run = promisify(execFile);
+
+/** The sample project shipped with patchsmith: demo/base and demo/head. */
+export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../demo");
+
+/**
+ * `patchsmith demo`: build a throwaway git repository from the sample
+ * project (main = demo/base, a feature branch = demo/head) and review it,
+ * so a newcomer sees a real review without a GitHub account.
+ */
+export async function runDemoCommand(args: readonly string[], io: CliIo, createModel: ModelFactory): Promise<number> {
+  const dir = await createDemoRepository(DEMO_DIR);
+  try {
+    io.stderr.write(`patchsmith demo: reviewing the sample project (a git repository made in ${dir}, branch feature against main)\n\n`);
+    const format = args.includes("--text") ? "text" : "markdown";
+    return await runReviewCommand(["--repo", dir, "--base", "main", "--head", "feature", "--format", format], io, createModel);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Make a git repository with `base/` committed on main and `head/` on branch feature. */
+export async function createDemoRepository(sampleDir: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "patchsmith-demo-"));
+  const git = async (...args: string[]): Promise<void> => {
+    await run("git", ["-c", "user.name=patchsmith demo", "-c", "user.email=demo@patchsmith.invalid", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", ...args], { cwd: dir });
+  };
+  await git("init", "-q", "-b", "main");
+  await cp(path.join(sampleDir, "base"), dir, { recursive: true });
+  await git("add", "-A");
+  await git("commit", "-q", "-m", "Sample project");
+  await git("checkout", "-q", "-b", "feature");
+  await run("git", ["rm", "-rq", "--", "."], { cwd: dir });
+  await cp(path.join(sampleDir, "head"), dir, { recursive: true });
+  await git("add", "-A");
+  await git("commit", "-q", "-m", "Add discounts and a cart summary");
+  return dir;
+}

@@ -1,0 +1,104 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { InvalidConfigError, parseRepoConfigYaml, type RepoConfig, defaultRepoConfig } from "../config/repo-config.js";
+import type { Generator } from "../llm/generator.js";
+import { reviewChange } from "../review/review-change.js";
+import type { Severity } from "../types.js";
+import { type CliIo, EXIT, UsageError } from "./cli-io.js";
+import { formatReview, type OutputFormat } from "./format-review.js";
+import { loadLocalChange } from "./load-local-change.js";
+
+export const REVIEW_USAGE = `Usage: patchsmith review [--repo DIR] [--base REF] [--head REF] [--format text|json|markdown] [--fail-on error|warning|never] [--config FILE]
+
+Reviews the change between two revisions of a local git checkout and prints
+the findings and validated suggestions exactly as the GitHub App would post them.
+  --repo DIR      the git checkout (default: the current directory)
+  --base REF      the revision the change is compared with (default: main, else master, else HEAD~1)
+  --head REF      the revision under review (default: HEAD)
+  --format F      text (default), json, or markdown (the review comments as posted)
+  --fail-on L     exit 1 when a finding of this severity or worse exists (default: never)
+  --config FILE   a patchsmith.yml to use (default: .github/patchsmith.yml at the head revision)
+Environment: PATCHSMITH_MODEL (GGUF path or hf: URI) or PATCHSMITH_LLM_URL to use a model.
+`;
+
+export interface ModelFactory {
+  (params: { env: CliIo["env"]; config: RepoConfig }): Promise<{ generator?: Generator; notice?: string }>;
+}
+
+/** `patchsmith review`: returns the exit code. */
+export async function runReviewCommand(args: readonly string[], io: CliIo, createModel: ModelFactory): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      repo: { type: "string" },
+      base: { type: "string" },
+      head: { type: "string", default: "HEAD" },
+      format: { type: "string", default: "text" },
+      "fail-on": { type: "string" },
+      config: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help === true) {
+    io.stdout.write(REVIEW_USAGE);
+    return EXIT.ok;
+  }
+  const format = values.format;
+  if (format !== "text" && format !== "json" && format !== "markdown") {
+    throw new UsageError(`--format ${format}: expected text, json or markdown.`);
+  }
+  const failOnFlag = values["fail-on"];
+  if (failOnFlag !== undefined && failOnFlag !== "error" && failOnFlag !== "warning" && failOnFlag !== "never") {
+    throw new UsageError(`--fail-on ${failOnFlag}: expected error, warning or never.`);
+  }
+  const repoDir = path.resolve(io.cwd, values.repo ?? ".");
+
+  const change = await loadLocalChange({ repoDir, base: values.base, head: values.head, maxBytes: defaultRepoConfig.maxFileBytes });
+  const config = await loadConfig(values.config, change.head, io);
+  const model = config.checks.model ? await createModel({ env: io.env, config }) : {};
+  if (model.notice !== undefined) io.stderr.write(`patchsmith: ${model.notice}\n`);
+  try {
+    const result = await reviewChange({
+      base: change.base,
+      head: change.head,
+      diff: change.diff,
+      config,
+      ...(model.generator ? { generator: model.generator } : {}),
+    });
+    const notices = [...change.notices, ...result.notices];
+    const headTexts = new Map<string, string>();
+    for (const file of result.findings.map((f) => f.path)) {
+      const read = await change.head.readText(file);
+      if (read.kind === "text") headTexts.set(file, read.text);
+    }
+    io.stdout.write(formatReview({ ...result, notices }, format as OutputFormat, (p) => headTexts.get(p)));
+    const failOn = failOnFlag ?? config.failOn;
+    return failsOn(result.findings.map((f) => f.severity), failOn) ? EXIT.findings : EXIT.ok;
+  } finally {
+    await model.generator?.dispose();
+  }
+}
+
+async function loadConfig(file: string | undefined, head: { readText(path: string): Promise<{ kind: string; text?: string }> }, io: CliIo): Promise<RepoConfig> {
+  try {
+    if (file !== undefined) return parseRepoConfigYaml(await readFile(path.resolve(io.cwd, file), "utf8"), file);
+    const read = await head.readText(".github/patchsmith.yml");
+    return read.kind === "text" && read.text !== undefined ? parseRepoConfigYaml(read.text) : defaultRepoConfig;
+  } catch (error) {
+    if (error instanceof InvalidConfigError) {
+      io.stderr.write(`patchsmith: ${error.message} The defaults were used for this review.\n`);
+      return defaultRepoConfig;
+    }
+    throw error;
+  }
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+function failsOn(severities: readonly Severity[], level: "error" | "warning" | "never"): boolean {
+  if (level === "never") return false;
+  return severities.some((s) => RANK[s] >= RANK[level]);
+}

@@ -1,0 +1,48 @@
+/**
+ * Hidden HTML-comment markers that keep patchsmith's state in GitHub itself:
+ * the last reviewed commit in the review body, a fingerprint per inline
+ * comment, and a pause flag. Parsing accepts only exactly the form rendered
+ * here (lower-case hex), and model text is sanitised of `<!--`, so markers
+ * cannot be forged through a pull request.
+ */
+
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const FINGERPRINT = /^[0-9a-f]{16}$/;
+const REVIEW_MARKER = /<!-- patchsmith:review sha=([0-9a-f]{40}|[0-9a-f]{64}) -->/g;
+const FINGERPRINT_MARKER = /<!-- patchsmith:fp=([0-9a-f]{16}) -->/g;
+const PAUSED_MARKER = "<!-- patchsmith:paused -->";
+
+/** `<!-- patchsmith:review sha=<sha> -->` for the review body. Throws on a sha that is not 40 (or 64) hex digits. */
+export function renderReviewMarker(params: { readonly sha: string }): string {
+  const sha = params.sha.toLowerCase();
+  if (!SHA.test(sha)) throw new Error(`Cannot mark a review with commit "${params.sha}": pass the full 40-character hex SHA of the head commit.`);
+  return `<!-- patchsmith:review sha=${sha} -->`;
+}
+
+/** The reviewed commit recorded in a body (the last marker when there are several), or undefined. */
+export function parseReviewMarker(body: string): { readonly sha: string } | undefined {
+  const matches = [...body.matchAll(REVIEW_MARKER)];
+  const sha = matches.at(-1)?.[1];
+  return sha === undefined ? undefined : { sha };
+}
+
+/** `<!-- patchsmith:fp=<16 hex> -->` for an inline comment. Throws on anything but 16 hex digits. */
+export function renderFingerprintMarker(fingerprint: string): string {
+  if (!FINGERPRINT.test(fingerprint)) throw new Error(`Cannot render fingerprint "${fingerprint}": expected 16 lower-case hex digits from fingerprint().`);
+  return `<!-- patchsmith:fp=${fingerprint} -->`;
+}
+
+/** Every well-formed fingerprint marker in a body, in order, without repeats. */
+export function parseFingerprints(body: string): string[] {
+  return [...new Set([...body.matchAll(FINGERPRINT_MARKER)].map((match) => match[1] ?? ""))];
+}
+
+/** `<!-- patchsmith:paused -->`: reviews of this pull request are paused until it is removed. */
+export function renderPausedMarker(): string {
+  return PAUSED_MARKER;
+}
+
+/** Whether a body carries the paused marker. */
+export function parsePausedMarker(body: string): boolean {
+  return body.includes(PAUSED_MARKER);
+}

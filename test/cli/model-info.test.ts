@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runModelInfo } from "../../src/cli/model-info.js";
+import { writeTinyGguf } from "../helpers/tiny-gguf.js";
+
+let dir: string;
+let modelPath: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "patchsmith-info-"));
+  modelPath = writeTinyGguf({ dir });
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function info(env: Record<string, string>): Promise<{ code: number; text: string }> {
+  let text = "";
+  const code = await runModelInfo({ env: { PATCHSMITH_GPU: "cpu", ...env }, out: { write: (chunk: string) => (text += chunk) }, cwd: dir });
+  return { code, text };
+}
+
+describe("runModelInfo", () => {
+  it("prints the backend, memory and that the configured model fits", async () => {
+    const { code, text } = await info({ PATCHSMITH_MODEL: modelPath, PATCHSMITH_CONTEXT_SIZE: "2048" });
+    expect(code).toBe(0);
+    expect(text).toMatch(/^Backend: {2}CPU/m);
+    expect(text).toMatch(/^VRAM: {5}none in use$/m);
+    expect(text).toMatch(/^RAM: {6}[\d.]+ [GM]B total, [\d.]+ [GM]B free$/m);
+    expect(text).toContain(`Model:    ${modelPath}\n`);
+    expect(text).toMatch(/^Size: {5}\d+ KB$/m);
+    expect(text).toMatch(/^Fits: {5}yes, on the CPU with a context of 2048 tokens × 1 sequence /m);
+  });
+
+  it("says when no model is configured and suggests one", async () => {
+    const { code, text } = await info({});
+    expect(code).toBe(0);
+    expect(text).toMatch(/^Model: {4}not configured: set PATCHSMITH_MODEL to a \.gguf file or a URI \(suggested: hf:/m);
+  });
+
+  it("fails when the model is missing or cannot fit", async () => {
+    const missing = await info({ PATCHSMITH_MODEL: "nope.gguf" });
+    expect(missing.code).toBe(1);
+    expect(missing.text).toContain(`Model file ${path.join(dir, "nope.gguf")} does not exist.`);
+
+    const deep = writeTinyGguf({ dir, fileName: "deep.gguf", blockCount: 64 });
+    const tooBig = await info({ PATCHSMITH_MODEL: deep, PATCHSMITH_CONTEXT_SIZE: "1048576", PATCHSMITH_SEQUENCES: "64" });
+    expect(tooBig.code).toBe(1);
+    expect(tooBig.text).toMatch(/^Fits: {5}no: a context of 1048576 tokens × 64 sequences needs more memory than this machine has/m);
+  });
+
+  it("mentions the server when inference runs elsewhere", async () => {
+    const { text } = await info({ PATCHSMITH_LLM_URL: "http://gpu-box:8080/v1" });
+    expect(text).toMatch(/^Server: {3}http:\/\/gpu-box:8080\/v1 \(OpenAI-compatible; inference runs there/m);
+  });
+});

@@ -1,0 +1,123 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runModelPull } from "../../src/cli/model-pull.js";
+import "../helpers/polyfill-promise-with-resolvers.js";
+import { serveFile } from "../helpers/serve-file.js";
+import { writeTinyGguf } from "../helpers/tiny-gguf.js";
+
+// node-llama-cpp's downloader (ipull) keeps progress per 5 MiB chunk, so the file served here is a
+// tiny GGUF made a little wider (about 11 MB): the first chunk can finish while the rest stalls.
+const CHUNK = 5 * 1024 * 1024;
+let work: string;
+let data: Buffer;
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), "patchsmith-pull-"));
+  data = readFileSync(writeTinyGguf({ dir: path.join(work, "src"), embeddingLength: 256, blockCount: 4, feedForwardLength: 512 }));
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+function collect(): { out: { write(text: string): boolean }; text: () => string } {
+  let text = "";
+  return { out: { write: (chunk: string) => ((text += chunk), true) }, text: () => text };
+}
+
+/** Start a download in a child process and kill it (SIGKILL, like a crash) once the first chunk is saved. */
+async function interruptedDownload(url: string, cacheDir: string): Promise<void> {
+  const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/model-pull-child.ts", url, cacheDir], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => { resolve(code); }));
+  await new Promise<void>((resolve, reject) => {
+    let buffered = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const downloaded = [...buffered.matchAll(/progress (\d+) /g)].map((m) => Number(m[1]));
+      if (downloaded.some((bytes) => bytes >= CHUNK)) {
+        // Give the downloader a moment to write the chunk's progress record, then pull the plug.
+        setTimeout(() => {
+          child.kill("SIGKILL");
+          resolve();
+        }, 300);
+      }
+    });
+    void exited.then((code) => { reject(new Error(`the download child exited (${String(code)}) before it was interrupted: ${stderr}`)); });
+  });
+  await exited;
+}
+
+describe("runModelPull", () => {
+  it("resumes an interrupted download instead of starting over", async () => {
+    const server = await serveFile(data, "tiny.gguf");
+    const cacheDir = path.join(work, "resume");
+    try {
+      server.stallAfterFirstChunk = true;
+      await interruptedDownload(server.url, cacheDir);
+      expect(readdirSync(cacheDir)).toEqual(["tiny.gguf.ipull"]);
+
+      server.stallAfterFirstChunk = false;
+      server.requests.length = 0;
+      const { out, text } = collect();
+      const code = await runModelPull({ uri: server.url, cacheDir, out });
+
+      expect(code).toBe(0);
+      expect(readFileSync(path.join(cacheDir, "tiny.gguf")).equals(data)).toBe(true);
+      expect(existsSync(path.join(cacheDir, "tiny.gguf.ipull"))).toBe(false);
+      const ranged = server.requests.filter((r) => r.rangeStart !== undefined).map((r) => r.rangeStart ?? 0);
+      expect(ranged.length).toBeGreaterThan(0);
+      expect(Math.min(...ranged)).toBeGreaterThanOrEqual(CHUNK);
+      expect(text()).toContain(`Downloading ${server.url}`);
+      expect(text()).toMatch(/resuming an interrupted download: 5\.2 MB already here/);
+      expect(text()).toMatch(/\[={30}\] 100% {2}11\.0 MB \/ 11\.0 MB/);
+      expect(text()).toContain(`Use it with: PATCHSMITH_MODEL=${path.join(cacheDir, "tiny.gguf")}`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("does not download a complete file again", async () => {
+    const server = await serveFile(data, "tiny.gguf");
+    const cacheDir = path.join(work, "again");
+    try {
+      expect(await runModelPull({ uri: server.url, cacheDir, out: collect().out })).toBe(0);
+      server.requests.length = 0;
+      const { out, text } = collect();
+      expect(await runModelPull({ uri: server.url, cacheDir, out })).toBe(0);
+      expect(text()).toContain("Already downloaded:");
+      expect(server.requests.filter((r) => r.rangeStart !== undefined)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("redraws one progress line on a terminal", async () => {
+    const server = await serveFile(data, "tiny.gguf");
+    try {
+      let text = "";
+      const code = await runModelPull({ uri: server.url, cacheDir: path.join(work, "tty"), out: { isTTY: true, write: (chunk: string) => ((text += chunk), true) } });
+      expect(code).toBe(0);
+      expect(text).toMatch(/\r\[={30}\] 100%/);
+      expect(text.split("\n").filter((line) => line.includes("%"))).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("says what went wrong and how to retry when the download fails", async () => {
+    const server = await serveFile(data, "tiny.gguf");
+    try {
+      const { out, text } = collect();
+      const missing = server.url.replace("tiny.gguf", "missing.gguf");
+      expect(await runModelPull({ uri: missing, cacheDir: path.join(work, "fail"), out })).toBe(1);
+      expect(text()).toMatch(new RegExp(`^patchsmith model pull: could not download ${missing.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: .*Run the same command again to resume\\.\\n$`, "m"));
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { renderSuggestionBlock } from "../../src/review/render-suggestion.js";
+
+describe("renderSuggestionBlock", () => {
+  it("uses a three-backtick fence for ordinary code", () => {
+    expect(renderSuggestionBlock("const a = 1;\nconst b = 2;")).toBe("```suggestion\nconst a = 1;\nconst b = 2;\n```");
+  });
+
+  it("uses a longer fence than a ``` inside the replacement", () => {
+    expect(renderSuggestionBlock("const md = `\n```ts\nx\n```\n`;")).toBe("````suggestion\nconst md = `\n```ts\nx\n```\n`;\n````");
+  });
+
+  it("uses a longer fence than a ```` inside the replacement", () => {
+    const block = renderSuggestionBlock("// ````");
+    expect(block.startsWith("`````suggestion\n")).toBe(true);
+    expect(block.endsWith("\n`````")).toBe(true);
+  });
+
+  it("renders an empty replacement as an empty block, which deletes the lines", () => {
+    expect(renderSuggestionBlock("")).toBe("```suggestion\n```");
+  });
+
+  it("keeps a blank-line replacement distinct from deleting the lines", () => {
+    expect(renderSuggestionBlock("\n")).toBe("```suggestion\n\n\n```");
+  });
+});
