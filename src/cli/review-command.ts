@@ -6,7 +6,7 @@ import type { Generator } from "../llm/generator.js";
 import { reviewChange } from "../review/review-change.js";
 import type { Severity } from "../types.js";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
-import { formatReview, type OutputFormat } from "./format-review.js";
+import { formatReview } from "./format-review.js";
 import { loadLocalChange } from "./load-local-change.js";
 
 export const REVIEW_USAGE = `Usage: patchsmith review [--repo DIR] [--base REF] [--head REF] [--format text|json|markdown] [--fail-on error|warning|never] [--config FILE]
@@ -74,7 +74,7 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
       const read = await change.head.readText(file);
       if (read.kind === "text") headTexts.set(file, read.text);
     }
-    io.stdout.write(formatReview({ ...result, notices }, format as OutputFormat, (p) => headTexts.get(p)));
+    io.stdout.write(formatReview({ ...result, notices }, format, (p) => headTexts.get(p)));
     const failOn = failOnFlag ?? config.failOn;
     return failsOn(result.findings.map((f) => f.severity), failOn) ? EXIT.findings : EXIT.ok;
   } finally {
