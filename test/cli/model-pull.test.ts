@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runModelPull } from "../../src/cli/model-pull.js";
-import "../helpers/polyfill-promise-with-resolvers.js";
 import { serveFile } from "../helpers/serve-file.js";
 import { writeTinyGguf } from "../helpers/tiny-gguf.js";
 

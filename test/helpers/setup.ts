@@ -1,3 +1,4 @@
+import "./polyfill-promise-with-resolvers.js";
 import nock from "nock";
 import { afterEach, beforeAll } from "vitest";
 

@@ -1,0 +1,93 @@
+import { existsSync } from "node:fs";
+import { getLlamaGpuTypes } from "node-llama-cpp";
+import { describeLoadFailure } from "../llm/llama/describe-load-failure.js";
+import { backendName } from "../llm/llama/backend-name.js";
+import { loadLlama } from "../llm/llama/load-llama.js";
+import { isModelUri, resolveModelPath } from "../llm/llama/resolve-model-path.js";
+import { DEFAULT_MODEL_URI } from "../llm/default-model.js";
+import { formatBytes } from "../llm/format-bytes.js";
+import { checkModelFit } from "../llm/inspect/check-model-fit.js";
+import { readLlmSettings } from "../llm/read-llm-settings.js";
+
+export const MODEL_INFO_USAGE = `Usage: patchsmith model info
+
+Prints the compute backend node-llama-cpp detects here (CUDA, Vulkan, Metal
+or CPU), the GPU memory, and whether the configured model (PATCHSMITH_MODEL,
+PATCHSMITH_CONTEXT_SIZE, PATCHSMITH_SEQUENCES) fits.
+`;
+
+export interface ModelInfoParams {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly out: { write(text: string): unknown };
+  /** Resolves a relative PATCHSMITH_MODEL. Default: the process's working directory. */
+  readonly cwd?: string;
+}
+
+const row = (label: string, value: string): string => `${`${label}:`.padEnd(10)}${value}\n`;
+
+/**
+ * `patchsmith model info`: the backend, the memory and whether the model
+ * fits. Returns 0, or 1 when the configured model is missing, unreadable or
+ * does not fit (so scripts can check before starting the app).
+ */
+export async function runModelInfo(params: ModelInfoParams): Promise<number> {
+  const { out } = params;
+  let settings;
+  try {
+    settings = readLlmSettings(params.env);
+  } catch (error) {
+    out.write(`patchsmith model info: ${(error as Error).message}\n`);
+    return 1;
+  }
+  if (settings.url !== undefined && settings.model === undefined) {
+    out.write(row("Server", `${settings.url} (OpenAI-compatible; inference runs there, not on this machine)`));
+  }
+
+  const { llama } = await loadLlama({ gpu: settings.gpu });
+  const devices = llama.gpu === false ? [] : await llama.getGpuDeviceNames();
+  const usable = (await getLlamaGpuTypes("supported")).filter((type) => type !== false);
+  const backend = backendName(llama.gpu);
+  out.write(row("Backend", llama.gpu === false ? `CPU${usable.length === 0 ? " (no usable GPU found)" : ` (PATCHSMITH_GPU=${settings.gpu})`}` : `${backend}${devices.length > 0 ? ` (${devices.join(", ")})` : ""}`));
+  if (llama.gpu !== false) {
+    const vram = await llama.getVramState();
+    out.write(row("VRAM", `${formatBytes(vram.total)} total, ${formatBytes(vram.free)} free`));
+  } else {
+    out.write(row("VRAM", "none in use"));
+  }
+  const ram = await llama.getRamState();
+  out.write(row("RAM", `${formatBytes(ram.total)} total, ${formatBytes(ram.free)} free`));
+  out.write(row("CPU", `${llama.cpuMathCores} math cores${settings.threads === undefined ? "" : `, PATCHSMITH_THREADS=${settings.threads}`}`));
+
+  if (settings.model === undefined) {
+    out.write(row("Model", `not configured: set PATCHSMITH_MODEL to a .gguf file or a URI (suggested: ${DEFAULT_MODEL_URI})`));
+    return 0;
+  }
+  let modelPath: string;
+  try {
+    modelPath = await resolveModelPath({ model: settings.model, cacheDir: settings.modelDir, download: false, ...(params.cwd === undefined ? {} : { cwd: params.cwd }) });
+  } catch (error) {
+    out.write(row("Model", (error as Error).message));
+    return 1;
+  }
+  if (isModelUri(settings.model) && !existsSync(modelPath)) {
+    out.write(row("Model", `${settings.model} is not downloaded yet: run \`patchsmith model pull ${settings.model}\``));
+    return 1;
+  }
+  out.write(row("Model", modelPath));
+  const shape = `a context of ${settings.contextSize} tokens × ${settings.sequences} sequence${settings.sequences === 1 ? "" : "s"}`;
+  try {
+    const fit = await checkModelFit({ llama, modelPath, contextSize: settings.contextSize, sequences: settings.sequences });
+    out.write(row("Size", formatBytes(fit.modelBytes)));
+    const verdicts = {
+      gpu: `yes: all ${fit.totalLayers} layers on the ${backend} GPU with ${shape} (about ${formatBytes(fit.vramBytes)} of VRAM)`,
+      partial: `partly: ${fit.gpuLayers} of ${fit.totalLayers} layers on the GPU with ${shape}, the rest on the CPU (slower); a smaller quantisation or context would fit entirely`,
+      cpu: `yes, on the CPU with ${shape} (about ${formatBytes(fit.ramBytes)} of RAM; expect a few tokens a second for a 7B model)`,
+      no: `no: ${shape} needs more memory than this machine has; lower PATCHSMITH_CONTEXT_SIZE or PATCHSMITH_SEQUENCES, or choose a smaller model or quantisation`,
+    };
+    out.write(row("Fits", verdicts[fit.verdict]));
+    return fit.verdict === "no" ? 1 : 0;
+  } catch (error) {
+    out.write(row("Fits", describeLoadFailure({ error, modelPath, recentErrors: [], contextSize: settings.contextSize, sequences: settings.sequences })));
+    return 1;
+  }
+}

@@ -1,0 +1,84 @@
+import type { GbnfJsonSchema, GbnfJsonSchemaToType } from "node-llama-cpp";
+import type { GenerateOptions, Generator, ReviewHunksRequest } from "./generator.js";
+import { parseModelJson } from "./parse-model-json.js";
+import { answerPromptCandidates } from "./prompts/answer-prompt.js";
+import { countPromptTokens, fitPrompt } from "./prompts/fit-prompt.js";
+import { fixPromptCandidates } from "./prompts/fix-prompt.js";
+import type { Prompt } from "./prompts/prompt.js";
+import { reviewPromptCandidates } from "./prompts/review-prompt.js";
+import { testsPromptCandidates } from "./prompts/tests-prompt.js";
+import { answerSchema } from "./schemas/answer-schema.js";
+import { fixSchema } from "./schemas/fix-schema.js";
+import { reviewSchema } from "./schemas/review-schema.js";
+import { testsSchema } from "./schemas/tests-schema.js";
+import type { LlmTransport, Operation } from "./transport.js";
+import { withTimeLimit } from "./with-time-limit.js";
+
+export interface GeneratorDefaults {
+  /** 0 (greedy) unless configured. */
+  readonly temperature?: number;
+  /** Time limit of one generation. Default 5 minutes. */
+  readonly timeoutMs?: number;
+  /** Most tokens of one answer. Default: a quarter of the context, at most 2048. */
+  readonly maxTokens?: number;
+}
+
+const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "test-writing", answer: "answer" };
+
+/**
+ * The operations every backend shares, built on its transport: pick the most
+ * detailed prompt that fits the context (tokens counted by the model's
+ * tokenizer), generate under the operation's JSON schema with a time limit,
+ * then parse and check the answer against that same schema.
+ */
+export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefaults = {}): Generator {
+  const { contextSize } = transport.info;
+  const answerTokens = defaults.maxTokens ?? Math.max(64, Math.min(2048, Math.floor(contextSize / 4)));
+  const promptTokenLimit = Math.max(0, contextSize - answerTokens);
+  const countTokens = (text: string): Promise<number> => transport.countTokens(text);
+
+  async function run<const S extends GbnfJsonSchema>(
+    operation: Operation,
+    schema: S,
+    candidates: readonly Prompt[],
+    options: GenerateOptions = {},
+  ): Promise<GbnfJsonSchemaToType<S>> {
+    const what = WHAT[operation];
+    const { prompt } = await fitPrompt({ candidates, countTokens, limit: promptTokenLimit, what });
+    const text = await withTimeLimit({ signal: options.signal, timeoutMs: options.timeoutMs ?? defaults.timeoutMs ?? 300_000, what: `model's ${what}` }, (signal) =>
+      transport.complete({
+        operation,
+        system: prompt.system,
+        user: prompt.user,
+        schema,
+        signal,
+        temperature: options.temperature ?? defaults.temperature ?? 0,
+        maxTokens: Math.min(options.maxTokens ?? answerTokens, answerTokens),
+      }),
+    );
+    return parseModelJson(text, schema, what);
+  }
+
+  return {
+    name: transport.info.model,
+    promptTokenLimit,
+    parallelism: transport.info.parallelism,
+    describe: () => transport.info.description,
+    countTokens,
+    async measureReviewPrompt(request: ReviewHunksRequest) {
+      const candidates = reviewPromptCandidates(request);
+      let smallest = Number.POSITIVE_INFINITY;
+      for (const prompt of candidates) {
+        const tokens = await countPromptTokens(prompt, countTokens);
+        if (tokens <= promptTokenLimit) return tokens;
+        smallest = Math.min(smallest, tokens);
+      }
+      return smallest;
+    },
+    reviewHunks: (request, options) => run("review", reviewSchema, reviewPromptCandidates(request), options),
+    fixRange: (request, options) => run("fix", fixSchema, fixPromptCandidates(request), options),
+    writeTests: (request, options) => run("tests", testsSchema, testsPromptCandidates(request), options),
+    answerQuestion: (request, options) => run("answer", answerSchema, answerPromptCandidates(request), options),
+    dispose: () => transport.dispose(),
+  };
+}

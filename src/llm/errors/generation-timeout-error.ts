@@ -1,0 +1,4 @@
+/** Thrown when one generation runs past its time limit (the caller's own cancellation is not this). */
+export class GenerationTimeoutError extends Error {
+  override readonly name = "GenerationTimeoutError";
+}

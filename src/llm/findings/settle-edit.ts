@@ -1,0 +1,69 @@
+import { findHunkForRange } from "../../diff/commentable-lines.js";
+import type { Diagnostic, Edit, FileDiff, Fix, ValidationVerdict } from "../../types.js";
+import type { Generator, PullRequestText, RejectedAttempt } from "../generator.js";
+import { normalizeReplacement } from "./normalize-replacement.js";
+
+export type EditOutcome =
+  | { readonly kind: "validated"; readonly fix: Fix; readonly attempts: number }
+  | { readonly kind: "rejected"; readonly reasons: readonly string[]; readonly attempts: number; readonly validated: boolean };
+
+/**
+ * The repair loop for one model-proposed edit:
+ *  1. refuse an edit outside the PR's hunks without validating it (the model may only touch the PR's lines);
+ *  2. validate it; when rejected, give the reasons back to the model (`fixRange` on the same lines) and validate again,
+ *     up to `maxAttempts` attempts in all;
+ *  3. return the first validated fix, or the last rejection reasons.
+ */
+export async function settleEdit(params: {
+  readonly generator: Generator;
+  readonly file: FileDiff;
+  readonly edit: Edit;
+  readonly title: string;
+  /** The finding's message: what the edit is meant to fix. */
+  readonly problem: string;
+  readonly fileText: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly pr?: PullRequestText;
+  readonly validate: (fix: Fix) => ValidationVerdict;
+  readonly maxAttempts: number;
+  readonly signal?: AbortSignal;
+}): Promise<EditOutcome> {
+  const { edit } = params;
+  if (findHunkForRange(params.file, edit.startLine, edit.endLine) === undefined) {
+    return {
+      kind: "rejected",
+      reasons: [`it would change lines ${edit.startLine}-${edit.endLine}, which are not all inside one hunk of this pull request's changes`],
+      attempts: 1,
+      validated: false,
+    };
+  }
+  const previousAttempts: RejectedAttempt[] = [];
+  let replacement = normalizeReplacement(edit.replacement);
+  for (let attempt = 1; ; attempt += 1) {
+    const fix: Fix = { edit: { ...edit, replacement }, title: params.title, origin: "model" };
+    const verdict = params.validate(fix);
+    if (verdict.ok) return { kind: "validated", fix, attempts: attempt };
+    const reasons = verdict.reasons.length > 0 ? verdict.reasons : ["it did not pass validation"];
+    previousAttempts.push({ replacement, reasons });
+    if (attempt >= params.maxAttempts || params.fileText === undefined) return { kind: "rejected", reasons, attempts: attempt, validated: true };
+    try {
+      const answer = await params.generator.fixRange(
+        {
+          path: edit.path,
+          startLine: edit.startLine,
+          endLine: edit.endLine,
+          fileText: params.fileText,
+          instruction: params.problem,
+          diagnostics: params.diagnostics,
+          previousAttempts,
+          ...(params.pr === undefined ? {} : { pr: params.pr }),
+        },
+        params.signal === undefined ? {} : { signal: params.signal },
+      );
+      replacement = normalizeReplacement(answer.replacement);
+    } catch (error) {
+      if (params.signal?.aborted === true) throw error;
+      return { kind: "rejected", reasons: [...reasons, `no further attempt: ${(error as Error).message}`], attempts: attempt, validated: true };
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import { LlmHttpError } from "../errors/llm-http-error.js";
+import type { LlmLog } from "../llm-log.js";
+import type { LlmTransport } from "../transport.js";
+import { toStandardJsonSchema } from "./to-standard-json-schema.js";
+
+export interface OpenAiTransportOptions {
+  /** Base URL of the OpenAI-compatible API, e.g. "http://gpu-box:8080/v1"; requests go to `${url}/chat/completions`. */
+  readonly url: string;
+  /** Model name sent with each request (vLLM and Ollama need it; llama.cpp's server ignores it). */
+  readonly model?: string;
+  readonly apiKey?: string;
+  /** Context size of the served model, in tokens. Default 8192. */
+  readonly contextSize?: number;
+  /** Requests sent at the same time. Default 4. */
+  readonly parallelism?: number;
+  readonly fetch?: typeof fetch;
+  readonly log?: LlmLog;
+}
+
+interface ChatCompletion {
+  readonly choices?: readonly { readonly message?: { readonly content?: unknown }; readonly finish_reason?: unknown }[];
+}
+
+interface TokenizeAnswer {
+  readonly count?: unknown;
+  readonly tokens?: unknown;
+}
+
+/** Approximate tokens when the server cannot count them: code averages about 3 bytes per token. */
+function estimateTokens(text: string): number {
+  return Math.ceil(Buffer.byteLength(text, "utf8") / 3);
+}
+
+/**
+ * The HTTP backend: any server that speaks OpenAI chat completions with a
+ * `json_schema` response format (llama.cpp's server, vLLM, Ollama), so
+ * inference can scale on machines apart from the webhook handler. Tokens are
+ * counted by the server's `/tokenize` endpoint (llama.cpp and vLLM have one);
+ * without it they are estimated and a warning says so once.
+ */
+export function createOpenAiTransport(options: OpenAiTransportOptions): LlmTransport {
+  const doFetch = options.fetch ?? fetch;
+  const base = options.url.replace(/\/+$/, "");
+  const root = base.replace(/\/v1$/, "");
+  const model = options.model ?? "default";
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (options.apiKey !== undefined && options.apiKey !== "") headers["authorization"] = `Bearer ${options.apiKey}`;
+  let canTokenize: boolean | undefined;
+  const host = (() => {
+    try {
+      return new URL(base).host;
+    } catch {
+      return base;
+    }
+  })();
+
+  async function post(url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+    try {
+      return await doFetch(url, { method: "POST", headers, body: JSON.stringify(body), ...(signal === undefined ? {} : { signal }) });
+    } catch (error) {
+      if (signal?.aborted === true) throw error;
+      throw new LlmHttpError(`Could not reach the model server at ${url}: ${(error as Error).message}. Check PATCHSMITH_LLM_URL and that the server is running.`, undefined, {
+        cause: error,
+      });
+    }
+  }
+
+  return {
+    info: {
+      model,
+      description: `${model} via ${host} (OpenAI-compatible server)`,
+      contextSize: options.contextSize ?? 8192,
+      parallelism: options.parallelism ?? 4,
+    },
+    async complete(request) {
+      const url = `${base}/chat/completions`;
+      const response = await post(
+        url,
+        {
+          model,
+          messages: [
+            { role: "system", content: request.system },
+            { role: "user", content: request.user },
+          ],
+          temperature: request.temperature,
+          max_tokens: request.maxTokens,
+          stream: false,
+          response_format: { type: "json_schema", json_schema: { name: request.operation, strict: true, schema: toStandardJsonSchema(request.schema) } },
+        },
+        request.signal,
+      );
+      const text = await response.text();
+      if (!response.ok) {
+        throw new LlmHttpError(`The model server answered ${response.status} ${response.statusText} to ${url}: ${text.slice(0, 300)}`, response.status);
+      }
+      let body: ChatCompletion;
+      try {
+        body = JSON.parse(text) as ChatCompletion;
+      } catch (error) {
+        throw new LlmHttpError(`The model server at ${url} did not answer with JSON: ${text.slice(0, 200)}`, response.status, { cause: error });
+      }
+      const choice = body.choices?.[0];
+      const content = choice?.message?.content;
+      if (typeof content !== "string") throw new LlmHttpError(`The model server at ${url} answered without a message (choices[0].message.content).`, response.status);
+      if (choice?.finish_reason === "length") {
+        throw new LlmHttpError(`The model's answer was cut off at ${request.maxTokens} tokens, so it is incomplete JSON.`, response.status);
+      }
+      return content;
+    },
+    async countTokens(text) {
+      if (canTokenize === false) return estimateTokens(text);
+      try {
+        const response = await post(`${root}/tokenize`, { model, content: text, prompt: text });
+        if (response.ok) {
+          const body = (await response.json()) as TokenizeAnswer;
+          if (typeof body.count === "number") {
+            canTokenize = true;
+            return body.count;
+          }
+          if (Array.isArray(body.tokens)) {
+            canTokenize = true;
+            return body.tokens.length;
+          }
+        }
+      } catch {
+        // fall through to the estimate
+      }
+      if (canTokenize === undefined) {
+        options.log?.warn(`The model server at ${host} has no /tokenize endpoint; prompt sizes are estimated (3 bytes a token) instead of counted.`);
+        canTokenize = false;
+      }
+      return estimateTokens(text);
+    },
+    dispose: () => Promise.resolve(),
+  };
+}

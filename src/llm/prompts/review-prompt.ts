@@ -1,0 +1,65 @@
+import type { ReviewHunksRequest } from "../generator.js";
+import { formatDiagnostics } from "./format-diagnostics.js";
+import { formatHunk } from "./format-hunk.js";
+import type { Prompt } from "./prompt.js";
+import { splitLines } from "./split-lines.js";
+import { truncateText } from "./truncate-text.js";
+import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted-block.js";
+
+const SYSTEM = [
+  "You are a meticulous code reviewer. You review one file of a pull request: only its changed hunks.",
+  UNTRUSTED_DATA_RULE,
+  "Report real problems in the changed lines: bugs, security issues, wrong error handling, performance traps, misleading names. " +
+    "Do not repeat the tool diagnostics listed; they are reported already. Do not praise, do not summarise. Report nothing when nothing is wrong.",
+  "Line numbers are the new-side numbers shown left of `|`. `+` marks an added line, `-` a deleted one (it has no number), a space an unchanged line.",
+  "When you can fix a problem, give `edit`: the complete new text of lines startLine..endLine (inclusive, joined with \\n, same indentation), " +
+    "only lines inside a hunk. Otherwise set `edit` to null. Never invent functions or methods that are not in the code.",
+  'Answer with JSON only: {"findings": [{"startLine": 12, "line": 14, "severity": "error"|"warning"|"info", ' +
+    '"category": "bug"|"security"|"performance"|"maintainability"|"style"|"test", "message": "one or two sentences", ' +
+    '"edit": null or {"startLine": 12, "endLine": 14, "replacement": "..."}}]}',
+].join("\n\n");
+
+/** How much optional material a review prompt carries; smaller levels fit smaller budgets. */
+interface Detail {
+  readonly contextLines: number;
+  readonly maxDiagnostics: number;
+  readonly maxBodyChars: number;
+  readonly title: boolean;
+}
+
+const DETAILS: readonly Detail[] = [
+  { contextLines: 10, maxDiagnostics: 50, maxBodyChars: 4000, title: true },
+  { contextLines: 3, maxDiagnostics: 20, maxBodyChars: 1000, title: true },
+  { contextLines: 0, maxDiagnostics: 10, maxBodyChars: 0, title: true },
+  { contextLines: 0, maxDiagnostics: 0, maxBodyChars: 0, title: false },
+];
+
+function build(request: ReviewHunksRequest, detail: Detail): Prompt {
+  const fileLines = request.fileText === undefined ? undefined : splitLines(request.fileText);
+  const parts: string[] = [];
+  if (request.pr !== undefined && detail.title) {
+    parts.push(`Pull request title:\n${untrustedBlock("pr-title", request.pr.title)}`);
+    if (detail.maxBodyChars > 0 && request.pr.body.trim() !== "") {
+      parts.push(`Pull request description:\n${untrustedBlock("pr-body", truncateText(request.pr.body, detail.maxBodyChars))}`);
+    }
+  }
+  const hunks = request.hunks.map((hunk) => formatHunk(hunk, fileLines, detail.contextLines)).join("\n\n");
+  parts.push(`Changed hunks of \`${request.path}\`:\n${untrustedBlock("code", hunks)}`);
+  if (detail.maxDiagnostics > 0 && request.diagnostics.length > 0) {
+    parts.push(`Diagnostics ESLint and TypeScript already report in this file:\n${untrustedBlock("diagnostics", formatDiagnostics(request.diagnostics, detail.maxDiagnostics))}`);
+  }
+  parts.push("Review the changed lines and answer with the JSON described.");
+  return { system: SYSTEM, user: parts.join("\n\n") };
+}
+
+/**
+ * The review prompt at every level of detail, most detailed first: fewer
+ * lines of context, fewer diagnostics and less of the PR description as the
+ * budget shrinks. The hunks themselves are always there.
+ */
+export function reviewPromptCandidates(request: ReviewHunksRequest): Prompt[] {
+  const first = request.contextLines ?? DETAILS[0]?.contextLines ?? 10;
+  return DETAILS.filter((detail) => detail.contextLines <= first).map((detail, index) =>
+    build(request, index === 0 ? { ...detail, contextLines: first } : detail),
+  );
+}

@@ -1,0 +1,60 @@
+import { ScriptExhaustedError } from "./errors/script-exhausted-error.js";
+import type { CompletionRequest, LlmTransport, Operation } from "./transport.js";
+
+/**
+ * One canned answer: a value (sent as JSON), a raw string (sent as is, to test
+ * bad output), or a function of the request (e.g. to echo line numbers).
+ */
+export type ScriptedAnswer = { readonly raw: string } | ((request: CompletionRequest) => unknown) | object;
+
+/** What the scripted backend was asked, in order. */
+export interface RecordedCall {
+  readonly operation: Operation;
+  readonly system: string;
+  readonly user: string;
+  readonly temperature: number;
+  readonly maxTokens: number;
+}
+
+export interface ScriptedTransportOptions {
+  /** Answers per operation, replayed in order. */
+  readonly answers: Partial<Record<Operation, readonly ScriptedAnswer[]>>;
+  readonly model?: string;
+  readonly contextSize?: number;
+  /** Token counter; default one token per 4 characters. */
+  readonly countTokens?: (text: string) => number;
+}
+
+export interface ScriptedTransport extends LlmTransport {
+  readonly calls: readonly RecordedCall[];
+  /** Answers not used yet, per operation. */
+  remaining(operation: Operation): number;
+}
+
+/** A backend for tests: replays canned answers and records every prompt it was given. */
+export function createScriptedTransport(options: ScriptedTransportOptions): ScriptedTransport {
+  const queues = new Map<Operation, ScriptedAnswer[]>(
+    Object.entries(options.answers).map(([operation, answers]) => [operation as Operation, [...answers]]),
+  );
+  const calls: RecordedCall[] = [];
+  const count = options.countTokens ?? ((text: string) => Math.ceil(text.length / 4));
+  const model = options.model ?? "scripted";
+  return {
+    info: { model, description: `${model} (scripted answers)`, contextSize: options.contextSize ?? 32_768, parallelism: 1 },
+    calls,
+    remaining: (operation) => queues.get(operation)?.length ?? 0,
+    complete(request) {
+      request.signal.throwIfAborted();
+      calls.push({ operation: request.operation, system: request.system, user: request.user, temperature: request.temperature, maxTokens: request.maxTokens });
+      const answer = queues.get(request.operation)?.shift();
+      if (answer === undefined) {
+        return Promise.reject(new ScriptExhaustedError(`The scripted generator has no more "${request.operation}" answers (call ${calls.length}).`));
+      }
+      if (typeof answer === "function") return Promise.resolve(JSON.stringify(answer(request)));
+      if ("raw" in answer && typeof answer.raw === "string") return Promise.resolve(answer.raw);
+      return Promise.resolve(JSON.stringify(answer));
+    },
+    countTokens: (text) => Promise.resolve(count(text)),
+    dispose: () => Promise.resolve(),
+  };
+}

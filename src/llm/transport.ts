@@ -1,0 +1,41 @@
+import type { GbnfJsonSchema } from "node-llama-cpp";
+
+/** The four things patchsmith asks a model; also the name of each one's schema. */
+export type Operation = "review" | "fix" | "tests" | "answer";
+
+/** One request for JSON text, as a backend sees it. */
+export interface CompletionRequest {
+  readonly operation: Operation;
+  readonly system: string;
+  readonly user: string;
+  /** The answer must conform: as a grammar in-process, as `json_schema` over HTTP. */
+  readonly schema: GbnfJsonSchema;
+  /** Aborts on cancellation and on the time limit. */
+  readonly signal: AbortSignal;
+  readonly temperature: number;
+  readonly maxTokens: number;
+}
+
+export interface TransportInfo {
+  /** Short model name, e.g. "qwen2.5-coder-7b-instruct". */
+  readonly model: string;
+  /** Model and backend in words, e.g. "qwen2.5-coder-7b-instruct Q4_K_M on CUDA". */
+  readonly description: string;
+  /** Tokens one request may hold: prompt and answer together. */
+  readonly contextSize: number;
+  /** Requests worth running at the same time (parallel sequences, or a server's slots). */
+  readonly parallelism: number;
+}
+
+/**
+ * What a backend implements: turn a prompt into JSON text, count tokens, free
+ * resources. The operations of `Generator` are built once on top of it
+ * (`buildGenerator`), so every backend gets the same prompts and parsing.
+ */
+export interface LlmTransport {
+  readonly info: TransportInfo;
+  complete(request: CompletionRequest): Promise<string>;
+  /** Tokens in `text` with the model's own tokenizer. */
+  countTokens(text: string): Promise<number>;
+  dispose(): Promise<void>;
+}

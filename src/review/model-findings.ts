@@ -1,0 +1,184 @@
+import type { RepoConfig } from "../config/repo-config.js";
+import { LlmHttpError } from "../llm/errors/llm-http-error.js";
+import { findingTitle } from "../llm/findings/finding-title.js";
+import { mapWithConcurrency } from "../llm/findings/map-with-concurrency.js";
+import { planReviewGroups, type ReviewGroup } from "../llm/findings/plan-review-groups.js";
+import { rankFile } from "../llm/findings/rank-file.js";
+import { settleEdit } from "../llm/findings/settle-edit.js";
+import type { Generator, ModelFinding } from "../llm/generator.js";
+import type { Diagnostic, FileDiff, Finding, Fix, Notice, ValidationVerdict } from "../types.js";
+
+export interface ModelFindingsParams {
+  readonly generator: Generator;
+  readonly diff: readonly FileDiff[];
+  readonly headText: (path: string) => string | undefined;
+  /** Diagnostics already found (shown to the model so it does not repeat them). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly pr?: { readonly title: string; readonly body: string };
+  readonly validate: (fix: Fix) => ValidationVerdict;
+  readonly config: RepoConfig;
+  /** Prompt tokens this review may spend in all. Default 120,000. */
+  readonly tokenBudget?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface ModelEditStats {
+  /** Edits the model proposed (one per finding with an edit). */
+  readonly proposed: number;
+  /** Accepted by validation on the first attempt. */
+  readonly validatedFirstTime: number;
+  /** Accepted after the model saw the rejection reasons. */
+  readonly repaired: number;
+  /** Never accepted (including edits outside the PR's hunks). */
+  readonly rejected: number;
+}
+
+export interface ModelFindingsResult {
+  readonly findings: Finding[];
+  readonly notices: Notice[];
+  readonly skipped: { path: string; reason: string }[];
+  readonly stats: ModelEditStats;
+}
+
+export const DEFAULT_MODEL_TOKEN_BUDGET = 120_000;
+
+interface Tally {
+  proposed: number;
+  validatedFirstTime: number;
+  repaired: number;
+  rejected: number;
+}
+
+function lineCount(text: string | undefined): number {
+  if (text === undefined) return Number.POSITIVE_INFINITY;
+  const lines = text.split(/\r?\n/);
+  return lines.at(-1) === "" ? lines.length - 1 : lines.length;
+}
+
+/**
+ * The model's part of a review:
+ *  1. rank the changed files (source, then other code, tests, docs, config) and skip those not worth a model's time;
+ *  2. group each file's hunks into prompts that fit the context, and spend the token budget in rank order;
+ *  3. ask the model to review each group, several at once when the backend allows;
+ *  4. pass every proposed edit through the repair loop: only validated edits become suggestions,
+ *     the rest become plain advice (or are dropped, by config).
+ */
+export async function collectModelFindings(params: ModelFindingsParams): Promise<ModelFindingsResult> {
+  const { generator, config } = params;
+  const findings: Finding[] = [];
+  const notices: Notice[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const tally: Tally = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 };
+  if (!config.checks.model) return { findings, notices, skipped, stats: { ...tally } };
+
+  // 1. Rank.
+  const ranked: { file: FileDiff; rank: number; index: number }[] = [];
+  params.diff.forEach((file, index) => {
+    const verdict = rankFile(file, config);
+    if ("skip" in verdict) skipped.push({ path: file.path, reason: `not reviewed by the model: ${verdict.skip}` });
+    else ranked.push({ file, rank: verdict.rank, index });
+  });
+  ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
+
+  // 2. Plan.
+  const plan = await planReviewGroups({
+    generator,
+    files: ranked.map((entry) => entry.file),
+    headText: params.headText,
+    diagnostics: params.diagnostics,
+    tokenBudget: params.tokenBudget ?? DEFAULT_MODEL_TOKEN_BUDGET,
+    ...(params.pr === undefined ? {} : { pr: params.pr }),
+  });
+  skipped.push(...plan.skipped);
+
+  // 3 + 4. Review each group, then settle each proposed edit.
+  // Once the backend is unreachable, the remaining groups are skipped with one notice, not one each.
+  let unreachable: string | undefined;
+  const perGroup = await mapWithConcurrency(plan.groups, generator.parallelism, async (group) => {
+    params.signal?.throwIfAborted();
+    if (unreachable !== undefined) {
+      if (!skipped.some((entry) => entry.path === group.file.path && entry.reason === unreachable)) skipped.push({ path: group.file.path, reason: unreachable });
+      return [];
+    }
+    try {
+      return await reviewGroup(params, group, tally);
+    } catch (error) {
+      if (params.signal?.aborted === true) throw error;
+      if (error instanceof LlmHttpError && error.status === undefined) unreachable = "not reviewed by the model: the model server could not be reached";
+      const span = `${group.hunks[0]?.newStart ?? 1}-${(group.hunks.at(-1)?.newStart ?? 1) + Math.max(group.hunks.at(-1)?.newLines ?? 1, 1) - 1}`;
+      notices.push({
+        path: group.file.path,
+        message: `The model could not review ${group.file.path} (lines ${span}): ${(error as Error).message} The deterministic checks still ran on it.`,
+      });
+      return [];
+    }
+  });
+  for (const groupFindings of perGroup) findings.push(...groupFindings);
+  return { findings, notices, skipped, stats: { ...tally } };
+}
+
+async function reviewGroup(params: ModelFindingsParams, group: ReviewGroup, tally: Tally): Promise<Finding[]> {
+  const { file } = group;
+  const fileText = params.headText(file.path);
+  const options = params.signal === undefined ? {} : { signal: params.signal };
+  const output = await params.generator.reviewHunks(
+    {
+      path: file.path,
+      hunks: group.hunks,
+      diagnostics: group.diagnostics,
+      ...(fileText === undefined ? {} : { fileText }),
+      ...(params.pr === undefined ? {} : { pr: params.pr }),
+    },
+    { ...options, temperature: params.config.model.temperature },
+  );
+  const lastLine = lineCount(fileText);
+  const results: Finding[] = [];
+  for (const proposed of output.findings) {
+    const finding = toFinding(file.path, proposed, lastLine);
+    if (finding === undefined) continue;
+    if (proposed.edit === null) {
+      results.push(finding);
+      continue;
+    }
+    tally.proposed += 1;
+    const outcome = await settleEdit({
+      generator: params.generator,
+      file,
+      edit: { path: file.path, ...proposed.edit },
+      title: findingTitle(proposed.message),
+      problem: proposed.message,
+      fileText,
+      diagnostics: group.diagnostics,
+      validate: params.validate,
+      maxAttempts: params.config.model.maxAttempts,
+      ...(params.pr === undefined ? {} : { pr: params.pr }),
+      ...options,
+    });
+    if (outcome.kind === "validated") {
+      if (outcome.attempts === 1) tally.validatedFirstTime += 1;
+      else tally.repaired += 1;
+      results.push({ ...finding, suggestion: outcome.fix });
+      continue;
+    }
+    tally.rejected += 1;
+    if (!params.config.model.keepUnvalidatedAdvice) continue;
+    const { startLine, endLine } = proposed.edit;
+    const why = outcome.validated
+      ? `it did not pass ESLint and TypeScript validation${outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : ""}`
+      : "it was not within the changed lines";
+    results.push({
+      ...finding,
+      advice: `The model proposed an edit to lines ${startLine}-${endLine}; it is not offered as a suggestion because ${why}: ${outcome.reasons.join("; ")}`,
+    });
+  }
+  return results;
+}
+
+/** The model's finding as a domain Finding, or undefined when its lines are not in the file. */
+function toFinding(path: string, proposed: ModelFinding, lastLine: number): Finding | undefined {
+  const valid = (line: number): boolean => Number.isInteger(line) && line >= 1 && line <= lastLine;
+  if (!valid(proposed.line)) return undefined;
+  const startLine = valid(proposed.startLine) ? Math.min(proposed.startLine, proposed.line) : proposed.line;
+  const line = Math.max(proposed.startLine, proposed.line) <= lastLine && valid(proposed.startLine) ? Math.max(proposed.startLine, proposed.line) : proposed.line;
+  return { path, startLine, line, severity: proposed.severity, rule: `model/${proposed.category}`, message: proposed.message };
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { buildGenerator } from "../../src/llm/build-generator.js";
+import { GenerationTimeoutError } from "../../src/llm/errors/generation-timeout-error.js";
+import { InvalidModelOutputError } from "../../src/llm/errors/invalid-model-output-error.js";
+import { PromptTooLargeError } from "../../src/llm/errors/prompt-too-large-error.js";
+import { ScriptExhaustedError } from "../../src/llm/errors/script-exhausted-error.js";
+import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
+import type { CompletionRequest, LlmTransport } from "../../src/llm/transport.js";
+
+const hunk = {
+  header: "@@ -0,0 +1,2 @@",
+  oldStart: 0,
+  oldLines: 0,
+  newStart: 1,
+  newLines: 2,
+  lines: [
+    { kind: "add" as const, content: "const a = 1;", newLine: 1 },
+    { kind: "add" as const, content: "export { a };", newLine: 2 },
+  ],
+};
+
+describe("buildGenerator", () => {
+  it("runs each operation under its own schema, at temperature 0 by default, and parses the answer", async () => {
+    const generator = createScriptedGenerator({
+      answers: {
+        review: [{ findings: [] }],
+        fix: [{ replacement: "const a = 2;", explanation: "Two." }],
+        tests: [{ code: "test('a', () => {});", explanation: "Covers a." }],
+        answer: [{ answer: "It exports a.", references: [{ path: "a.ts", line: 2 }] }],
+      },
+    });
+    expect(await generator.reviewHunks({ path: "a.ts", hunks: [hunk], diagnostics: [] })).toEqual({ findings: [] });
+    expect(await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\nexport { a };\n", instruction: "Make it 2." })).toEqual({
+      replacement: "const a = 2;",
+      explanation: "Two.",
+    });
+    expect(await generator.writeTests({ path: "a.ts", symbol: "a", sourceText: "export const a = 1;", testPath: "a.test.ts" })).toMatchObject({ explanation: "Covers a." });
+    expect(await generator.answerQuestion({ question: "What does this export?", files: [{ path: "a.ts", hunks: [hunk] }] })).toMatchObject({
+      references: [{ path: "a.ts", line: 2 }],
+    });
+    expect(generator.calls.map((call) => [call.operation, call.temperature])).toEqual([
+      ["review", 0],
+      ["fix", 0],
+      ["tests", 0],
+      ["answer", 0],
+    ]);
+    expect(generator.calls[1]?.user).toContain("1 |>const a = 1;");
+    expect(generator.calls[3]?.user).toMatch(/<untrusted-data label="question" id="[0-9a-f]+">\nWhat does this export\?\n/);
+  });
+
+  it("rejects an answer that does not match the schema", async () => {
+    const generator = createScriptedGenerator({ answers: { fix: [{ replacement: 3, explanation: "" }] } });
+    await expect(generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "x\n", instruction: "y" })).rejects.toThrow(InvalidModelOutputError);
+  });
+
+  it("says when a script has run out of answers", async () => {
+    const generator = createScriptedGenerator({ answers: {} });
+    await expect(generator.reviewHunks({ path: "a.ts", hunks: [hunk], diagnostics: [] })).rejects.toThrow(ScriptExhaustedError);
+  });
+
+  it("shrinks the prompt to fit the context and refuses one that never fits", async () => {
+    const fileText = Array.from({ length: 200 }, (_, i) => `const line${i} = ${i};`).join("\n");
+    const big = { path: "a.ts", hunks: [{ ...hunk, newStart: 100, lines: hunk.lines.map((l, i) => ({ ...l, newLine: 100 + i })) }], fileText, diagnostics: [] };
+    const roomy = createScriptedGenerator({ answers: { review: [{ findings: [] }] }, contextSize: 100_000 });
+    const full = await roomy.measureReviewPrompt(big);
+    // Room for everything but the 10 lines of context before the hunk: the prompt drops to 3 lines.
+    const tight = createScriptedGenerator({ answers: { review: [{ findings: [] }] }, contextSize: full - 1 + 200, maxTokens: 200 });
+    await roomy.reviewHunks(big);
+    await tight.reviewHunks(big);
+    expect(roomy.calls[0]?.user).toContain("const line90 = 90;");
+    expect(tight.calls[0]?.user).not.toContain("const line90 = 90;");
+    expect(tight.calls[0]?.user).toContain("const line97 = 97;");
+    expect(await tight.measureReviewPrompt(big)).toBeLessThanOrEqual(tight.promptTokenLimit);
+
+    const tiny = createScriptedGenerator({ answers: { review: [{ findings: [] }] }, contextSize: 300, maxTokens: 200 });
+    await expect(tiny.reviewHunks(big)).rejects.toThrow(PromptTooLargeError);
+    expect(await tiny.measureReviewPrompt(big)).toBeGreaterThan(tiny.promptTokenLimit);
+  });
+
+  it("stops a generation at its time limit with GenerationTimeoutError, and passes the caller's cancellation through", async () => {
+    const requests: CompletionRequest[] = [];
+    let arrived: () => void = () => undefined;
+    const hanging: LlmTransport = {
+      info: { model: "hang", description: "hangs", contextSize: 4096, parallelism: 1 },
+      complete: (request) => {
+        requests.push(request);
+        arrived();
+        return new Promise((_, reject) => { request.signal.addEventListener("abort", () => { reject(request.signal.reason as Error); }); });
+      },
+      countTokens: (text) => Promise.resolve(text.length),
+      dispose: () => Promise.resolve(),
+    };
+    const generator = buildGenerator(hanging, { timeoutMs: 5 });
+    await expect(generator.reviewHunks({ path: "a.ts", hunks: [hunk], diagnostics: [] })).rejects.toThrow(GenerationTimeoutError);
+
+    const controller = new AbortController();
+    const started = new Promise<void>((resolve) => (arrived = resolve));
+    const pending = buildGenerator(hanging, { timeoutMs: 600_000 }).reviewHunks({ path: "a.ts", hunks: [hunk], diagnostics: [] }, { signal: controller.signal });
+    await started;
+    controller.abort(new Error("shutting down"));
+    await expect(pending).rejects.toThrow("shutting down");
+    expect(requests).toHaveLength(2);
+  });
+
+  it("passes temperature and token limits through, capped by the room the context leaves", async () => {
+    const generator = createScriptedGenerator({ answers: { review: [{ findings: [] }, { findings: [] }] }, contextSize: 8192, temperature: 0.2 });
+    await generator.reviewHunks({ path: "a.ts", hunks: [hunk], diagnostics: [] });
+    await generator.reviewHunks({ path: "a.ts", hunks: [hunk], diagnostics: [] }, { temperature: 0.7, maxTokens: 1_000_000 });
+    expect(generator.calls.map((c) => [c.temperature, c.maxTokens])).toEqual([
+      [0.2, 2048],
+      [0.7, 2048],
+    ]);
+    expect(generator.promptTokenLimit).toBe(8192 - 2048);
+    expect(generator.describe()).toBe("scripted (scripted answers)");
+  });
+});

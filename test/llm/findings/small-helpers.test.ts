@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { findingTitle } from "../../../src/llm/findings/finding-title.js";
+import { mapWithConcurrency } from "../../../src/llm/findings/map-with-concurrency.js";
+import { normalizeReplacement } from "../../../src/llm/findings/normalize-replacement.js";
+
+describe("normalizeReplacement", () => {
+  it("removes a wrapping fence and one trailing newline, nothing else", () => {
+    expect(normalizeReplacement("```ts\nconst a = 1;\n```")).toBe("const a = 1;");
+    expect(normalizeReplacement("  return x;\n")).toBe("  return x;");
+    expect(normalizeReplacement("a\n\n")).toBe("a\n");
+    expect(normalizeReplacement("const s = `x`;")).toBe("const s = `x`;");
+  });
+});
+
+describe("findingTitle", () => {
+  it("takes the first sentence, shortened to 80 characters", () => {
+    expect(findingTitle("Use multiplication. It reads better.")).toBe("Use multiplication.");
+    expect(findingTitle("x".repeat(100))).toBe(`${"x".repeat(79)}…`);
+    expect(findingTitle("   ")).toBe("Suggested change");
+  });
+});
+
+describe("mapWithConcurrency", () => {
+  it("keeps the order and never runs more than the limit at once", async () => {
+    let running = 0;
+    let peak = 0;
+    const result = await mapWithConcurrency([5, 1, 4, 2, 3], 2, async (value) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      for (let i = 0; i < value; i += 1) await Promise.resolve();
+      running -= 1;
+      return value * 10;
+    });
+    expect(result).toEqual([50, 10, 40, 20, 30]);
+    expect(peak).toBe(2);
+  });
+});
