@@ -1,0 +1,192 @@
+/**
+ * Benchmark (not a test): how fast the app answers GitHub's webhooks.
+ *
+ *   npx tsx bench/webhooks.ts [--connections 200] [--amount 20000] [--log-level warn]
+ *   npx tsx bench/webhooks.ts --url http://127.0.0.1:3000/api/github/webhooks --secret "$WEBHOOK_SECRET"
+ *
+ * The second form loads an app that is already running (e.g. `npm start`);
+ * its jobs then really run, so point it only at an app whose GitHub is fake.
+ *
+ * Starts the real app (Probot's Server, the app's createApp, the in-process
+ * queue) in a child process on 127.0.0.1, then sends signed `pull_request`
+ * deliveries (real payload from @octokit/webhooks-examples, a fresh
+ * X-GitHub-Delivery each, 500 different PRs) from `connections` concurrent
+ * connections with autocannon, and prints p50/p99 time to answer. Every
+ * delivery goes through signature verification, the decision and the enqueue;
+ * the jobs themselves are counted, not run (they would call GitHub), so what
+ * is measured is the webhook path GitHub waits on. Everything stays on loopback.
+ */
+import { spawn } from "node:child_process";
+import { createHmac, generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { once } from "node:events";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { Probot, Server } from "probot";
+import { createApp } from "../src/app.js";
+import { readAppSettings } from "../src/config/app-settings.js";
+import { createInProcessQueue } from "../src/jobs/create-in-process-queue.js";
+import type { Queue } from "../src/jobs/queue.js";
+import type { ReviewJob } from "../src/jobs/review-job.js";
+import type { ReviewChange } from "../src/review/review-types.js";
+
+const SECRET = "bench-secret";
+const noop = (): void => {
+  // The benchmark measures the webhook path, not the app's own log lines.
+};
+const silent = { debug: noop, info: noop, warn: noop, error: noop };
+const PAYLOAD_URL = new URL("../test/fixtures/payloads/pull_request.opened.json", import.meta.url);
+
+const { values } = parseArgs({
+  options: {
+    serve: { type: "boolean", default: false },
+    connections: { type: "string", default: "200" },
+    amount: { type: "string", default: "20000" },
+    "log-level": { type: "string", default: "warn" },
+    url: { type: "string" },
+    secret: { type: "string", default: SECRET },
+    port: { type: "string", default: "0" },
+  },
+});
+
+if (values.serve) await serve(values["log-level"], Number(values.port));
+else await run();
+
+/** The child: the app as `probot run` would start it, with a queue that counts jobs instead of running them. */
+async function serve(logLevel: string, port: number): Promise<void> {
+  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
+  const inner = createInProcessQueue<ReviewJob>({ log: silent });
+  let processed = 0;
+  const queue: Queue<ReviewJob> = {
+    ...inner,
+    process: () => {
+      inner.process(() => {
+        processed++;
+        return Promise.resolve();
+      });
+    },
+  };
+  const notUsed: ReviewChange = () => Promise.reject(new Error("the benchmark runs no reviews"));
+  // One JSON logger for Probot and its HTTP request log, as in production (LOG_FORMAT=json);
+  // at "info" every delivery writes a line, at "warn" (the default here) none does.
+  const logSource = new Probot({ appId: 1, privateKey, logLevel: logLevel as "warn", logFormat: "json" });
+  await logSource.ready();
+  const log = logSource.log;
+  const server = new Server({ host: "127.0.0.1", port, log, Probot: Probot.defaults({ appId: 1, privateKey, secret: SECRET, log }) });
+  await server.load(createApp({ reviewChange: notUsed, queue, settings: readAppSettings({}), now: Date.now, sleep: () => Promise.resolve(), log: silent }));
+  const http = await server.start();
+  // Server-side time to answer: from the request reaching the app to the response's last byte.
+  const answered: number[] = [];
+  http.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
+    const start = process.hrtime.bigint();
+    res.once("finish", () => answered.push(Number(process.hrtime.bigint() - start) / 1e6));
+  });
+  const cpuAtReady = process.cpuUsage();
+  process.stdout.write(`BENCH ${JSON.stringify({ ready: true })}\n`);
+  process.once("SIGTERM", () => {
+    const sorted = answered.sort((a, b) => a - b);
+    const at = (q: number): number => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 100) / 100;
+    const cpu = process.cpuUsage(cpuAtReady);
+    const serverCpuMs = Math.round((cpu.user + cpu.system) / 1000);
+    process.stdout.write(`BENCH ${JSON.stringify({ processed, serverCpuMs, serverMs: { p50: at(0.5), p99: at(0.99), max: at(1) } })}\n`);
+    process.exit(0);
+  });
+}
+
+/** The parent: start the child, load it with autocannon, report. */
+async function run(): Promise<void> {
+  const connections = Number(values.connections);
+  const amount = Number(values.amount);
+  const port = await freePort();
+  const child =
+    values.url === undefined
+      ? spawn(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, "--serve", "--port", String(port), "--log-level", values["log-level"]], {
+          stdio: ["ignore", "pipe", "ignore"],
+        })
+      : undefined;
+  const lines: string[] = [];
+  let buffered = "";
+  child?.stdout.setEncoding("utf8");
+  child?.stdout.on("data", (chunk: string) => {
+    buffered += chunk;
+    const parts = buffered.split("\n");
+    buffered = parts.pop() ?? "";
+    lines.push(...parts.filter((line) => line.startsWith("BENCH ")).map((line) => line.slice("BENCH ".length)));
+  });
+  while (child !== undefined && lines.length === 0) await once(child.stdout, "data");
+  const url = values.url ?? `http://127.0.0.1:${port}/api/github/webhooks`;
+  const secret = values.secret;
+
+  // 500 different PRs, each body signed once up front (the signature covers the body, not the delivery id).
+  const base = JSON.parse(readFileSync(PAYLOAD_URL, "utf8")) as { number: number; pull_request: { number: number; head: { sha: string } } };
+  const bodies = Array.from({ length: 500 }, (_, i) => {
+    base.number = 1000 + i;
+    base.pull_request.number = 1000 + i;
+    base.pull_request.head.sha = i.toString(16).padStart(40, "0");
+    const body = JSON.stringify(base);
+    return { body, signature: `sha256=${createHmac("sha256", secret).update(body).digest("hex")}` };
+  });
+  let sent = 0;
+  const clientCpuStart = process.cpuUsage();
+
+  const result = await autocannon({
+    url,
+    connections,
+    amount,
+    method: "POST",
+    requests: [
+      {
+        setupRequest: (request) => {
+          const item = bodies[sent % bodies.length] ?? bodies[0];
+          sent++;
+          return {
+            ...request,
+            method: "POST",
+            body: item?.body ?? "",
+            headers: {
+              "content-type": "application/json",
+              "x-github-event": "pull_request",
+              "x-github-delivery": `bench-${sent}`,
+              "x-hub-signature-256": item?.signature ?? "",
+              "user-agent": "GitHub-Hookshot/bench",
+            },
+          };
+        },
+      },
+    ],
+  });
+
+  if (child !== undefined) {
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  }
+  const server = lines.map((line) => JSON.parse(line) as { processed?: number; serverMs?: unknown; serverCpuMs?: number }).find((l) => l.processed !== undefined);
+  const clientCpu = process.cpuUsage(clientCpuStart);
+  const report = {
+    connections,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    throughputPerSecond: result.requests.average,
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    serverSideMs: server?.serverMs,
+    // CPU each side spent during the load (the server's from when it was ready).
+    cpuMs: { server: server?.serverCpuMs, loadGenerator: Math.round((clientCpu.user + clientCpu.system) / 1000) },
+    serverCpuPerRequestMs: server?.serverCpuMs === undefined ? undefined : Math.round((server.serverCpuMs / result.requests.total) * 1000) / 1000,
+    jobsEnqueuedAndCounted: server?.processed,
+  };
+  console.log(JSON.stringify(report, null, 2));
+  console.log(`p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms at ${connections} concurrent connections (target: p99 < 100 ms)`);
+}
+
+/** A port nothing listens on now (Probot's Server takes 0 to mean its default, 3000). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const address = probe.address();
+  probe.close();
+  return typeof address === "object" && address !== null ? address.port : 3000;
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+const integer = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "expected a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((value) => value ?? fallback);
+
+/** The app's own settings, from PATCHSMITH_* environment variables (each listed in .env.example). */
+const appSettingsSchema = z.object({
+  /** Reviews run at once in this process. */
+  PATCHSMITH_CONCURRENCY: integer(1, 1, 16),
+  /** Content-creating GitHub requests (comments, reviews, check-run updates) per minute, for the whole process. */
+  PATCHSMITH_WRITES_PER_MINUTE: integer(80, 1, 80),
+  /** Blobs fetched from GitHub at once per review. */
+  PATCHSMITH_FETCH_CONCURRENCY: integer(8, 1, 64),
+  /** A review that runs longer than this (milliseconds) is stopped and reported as timed out. */
+  PATCHSMITH_REVIEW_TIMEOUT_MS: integer(30 * 60_000, 10_000, 6 * 60 * 60_000),
+  /** Shortest time (milliseconds) between two progress updates of a check run. */
+  PATCHSMITH_PROGRESS_INTERVAL_MS: integer(10_000, 0, 10 * 60_000),
+  /** Delivery ids remembered to ignore redelivered webhooks. */
+  PATCHSMITH_DELIVERY_MEMORY: integer(10_000, 100, 1_000_000),
+});
+
+export interface AppSettings {
+  readonly concurrency: number;
+  readonly writesPerMinute: number;
+  readonly fetchConcurrency: number;
+  readonly reviewTimeoutMs: number;
+  readonly progressIntervalMs: number;
+  readonly deliveryMemory: number;
+}
+
+/** Thrown at start-up when a PATCHSMITH_* variable has a value that cannot be used; the message names it. */
+export class InvalidSettingsError extends Error {
+  override readonly name = "InvalidSettingsError";
+}
+
+/** Read the settings from an environment object (pass `process.env`; tests pass a literal). */
+export function readAppSettings(env: Readonly<Record<string, string | undefined>>): AppSettings {
+  const result = appSettingsSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new InvalidSettingsError(`Invalid environment: ${problems.join("; ")}. See .env.example for the expected values.`);
+  }
+  const s = result.data;
+  return {
+    concurrency: s.PATCHSMITH_CONCURRENCY,
+    writesPerMinute: s.PATCHSMITH_WRITES_PER_MINUTE,
+    fetchConcurrency: s.PATCHSMITH_FETCH_CONCURRENCY,
+    reviewTimeoutMs: s.PATCHSMITH_REVIEW_TIMEOUT_MS,
+    progressIntervalMs: s.PATCHSMITH_PROGRESS_INTERVAL_MS,
+    deliveryMemory: s.PATCHSMITH_DELIVERY_MEMORY,
+  };
+}

@@ -1,0 +1,40 @@
+import { renderReviewMarker } from "../review/markers.js";
+import type { RejectedComment } from "./check-comment-anchors.js";
+
+/**
+ * The posted review body: the engine's summary, what this run adds (comments
+ * that could not be placed inline, repeats left out, GitHub's file cap), and
+ * the hidden marker recording the head SHA reviewed.
+ */
+export function composeReviewBody(params: {
+  readonly summary: string;
+  readonly headSha: string;
+  readonly notInline: readonly RejectedComment[];
+  readonly duplicates: number;
+  readonly capped?: { readonly listed: number; readonly changed: number };
+}): string {
+  const parts = [params.summary.trim()];
+  if (params.capped !== undefined) {
+    parts.push(
+      `> [!WARNING]\n> GitHub lists at most 3,000 files of a pull request and this one changes ${params.capped.changed.toLocaleString("en-US")}; only the first ${params.capped.listed.toLocaleString("en-US")} were reviewed.`,
+    );
+  }
+  if (params.notInline.length > 0) {
+    const items = params.notInline.map(
+      ({ comment, reason }) =>
+        `<details><summary><code>${comment.path}</code> line ${comment.startLine ?? comment.line}${comment.startLine === undefined ? "" : `–${comment.line}`} (${reason})</summary>\n\n${comment.body}\n\n</details>`,
+    );
+    parts.push(`**Comments that could not be placed on the diff**\n\n${items.join("\n")}`);
+  }
+  if (params.duplicates > 0) {
+    parts.push(`_${params.duplicates} ${params.duplicates === 1 ? "comment is" : "comments are"} already on this pull request and ${params.duplicates === 1 ? "was" : "were"} not repeated._`);
+  }
+  const marker = renderReviewMarker({ sha: params.headSha });
+  const body = parts.filter((part) => part !== "").join("\n\n");
+  // GitHub refuses a review body over 65,536 characters; the marker must survive any cut.
+  const room = BODY_LIMIT - marker.length - CUT_NOTE.length - 2;
+  return `${body.length > room ? body.slice(0, room) + CUT_NOTE : body}\n\n${marker}`;
+}
+
+const BODY_LIMIT = 65_536;
+const CUT_NOTE = "\n\n… (cut to fit GitHub's limit; the check run has the totals)";

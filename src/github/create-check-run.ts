@@ -1,0 +1,32 @@
+import type { ProbotOctokit } from "probot";
+import { limitCheckOutput, type CheckOutput } from "./limit-check-output.js";
+
+/** The name of the check run patchsmith keeps per head SHA. */
+export const CHECK_RUN_NAME = "patchsmith";
+
+export type CheckConclusion = "success" | "neutral" | "failure";
+
+/** Create the `patchsmith` check run on a head SHA, in progress or already completed; returns its id. */
+export async function createCheckRun(params: {
+  readonly octokit: Pick<ProbotOctokit, "rest">;
+  readonly owner: string;
+  readonly repo: string;
+  readonly headSha: string;
+  readonly startedAt: Date;
+  readonly output: CheckOutput;
+  /** Given: the run is created completed with this conclusion (e.g. an invalid config). */
+  readonly conclusion?: CheckConclusion;
+}): Promise<number> {
+  const { data } = await params.octokit.rest.checks.create({
+    owner: params.owner,
+    repo: params.repo,
+    name: CHECK_RUN_NAME,
+    head_sha: params.headSha,
+    started_at: params.startedAt.toISOString(),
+    output: limitCheckOutput(params.output),
+    ...(params.conclusion === undefined
+      ? { status: "in_progress" as const }
+      : { status: "completed" as const, conclusion: params.conclusion, completed_at: params.startedAt.toISOString() }),
+  });
+  return data.id;
+}

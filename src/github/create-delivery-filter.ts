@@ -1,0 +1,24 @@
+/** Remembers webhook delivery ids (X-GitHub-Delivery) so a redelivered event is handled once. */
+export interface DeliveryFilter {
+  /** True the first time an id is seen; false for a redelivery. */
+  firstTime(deliveryId: string): boolean;
+}
+
+/** Keeps the most recent `capacity` ids in memory (oldest forgotten first), in constant time per call. */
+export function createDeliveryFilter(capacity: number): DeliveryFilter {
+  const seen = new Set<string>();
+  // A ring of the ids in arrival order: the slot to overwrite next holds the oldest.
+  const ring: (string | undefined)[] = new Array<string | undefined>(Math.max(1, capacity)).fill(undefined);
+  let next = 0;
+  return {
+    firstTime(deliveryId) {
+      if (seen.has(deliveryId)) return false;
+      const oldest = ring[next];
+      if (oldest !== undefined) seen.delete(oldest);
+      ring[next] = deliveryId;
+      next = (next + 1) % ring.length;
+      seen.add(deliveryId);
+      return true;
+    },
+  };
+}

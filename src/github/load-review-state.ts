@@ -1,0 +1,53 @@
+import type { ProbotOctokit } from "probot";
+import { parseFingerprints, parseReviewMarker } from "../review/markers.js";
+
+/** What earlier runs left on the pull request: the state lives in GitHub itself. */
+export interface ReviewState {
+  /** The head SHA recorded by the most recent patchsmith review, if any. */
+  readonly lastReviewedSha: string | undefined;
+  /** Ids of patchsmith's reviews so far (to tell a review that just landed from an old one). */
+  readonly reviewIds: ReadonlySet<number>;
+  /** Fingerprints of every patchsmith comment already on the pull request. */
+  readonly fingerprints: ReadonlySet<string>;
+}
+
+interface Authored {
+  readonly user?: { readonly type: string } | null;
+  readonly body?: string | null;
+}
+
+/** Markers count only in bodies written by a bot (the app), so a person cannot forge them. */
+const byBot = (item: Authored): boolean => item.user?.type === "Bot";
+
+/**
+ * Read patchsmith's reviews (their markers name the last reviewed SHA) and its
+ * inline comments (each carries a fingerprint), every page of both.
+ */
+export async function loadReviewState(params: {
+  readonly octokit: Pick<ProbotOctokit, "rest" | "paginate">;
+  readonly owner: string;
+  readonly repo: string;
+  readonly pullNumber: number;
+}): Promise<ReviewState> {
+  const { octokit } = params;
+  const where = { owner: params.owner, repo: params.repo, pull_number: params.pullNumber, per_page: 100 };
+  const [reviews, comments] = await Promise.all([
+    octokit.paginate(octokit.rest.pulls.listReviews, where),
+    octokit.paginate(octokit.rest.pulls.listReviewComments, where),
+  ]);
+  let lastReviewedSha: string | undefined;
+  const reviewIds = new Set<number>();
+  const fingerprints = new Set<string>();
+  for (const review of reviews) {
+    if (!byBot(review)) continue;
+    const marker = parseReviewMarker(review.body);
+    if (marker === undefined) continue;
+    reviewIds.add(review.id);
+    lastReviewedSha = marker.sha;
+    for (const fp of parseFingerprints(review.body)) fingerprints.add(fp);
+  }
+  for (const comment of comments) {
+    if (byBot(comment)) for (const fp of parseFingerprints(comment.body)) fingerprints.add(fp);
+  }
+  return { lastReviewedSha, reviewIds, fingerprints };
+}

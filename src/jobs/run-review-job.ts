@@ -1,0 +1,312 @@
+import type { ProbotOctokit } from "probot";
+import { loadRepoConfig } from "../config/load-repo-config.js";
+import { InvalidConfigError, type RepoConfig } from "../config/repo-config.js";
+import { checkCommentAnchors } from "../github/check-comment-anchors.js";
+import { checkConclusion } from "../github/check-conclusion.js";
+import { chooseReviewScope } from "../github/choose-review-scope.js";
+import { compareCommits } from "../github/compare-commits.js";
+import { composeReviewBody } from "../github/compose-review-body.js";
+import { createConcurrencyLimit } from "../github/create-concurrency-limit.js";
+import { createCheckRun, type CheckConclusion } from "../github/create-check-run.js";
+import { createGitHubFileSource, type BlobCache } from "../github/create-github-file-source.js";
+import { findLandedReview } from "../github/find-landed-review.js";
+import { getPullRequest, type PullRequestInfo } from "../github/get-pull-request.js";
+import { isReviewPaused } from "../github/is-review-paused.js";
+import type { CheckOutput } from "../github/limit-check-output.js";
+import { listPullRequestFiles } from "../github/list-pull-request-files.js";
+import { loadReviewState } from "../github/load-review-state.js";
+import { publishReview } from "../github/publish-review.js";
+import { renderCheckProgress } from "../github/render-check-progress.js";
+import { renderCheckSummary } from "../github/render-check-summary.js";
+import { toFileDiffs } from "../github/to-file-diffs.js";
+import { updateCheckRun } from "../github/update-check-run.js";
+import type { Generator } from "../llm/generator.js";
+import type { ReviewChange, ReviewChangeResult } from "../review/review-types.js";
+import { createProgressReporter } from "./create-progress-reporter.js";
+import type { JobLog } from "./job-log.js";
+import { QueueClosedError } from "./queue-closed-error.js";
+import type { ReviewJob } from "./review-job.js";
+import { SupersededError } from "./superseded-error.js";
+
+/** Everything a review job uses, passed in: GitHub, the engine, the model, the clock, the log. */
+export interface ReviewJobDeps {
+  /** An Octokit for the installation; its token is renewed by itself, so a job may outlast the token's hour. */
+  readonly getOctokit: (installationId: number) => Promise<ProbotOctokit>;
+  readonly reviewChange: ReviewChange;
+  /** The model, loaded on first use; undefined when none is configured. */
+  readonly getGenerator?: () => Promise<Generator | undefined>;
+  /** Queue a review of a newer head found while running (the webhook for it may be late or lost). */
+  readonly enqueue?: (job: ReviewJob) => void;
+  readonly now: () => number;
+  readonly log: JobLog;
+  /** Blobs fetched at once. */
+  readonly fetchConcurrency: number;
+  /** Shortest time between two progress updates of the check run. */
+  readonly progressIntervalMs: number;
+}
+
+export type ReviewJobOutcome =
+  | { readonly kind: "skipped"; readonly reason: string }
+  | { readonly kind: "invalid-config"; readonly message: string }
+  | { readonly kind: "up-to-date" }
+  | { readonly kind: "stopped"; readonly reason: string }
+  | { readonly kind: "failed"; readonly message: string }
+  | {
+      readonly kind: "reviewed";
+      readonly reviewId?: number;
+      readonly posted: number;
+      readonly duplicates: number;
+      readonly notInline: number;
+      readonly conclusion: CheckConclusion;
+    };
+
+interface Run {
+  readonly deps: ReviewJobDeps;
+  readonly job: ReviewJob;
+  readonly octokit: ProbotOctokit;
+  readonly signal: AbortSignal;
+  readonly timings: Record<string, number>;
+}
+
+/**
+ * Review one pull request head:
+ *  1. read the pull request fresh; skip closed ones, bot authors and a head that moved on;
+ *  2. load and validate .github/patchsmith.yml (an invalid one fails the check run, nothing else);
+ *  3. skip drafts (unless the config reviews them) and paused pull requests;
+ *  4. open the `patchsmith` check run, in progress;
+ *  5. read what earlier runs left (last reviewed SHA, fingerprints) and list the files;
+ *  6. choose the scope: everything, or only what changed since the last reviewed SHA;
+ *  7. run the engine on GitHub-backed base (merge base) and head snapshots;
+ *  8. stop if the head moved meanwhile; drop repeats; check every anchor;
+ *  9. post one review; complete the check run with the summary.
+ */
+export async function runReviewJob(deps: ReviewJobDeps, job: ReviewJob, signal: AbortSignal): Promise<ReviewJobOutcome> {
+  const octokit = await deps.getOctokit(job.installationId);
+  const run: Run = { deps, job, octokit, signal, timings: {} };
+  const where = { octokit, owner: job.owner, repo: job.repo };
+
+  // 1. The pull request as it is now.
+  const pr = await timed(run, "github", () => getPullRequest({ ...where, pullNumber: job.pullNumber }));
+  const skip = skipReason(pr, job);
+  if (skip !== undefined) return skipped(run, skip, pr);
+
+  // 2. The repository's config.
+  let config: RepoConfig;
+  try {
+    config = await timed(run, "github", () => loadRepoConfig(where));
+  } catch (error) {
+    if (!(error instanceof InvalidConfigError)) throw error;
+    deps.log.warn({ ...jobFields(job), err: error }, error.message);
+    await createCheckRun({
+      ...where,
+      headSha: pr.headSha,
+      startedAt: new Date(deps.now()),
+      conclusion: "failure",
+      output: { title: "Invalid .github/patchsmith.yml", summary: `${error.message}\n\nNothing was reviewed. Fix the file on the default branch, then re-run this check.` },
+    });
+    return { kind: "invalid-config", message: error.message };
+  }
+
+  // 3. Drafts and pauses.
+  if (pr.draft && !config.drafts) return skipped(run, "draft pull request (set `drafts: true` to review drafts)");
+  if (await timed(run, "github", () => isReviewPaused({ ...where, pullNumber: pr.number }))) return skipped(run, "reviews are paused on this pull request");
+
+  // 4. The check run.
+  const checkRunId = await createCheckRun({
+    ...where,
+    headSha: pr.headSha,
+    startedAt: new Date(deps.now()),
+    output: { title: "Reviewing", summary: `patchsmith is reviewing ${pr.headSha.slice(0, 7)}.` },
+  });
+  const complete = (conclusion: CheckConclusion, output: CheckOutput): Promise<void> =>
+    updateCheckRun({ ...where, checkRunId, output, completed: { conclusion, at: new Date(deps.now()) } });
+
+  try {
+    return await review(run, pr, config, complete, checkRunId);
+  } catch (error) {
+    if (signal.aborted || error instanceof SupersededError) {
+      const reason = stopReason(signal.aborted ? signal.reason : error);
+      deps.log.info({ ...jobFields(job), reason }, `Review stopped: ${reason}`);
+      await complete("neutral", { title: "Stopped", summary: `This review was stopped: ${reason}.` });
+      return { kind: "stopped", reason };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    deps.log.error({ ...jobFields(job), err: error }, `Review of ${job.owner}/${job.repo}#${job.pullNumber} failed`);
+    await complete("neutral", {
+      title: "patchsmith could not finish this review",
+      summary: `The review failed: ${message}\n\nRe-run this check to try again; the app's log has the details.`,
+    });
+    return { kind: "failed", message };
+  }
+}
+
+async function review(
+  run: Run,
+  pr: PullRequestInfo,
+  config: RepoConfig,
+  complete: (conclusion: CheckConclusion, output: CheckOutput) => Promise<void>,
+  checkRunId: number,
+): Promise<ReviewJobOutcome> {
+  const { deps, job, octokit, signal } = run;
+  const where = { octokit, owner: job.owner, repo: job.repo };
+
+  // 5. Earlier runs and the files.
+  const [state, listed, mergeBase] = await timed(run, "github", () =>
+    Promise.all([
+      loadReviewState({ ...where, pullNumber: pr.number }),
+      listPullRequestFiles({ ...where, pullNumber: pr.number, changedFiles: pr.changedFiles }),
+      compareCommits({ ...where, base: pr.baseSha, head: pr.headSha }),
+    ]),
+  );
+  signal.throwIfAborted();
+
+  // 6. The scope.
+  const sinceLast =
+    state.lastReviewedSha !== undefined && state.lastReviewedSha !== pr.headSha && job.trigger !== "rerequested"
+      ? await timed(run, "github", () => compareCommits({ ...where, base: state.lastReviewedSha ?? "", head: pr.headSha }))
+      : undefined;
+  const scope = chooseReviewScope({ trigger: job.trigger, headSha: pr.headSha, lastReviewedSha: state.lastReviewedSha, sinceLast });
+  if (scope.kind === "up-to-date") {
+    await complete("success", { title: "Already reviewed", summary: `patchsmith already reviewed ${pr.headSha.slice(0, 7)}; nothing new to review.` });
+    return { kind: "up-to-date" };
+  }
+  const inScope = scope.kind === "full" ? listed.files : listed.files.filter((f) => scope.paths.has(f.path) || (f.previousPath !== undefined && scope.paths.has(f.previousPath)));
+  const { diffs, problems } = toFileDiffs(inScope);
+
+  // 7. The engine, on the merge base (what the patches are relative to) and the head.
+  const limit = createConcurrencyLimit(deps.fetchConcurrency);
+  const blobs: BlobCache = new Map<string, Promise<Uint8Array>>();
+  const source = (sha: string) => createGitHubFileSource({ ...where, sha, maxBytes: config.maxFileBytes, limit, blobs });
+  const progress = createProgressReporter({
+    send: (p) => updateCheckRun({ ...where, checkRunId, output: renderCheckProgress(p) }),
+    now: deps.now,
+    intervalMs: deps.progressIntervalMs,
+    log: deps.log,
+  });
+  const generator = config.checks.model ? await deps.getGenerator?.() : undefined;
+  let engineResult: ReviewChangeResult;
+  try {
+    engineResult = await deps.reviewChange({
+      base: source(mergeBase.status === "missing" ? pr.baseSha : mergeBase.mergeBaseSha),
+      head: source(pr.headSha),
+      diff: diffs,
+      config,
+      pr: { title: pr.title, body: pr.body },
+      repo: { owner: job.owner, name: job.repo },
+      ...(generator === undefined ? {} : { generator }),
+      signal,
+      onProgress: (p) => {
+        progress.report(p);
+      },
+      now: deps.now,
+    });
+  } finally {
+    // A progress update must not land after the run is completed (it would replace the summary).
+    await progress.flush();
+  }
+  const result: ReviewChangeResult = problems.length > 0 ? { ...engineResult, skipped: [...problems, ...engineResult.skipped] } : engineResult;
+  signal.throwIfAborted();
+
+  // 8. Still the head? Then drop repeats and check every anchor.
+  const current = await timed(run, "github", () => getPullRequest({ ...where, pullNumber: pr.number }));
+  if (current.state === "closed") throw new SupersededError("the pull request was closed while it was reviewed");
+  if (current.headSha !== pr.headSha) {
+    deps.enqueue?.({ ...job, headSha: current.headSha, trigger: "synchronize" });
+    throw new SupersededError(`the head moved to ${current.headSha.slice(0, 7)} while ${pr.headSha.slice(0, 7)} was reviewed`);
+  }
+  const fresh = result.comments.filter((c) => !state.fingerprints.has(c.fingerprint));
+  const duplicates = result.comments.length - fresh.length;
+  const anchors = checkCommentAnchors(fresh, diffs);
+  for (const { comment, reason } of anchors.rejected) {
+    deps.log.error({ ...jobFields(job), path: comment.path, line: comment.line, reason }, `BUG: a comment failed the anchor check: ${reason}`);
+  }
+
+  // 9. One review (unless an already reviewed PR has nothing new), then the check run.
+  const firstReview = state.reviewIds.size === 0;
+  const worthPosting = firstReview || anchors.valid.length > 0 || anchors.rejected.length > 0;
+  const published = worthPosting
+    ? await timed(run, "publish", () =>
+        publishReview({
+          ...where,
+          pullNumber: pr.number,
+          commitId: pr.headSha,
+          body: composeReviewBody({
+            summary: result.body,
+            headSha: pr.headSha,
+            notInline: anchors.rejected,
+            duplicates,
+            ...(listed.capped ? { capped: { listed: listed.files.length, changed: pr.changedFiles } } : {}),
+          }),
+          comments: anchors.valid,
+          findLanded: () => findLandedReview({ ...where, pullNumber: pr.number, commitId: pr.headSha, knownIds: state.reviewIds }),
+          log: deps.log,
+        }),
+      )
+    : undefined;
+  const posted = published?.posted.length ?? 0;
+  const notInline = anchors.rejected.length + (published?.dropped.length ?? 0);
+  const conclusion = checkConclusion(result.findings, config);
+  await complete(
+    conclusion,
+    renderCheckSummary({
+      result,
+      scope,
+      filesListed: listed.files.length,
+      filesInScope: inScope.length,
+      capped: listed.capped,
+      changedFiles: pr.changedFiles,
+      comments: { posted, duplicates, notInline },
+      reviewPosted: published !== undefined,
+      timings: { ...run.timings, ...result.stats.timings },
+    }),
+  );
+  deps.log.info({ ...jobFields(job), posted, duplicates, notInline, conclusion, scope: scope.kind }, `Reviewed ${job.owner}/${job.repo}#${pr.number} at ${pr.headSha.slice(0, 7)}`);
+  return {
+    kind: "reviewed",
+    ...(published === undefined ? {} : { reviewId: published.reviewId }),
+    posted,
+    duplicates,
+    notInline,
+    conclusion,
+  };
+}
+
+function skipReason(pr: PullRequestInfo, job: ReviewJob): string | undefined {
+  if (pr.state === "closed") return "the pull request is closed";
+  if (isBot(pr.author)) return `opened by a bot (${pr.author.login})`;
+  if (pr.headSha !== job.headSha) return `the head moved on to ${pr.headSha.slice(0, 7)}`;
+  return undefined;
+}
+
+function skipped(run: Run, reason: string, pr?: PullRequestInfo): ReviewJobOutcome {
+  const { deps, job } = run;
+  // A head that moved on gets its own review, even if its webhook is late or lost.
+  if (pr !== undefined && pr.state === "open" && pr.headSha !== job.headSha && !isBot(pr.author)) {
+    deps.enqueue?.({ ...job, headSha: pr.headSha, trigger: "synchronize" });
+  }
+  deps.log.info({ ...jobFields(job), reason }, `Skipped ${job.owner}/${job.repo}#${job.pullNumber}: ${reason}`);
+  return { kind: "skipped", reason };
+}
+
+function isBot(author: PullRequestInfo["author"]): boolean {
+  return author.type === "Bot" || author.login.endsWith("[bot]");
+}
+
+function stopReason(reason: unknown): string {
+  if (reason instanceof SupersededError || reason instanceof QueueClosedError) return reason.message;
+  if (reason instanceof DOMException && reason.name === "TimeoutError") return "it ran longer than the review time limit";
+  return reason instanceof Error ? reason.message : "it was cancelled";
+}
+
+async function timed<T>(run: Run, stage: string, fn: () => Promise<T>): Promise<T> {
+  const start = run.deps.now();
+  try {
+    return await fn();
+  } finally {
+    run.timings[stage] = (run.timings[stage] ?? 0) + run.deps.now() - start;
+  }
+}
+
+function jobFields(job: ReviewJob): Record<string, unknown> {
+  return { deliveryId: job.deliveryId, repository: `${job.owner}/${job.repo}`, pullNumber: job.pullNumber, headSha: job.headSha, trigger: job.trigger };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { InvalidSettingsError, readAppSettings } from "../../src/config/app-settings.js";
+
+describe("readAppSettings", () => {
+  it("has a default for every setting", () => {
+    expect(readAppSettings({})).toEqual({
+      concurrency: 1,
+      writesPerMinute: 80,
+      fetchConcurrency: 8,
+      reviewTimeoutMs: 1_800_000,
+      progressIntervalMs: 10_000,
+      deliveryMemory: 10_000,
+    });
+  });
+
+  it("reads PATCHSMITH_* values from the environment object it is given", () => {
+    const settings = readAppSettings({ PATCHSMITH_CONCURRENCY: "2", PATCHSMITH_WRITES_PER_MINUTE: " 40 ", UNRELATED: "x" });
+    expect(settings.concurrency).toBe(2);
+    expect(settings.writesPerMinute).toBe(40);
+  });
+
+  it("names the variable and the problem when a value cannot be used", () => {
+    expect(() => readAppSettings({ PATCHSMITH_WRITES_PER_MINUTE: "500" })).toThrow(InvalidSettingsError);
+    expect(() => readAppSettings({ PATCHSMITH_WRITES_PER_MINUTE: "500" })).toThrow(/PATCHSMITH_WRITES_PER_MINUTE: .*80/);
+    expect(() => readAppSettings({ PATCHSMITH_CONCURRENCY: "two" })).toThrow("PATCHSMITH_CONCURRENCY: expected a whole number");
+  });
+});
