@@ -20,6 +20,7 @@ the findings and validated suggestions exactly as the GitHub App would post them
   --fail-on L     exit 1 when a finding of this severity or worse exists (default: never)
   --config FILE   a patchsmith.yml to use (default: .github/patchsmith.yml at the head revision)
 Environment: PATCHSMITH_MODEL (GGUF path or hf: URI) or PATCHSMITH_LLM_URL to use a model.
+To review a pull request on GitHub instead: patchsmith review <URL | OWNER/REPO#N> --help
 `;
 
 export interface ModelFactory {

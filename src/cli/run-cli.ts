@@ -1,12 +1,16 @@
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { runDemoCommand } from "./demo-command.js";
 import { runReviewCommand, type ModelFactory } from "./review-command.js";
+import { namesPullRequest } from "./names-pull-request.js";
+import { runReviewPullRequestCommand } from "./review-pull-request-command.js";
 
 export const USAGE = `Usage: patchsmith <command> [options]
 
 Commands:
   review [--repo DIR] [--base REF] [--head REF] [--format text|json|markdown] [--fail-on LEVEL]
                  review a local git change and print what the GitHub App would post
+  review <PULL REQUEST URL | OWNER/REPO#N> [--post] [--token TOKEN] [--api-url URL]
+                 review a pull request on GitHub without the App; --post posts the review
   demo           review the bundled sample project (no GitHub account, no model needed)
   model pull [URI]  download a GGUF model into the cache (resumes an interrupted download)
   model info     the GPU backend detected, its memory, and whether the configured model fits
@@ -26,7 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
   try {
     switch (command) {
       case "review":
-        return await runReviewCommand(rest, io, deps.createModel);
+        return await (namesPullRequest(rest) ? runReviewPullRequestCommand(rest, io, { createModel: deps.createModel }) : runReviewCommand(rest, io, deps.createModel));
       case "demo":
         return await runDemoCommand(rest, io, deps.createModel);
       case "model": {

@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { parseReviewMarker } from "../review/markers.js";
+import { isTrustedAuthor } from "./is-trusted-author.js";
 
 /**
  * The id of a patchsmith review of `commitId` that is not among `knownIds`:
@@ -13,6 +14,8 @@ export async function findLandedReview(params: {
   readonly pullNumber: number;
   readonly commitId: string;
   readonly knownIds: ReadonlySet<number>;
+  /** A user whose reviews count too: the token's own user, when it posts as a person. */
+  readonly trustedLogin?: string;
 }): Promise<number | undefined> {
   const { octokit } = params;
   const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
@@ -22,7 +25,7 @@ export async function findLandedReview(params: {
     per_page: 100,
   });
   const landed = reviews.find(
-    (review) => review.user?.type === "Bot" && !params.knownIds.has(review.id) && parseReviewMarker(review.body)?.sha === params.commitId,
+    (review) => isTrustedAuthor(review.user, params.trustedLogin) && !params.knownIds.has(review.id) && parseReviewMarker(review.body)?.sha === params.commitId,
   );
   return landed?.id;
 }

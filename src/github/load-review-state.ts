@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { parseFingerprints, parseReviewMarker } from "../review/markers.js";
+import { isTrustedAuthor } from "./is-trusted-author.js";
 
 /** What earlier runs left on the pull request: the state lives in GitHub itself. */
 export interface ReviewState {
@@ -11,14 +12,6 @@ export interface ReviewState {
   readonly fingerprints: ReadonlySet<string>;
 }
 
-interface Authored {
-  readonly user?: { readonly type: string } | null;
-  readonly body?: string | null;
-}
-
-/** Markers count only in bodies written by a bot (the app), so a person cannot forge them. */
-const byBot = (item: Authored): boolean => item.user?.type === "Bot";
-
 /**
  * Read patchsmith's reviews (their markers name the last reviewed SHA) and its
  * inline comments (each carries a fingerprint), every page of both.
@@ -28,6 +21,8 @@ export async function loadReviewState(params: {
   readonly owner: string;
   readonly repo: string;
   readonly pullNumber: number;
+  /** A user whose markers count too: the token's own user, when it posts as a person. */
+  readonly trustedLogin?: string;
 }): Promise<ReviewState> {
   const { octokit } = params;
   const where = { owner: params.owner, repo: params.repo, pull_number: params.pullNumber, per_page: 100 };
@@ -39,7 +34,7 @@ export async function loadReviewState(params: {
   const reviewIds = new Set<number>();
   const fingerprints = new Set<string>();
   for (const review of reviews) {
-    if (!byBot(review)) continue;
+    if (!isTrustedAuthor(review.user, params.trustedLogin)) continue;
     const marker = parseReviewMarker(review.body);
     if (marker === undefined) continue;
     reviewIds.add(review.id);
@@ -47,7 +42,7 @@ export async function loadReviewState(params: {
     for (const fp of parseFingerprints(review.body)) fingerprints.add(fp);
   }
   for (const comment of comments) {
-    if (byBot(comment)) for (const fp of parseFingerprints(comment.body)) fingerprints.add(fp);
+    if (isTrustedAuthor(comment.user, params.trustedLogin)) for (const fp of parseFingerprints(comment.body)) fingerprints.add(fp);
   }
   return { lastReviewedSha, reviewIds, fingerprints };
 }

@@ -1,27 +1,18 @@
 import type { ProbotOctokit } from "probot";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { InvalidConfigError, type RepoConfig } from "../config/repo-config.js";
-import { checkCommentAnchors } from "../github/check-comment-anchors.js";
 import { checkConclusion } from "../github/check-conclusion.js";
-import { chooseReviewScope } from "../github/choose-review-scope.js";
-import { compareCommits } from "../github/compare-commits.js";
-import { composeReviewBody } from "../github/compose-review-body.js";
-import { createConcurrencyLimit } from "../github/create-concurrency-limit.js";
 import { createCheckRun, type CheckConclusion } from "../github/create-check-run.js";
-import { createGitHubFileSource, type BlobCache } from "../github/create-github-file-source.js";
-import { findLandedReview } from "../github/find-landed-review.js";
 import { getPullRequest, type PullRequestInfo } from "../github/get-pull-request.js";
 import { isReviewPaused } from "../github/is-review-paused.js";
 import type { CheckOutput } from "../github/limit-check-output.js";
-import { listPullRequestFiles } from "../github/list-pull-request-files.js";
-import { loadReviewState } from "../github/load-review-state.js";
-import { publishReview } from "../github/publish-review.js";
+import { postPullRequestReview } from "../github/post-pull-request-review.js";
 import { renderCheckProgress } from "../github/render-check-progress.js";
 import { renderCheckSummary } from "../github/render-check-summary.js";
-import { toFileDiffs } from "../github/to-file-diffs.js";
+import { reviewPullRequest, type PullRequestReview } from "../github/review-pull-request.js";
 import { updateCheckRun } from "../github/update-check-run.js";
 import type { Generator } from "../llm/generator.js";
-import type { ReviewChange, ReviewChangeResult } from "../review/review-types.js";
+import type { ReviewChange } from "../review/review-types.js";
 import { createProgressReporter } from "./create-progress-reporter.js";
 import type { JobLog } from "./job-log.js";
 import { QueueClosedError } from "./queue-closed-error.js";
@@ -72,7 +63,7 @@ interface Run {
  * Review one pull request head:
  *  1. read the pull request fresh; skip closed ones, bot authors and a head that moved on;
  *  2. load and validate .github/patchsmith.yml (an invalid one fails the check run, nothing else);
- *  3. skip drafts (unless the config reviews them) and paused pull requests;
+ *  3. skip drafts (unless the config reviews them) and paused pull requests, unless someone asked for this review;
  *  4. open the `patchsmith` check run, in progress;
  *  5. read what earlier runs left (last reviewed SHA, fingerprints) and list the files;
  *  6. choose the scope: everything, or only what changed since the last reviewed SHA;
@@ -107,9 +98,11 @@ export async function runReviewJob(deps: ReviewJobDeps, job: ReviewJob, signal: 
     return { kind: "invalid-config", message: error.message };
   }
 
-  // 3. Drafts and pauses.
-  if (pr.draft && !config.drafts) return skipped(run, "draft pull request (set `drafts: true` to review drafts)");
-  if (await timed(run, "github", () => isReviewPaused({ ...where, pullNumber: pr.number }))) return skipped(run, "reviews are paused on this pull request");
+  // 3. Drafts and pauses (a review someone asked for runs anyway).
+  if (job.requestedBy === undefined) {
+    if (pr.draft && !config.drafts) return skipped(run, "draft pull request (set `drafts: true` to review drafts)");
+    if (await timed(run, "github", () => isReviewPaused({ ...where, pullNumber: pr.number }))) return skipped(run, "reviews are paused on this pull request");
+  }
 
   // 4. The check run.
   const checkRunId = await createCheckRun({
@@ -150,110 +143,69 @@ async function review(
   const { deps, job, octokit, signal } = run;
   const where = { octokit, owner: job.owner, repo: job.repo };
 
-  // 5. Earlier runs and the files.
-  const [state, listed, mergeBase] = await timed(run, "github", () =>
-    Promise.all([
-      loadReviewState({ ...where, pullNumber: pr.number }),
-      listPullRequestFiles({ ...where, pullNumber: pr.number, changedFiles: pr.changedFiles }),
-      compareCommits({ ...where, base: pr.baseSha, head: pr.headSha }),
-    ]),
-  );
-  signal.throwIfAborted();
-
-  // 6. The scope.
-  const sinceLast =
-    state.lastReviewedSha !== undefined && state.lastReviewedSha !== pr.headSha && job.trigger !== "rerequested"
-      ? await timed(run, "github", () => compareCommits({ ...where, base: state.lastReviewedSha ?? "", head: pr.headSha }))
-      : undefined;
-  const scope = chooseReviewScope({ trigger: job.trigger, headSha: pr.headSha, lastReviewedSha: state.lastReviewedSha, sinceLast });
-  if (scope.kind === "up-to-date") {
-    await complete("success", { title: "Already reviewed", summary: `patchsmith already reviewed ${pr.headSha.slice(0, 7)}; nothing new to review.` });
-    return { kind: "up-to-date" };
-  }
-  const inScope = scope.kind === "full" ? listed.files : listed.files.filter((f) => scope.paths.has(f.path) || (f.previousPath !== undefined && scope.paths.has(f.previousPath)));
-  const { diffs, problems } = toFileDiffs(inScope);
-
-  // 7. The engine, on the merge base (what the patches are relative to) and the head.
-  const limit = createConcurrencyLimit(deps.fetchConcurrency);
-  const blobs: BlobCache = new Map<string, Promise<Uint8Array>>();
-  const source = (sha: string) => createGitHubFileSource({ ...where, sha, maxBytes: config.maxFileBytes, limit, blobs });
+  // 5-7. Earlier runs, the files, the scope and the engine: the same code as the CLI's and the Action's.
   const progress = createProgressReporter({
     send: (p) => updateCheckRun({ ...where, checkRunId, output: renderCheckProgress(p) }),
     now: deps.now,
     intervalMs: deps.progressIntervalMs,
     log: deps.log,
   });
-  const generator = config.checks.model ? await deps.getGenerator?.() : undefined;
-  let engineResult: ReviewChangeResult;
+  let reviewed: PullRequestReview;
   try {
-    engineResult = await deps.reviewChange({
-      base: source(mergeBase.status === "missing" ? pr.baseSha : mergeBase.mergeBaseSha),
-      head: source(pr.headSha),
-      diff: diffs,
+    reviewed = await reviewPullRequest({
+      ...where,
+      pr,
       config,
-      pr: { title: pr.title, body: pr.body },
-      repo: { owner: job.owner, name: job.repo },
-      ...(generator === undefined ? {} : { generator }),
+      trigger: job.trigger,
+      earlierReviews: {},
+      reviewChange: deps.reviewChange,
+      ...(deps.getGenerator === undefined ? {} : { getGenerator: deps.getGenerator }),
       signal,
       onProgress: (p) => {
         progress.report(p);
       },
       now: deps.now,
+      fetchConcurrency: deps.fetchConcurrency,
+      timeGitHub: (fn) => timed(run, "github", fn),
     });
   } finally {
     // A progress update must not land after the run is completed (it would replace the summary).
     await progress.flush();
   }
-  const result: ReviewChangeResult = problems.length > 0 ? { ...engineResult, skipped: [...problems, ...engineResult.skipped] } : engineResult;
-  signal.throwIfAborted();
+  if (reviewed.kind === "up-to-date") {
+    await complete("success", { title: "Already reviewed", summary: `patchsmith already reviewed ${pr.headSha.slice(0, 7)}; nothing new to review.` });
+    return { kind: "up-to-date" };
+  }
+  const { result, scope, duplicates } = reviewed;
 
-  // 8. Still the head? Then drop repeats and check every anchor.
+  // 8. Still the head?
   const current = await timed(run, "github", () => getPullRequest({ ...where, pullNumber: pr.number }));
   if (current.state === "closed") throw new SupersededError("the pull request was closed while it was reviewed");
   if (current.headSha !== pr.headSha) {
     deps.enqueue?.({ ...job, headSha: current.headSha, trigger: "synchronize" });
     throw new SupersededError(`the head moved to ${current.headSha.slice(0, 7)} while ${pr.headSha.slice(0, 7)} was reviewed`);
   }
-  const fresh = result.comments.filter((c) => !state.fingerprints.has(c.fingerprint));
-  const duplicates = result.comments.length - fresh.length;
-  const anchors = checkCommentAnchors(fresh, diffs);
-  for (const { comment, reason } of anchors.rejected) {
+  for (const { comment, reason } of reviewed.notInline) {
     deps.log.error({ ...jobFields(job), path: comment.path, line: comment.line, reason }, `BUG: a comment failed the anchor check: ${reason}`);
   }
 
   // 9. One review (unless an already reviewed PR has nothing new), then the check run.
-  const firstReview = state.reviewIds.size === 0;
-  const worthPosting = firstReview || anchors.valid.length > 0 || anchors.rejected.length > 0;
-  const published = worthPosting
+  const published = reviewed.worthPosting
     ? await timed(run, "publish", () =>
-        publishReview({
-          ...where,
-          pullNumber: pr.number,
-          commitId: pr.headSha,
-          body: composeReviewBody({
-            summary: result.body,
-            headSha: pr.headSha,
-            notInline: anchors.rejected,
-            duplicates,
-            ...(listed.capped ? { capped: { listed: listed.files.length, changed: pr.changedFiles } } : {}),
-          }),
-          comments: anchors.valid,
-          findLanded: () => findLandedReview({ ...where, pullNumber: pr.number, commitId: pr.headSha, knownIds: state.reviewIds }),
-          log: deps.log,
-        }),
+        postPullRequestReview({ ...where, pullNumber: pr.number, review: reviewed.review, knownIds: reviewed.state.reviewIds, log: deps.log }),
       )
     : undefined;
   const posted = published?.posted.length ?? 0;
-  const notInline = anchors.rejected.length + (published?.dropped.length ?? 0);
+  const notInline = reviewed.notInline.length + (published?.dropped.length ?? 0);
   const conclusion = checkConclusion(result.findings, config);
   await complete(
     conclusion,
     renderCheckSummary({
       result,
       scope,
-      filesListed: listed.files.length,
-      filesInScope: inScope.length,
-      capped: listed.capped,
+      filesListed: reviewed.filesListed,
+      filesInScope: reviewed.filesInScope,
+      capped: reviewed.capped,
       changedFiles: pr.changedFiles,
       comments: { posted, duplicates, notInline },
       reviewPosted: published !== undefined,
