@@ -93,9 +93,25 @@ async function loadInProcess(model: string, settings: LlmSettings, params: Creat
       ...(params.signal === undefined ? {} : { loadSignal: params.signal }),
     });
   } catch (error) {
+    await logsSettled(loaded.recentErrors);
     throw new ModelLoadError(
       describeLoadFailure({ error, modelPath, recentErrors: loaded.recentErrors(), contextSize: settings.contextSize, sequences: settings.sequences }),
       { cause: error },
     );
+  }
+}
+
+/**
+ * llama.cpp's log lines reach JavaScript asynchronously and may arrive after
+ * the failed load rejects: wait (at most half a second) until some have
+ * arrived and no more come, so the notice can quote llama.cpp's reason.
+ */
+async function logsSettled(recentErrors: () => readonly string[]): Promise<void> {
+  let last = -1;
+  for (let waited = 0; waited < 500; waited += 25) {
+    const count = recentErrors().length;
+    if (count > 0 && count === last) return;
+    last = count;
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
