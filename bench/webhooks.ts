@@ -3,6 +3,14 @@
  *
  *   npx tsx bench/webhooks.ts [--connections 200] [--amount 20000] [--log-level warn]
  *   npx tsx bench/webhooks.ts --url http://127.0.0.1:3000/api/github/webhooks --secret "$WEBHOOK_SECRET"
+ *   npx tsx bench/webhooks.ts --redis redis://127.0.0.1:6390          # the same, each job stored in Redis (BullMQ) before the answer
+ *   npx tsx bench/webhooks.ts --throughput --redis redis://127.0.0.1:6390 [--jobs 2000] [--workers 4] [--job-ms 0]
+ *
+ * --throughput measures jobs per minute through the queue, not the webhook path:
+ * a scripted generator adds `jobs` review jobs (for jobs/4 PRs, four pushes
+ * each, so coalescing and dedupe work as in production) while `workers` BullMQ
+ * workers (or, without --redis, the in-process queue) run a job that takes
+ * `job-ms`, and it reports jobs added, run, and run per minute.
  *
  * The second form loads an app that is already running (e.g. `npm start`);
  * its jobs then really run, so point it only at an app whose GitHub is fake.
@@ -26,9 +34,11 @@ import autocannon from "autocannon";
 import { Probot, Server } from "probot";
 import { createApp } from "../src/app.js";
 import { readAppSettings } from "../src/config/app-settings.js";
+import { createBullQueue } from "../src/jobs/create-bull-queue.js";
 import { createInProcessQueue } from "../src/jobs/create-in-process-queue.js";
-import type { Queue } from "../src/jobs/queue.js";
-import type { ReviewJob } from "../src/jobs/review-job.js";
+import { producerOnly } from "../src/jobs/producer-only.js";
+import type { AnyQueue, Queue } from "../src/jobs/queue.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "../src/jobs/review-job.js";
 import type { ReviewChange } from "../src/review/review-types.js";
 
 const SECRET = "bench-secret";
@@ -47,26 +57,40 @@ const { values } = parseArgs({
     url: { type: "string" },
     secret: { type: "string", default: SECRET },
     port: { type: "string", default: "0" },
+    redis: { type: "string" },
+    throughput: { type: "boolean", default: false },
+    jobs: { type: "string", default: "2000" },
+    workers: { type: "string", default: "4" },
+    "job-ms": { type: "string", default: "0" },
   },
 });
 
-if (values.serve) await serve(values["log-level"], Number(values.port));
+if (values.throughput) await throughput({ redisUrl: values.redis, jobs: Number(values.jobs), workers: Number(values.workers), jobMs: Number(values["job-ms"]) });
+else if (values.serve) await serve(values["log-level"], Number(values.port), values.redis);
 else await run();
 
 /** The child: the app as `probot run` would start it, with a queue that counts jobs instead of running them. */
-async function serve(logLevel: string, port: number): Promise<void> {
+async function serve(logLevel: string, port: number, redisUrl: string | undefined): Promise<void> {
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
-  const inner = createInProcessQueue<ReviewJob>({ log: silent });
   let processed = 0;
-  const queue: Queue<ReviewJob> = {
-    ...inner,
-    process: () => {
-      inner.process(() => {
-        processed++;
-        return Promise.resolve();
-      });
-    },
-  };
+  let queue: AnyQueue<ReviewJob>;
+  // With Redis: `patchsmith serve`'s queue, each job written to Redis before the answer; counted at the end.
+  const bull = redisUrl === undefined ? undefined : createBullQueue<ReviewJob>({ redisUrl, name: `bench-webhooks-${String(process.pid)}`, log: silent });
+  if (bull !== undefined) {
+    queue = producerOnly(bull);
+  } else {
+    const inner = createInProcessQueue<ReviewJob>({ log: silent });
+    const counted: Queue<ReviewJob> = {
+      ...inner,
+      process: () => {
+        inner.process(() => {
+          processed++;
+          return Promise.resolve();
+        });
+      },
+    };
+    queue = counted;
+  }
   const notUsed: ReviewChange = () => Promise.reject(new Error("the benchmark runs no reviews"));
   // One JSON logger for Probot and its HTTP request log, as in production (LOG_FORMAT=json);
   // at "info" every delivery writes a line, at "warn" (the default here) none does.
@@ -84,14 +108,19 @@ async function serve(logLevel: string, port: number): Promise<void> {
   });
   const cpuAtReady = process.cpuUsage();
   process.stdout.write(`BENCH ${JSON.stringify({ ready: true })}\n`);
-  process.once("SIGTERM", () => {
+  process.once("SIGTERM", () => void stop());
+  async function stop(): Promise<void> {
+    if (bull !== undefined) {
+      processed = (await bull.counts()).waiting;
+      await bull.close();
+    }
     const sorted = answered.sort((a, b) => a - b);
     const at = (q: number): number => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 100) / 100;
     const cpu = process.cpuUsage(cpuAtReady);
     const serverCpuMs = Math.round((cpu.user + cpu.system) / 1000);
     process.stdout.write(`BENCH ${JSON.stringify({ processed, serverCpuMs, serverMs: { p50: at(0.5), p99: at(0.99), max: at(1) } })}\n`);
     process.exit(0);
-  });
+  }
 }
 
 /** The parent: start the child, load it with autocannon, report. */
@@ -101,7 +130,7 @@ async function run(): Promise<void> {
   const port = await freePort();
   const child =
     values.url === undefined
-      ? spawn(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, "--serve", "--port", String(port), "--log-level", values["log-level"]], {
+      ? spawn(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, "--serve", "--port", String(port), "--log-level", values["log-level"], ...(values.redis === undefined ? [] : ["--redis", values.redis])], {
           stdio: ["ignore", "pipe", "ignore"],
         })
       : undefined;
@@ -175,6 +204,8 @@ async function run(): Promise<void> {
     // CPU each side spent during the load (the server's from when it was ready).
     cpuMs: { server: server?.serverCpuMs, loadGenerator: Math.round((clientCpu.user + clientCpu.system) / 1000) },
     serverCpuPerRequestMs: server?.serverCpuMs === undefined ? undefined : Math.round((server.serverCpuMs / result.requests.total) * 1000) / 1000,
+    queue: values.redis === undefined ? "in-process" : "redis",
+    // In-process: jobs the queue ran (counted); with Redis: jobs left stored in Redis (deliveries of one PR head dedupe to one job).
     jobsEnqueuedAndCounted: server?.processed,
   };
   console.log(JSON.stringify(report, null, 2));
@@ -189,4 +220,50 @@ async function freePort(): Promise<number> {
   const address = probe.address();
   probe.close();
   return typeof address === "object" && address !== null ? address.port : 3000;
+}
+
+/** Jobs per minute through the queue: a scripted generator adds review jobs while workers run them. */
+async function throughput(params: { readonly redisUrl: string | undefined; readonly jobs: number; readonly workers: number; readonly jobMs: number }): Promise<void> {
+  const name = `bench-throughput-${String(process.pid)}`;
+  const make = (): AnyQueue<ReviewJob> =>
+    params.redisUrl === undefined ? createInProcessQueue<ReviewJob>({ concurrency: params.workers, log: silent }) : createBullQueue<ReviewJob>({ redisUrl: params.redisUrl, name, log: silent });
+  const producer = make();
+  // In-process, one queue runs `workers` jobs at once; on Redis, `workers` BullMQ workers of concurrency 1.
+  const workers = params.redisUrl === undefined ? [producer] : [producer, ...Array.from({ length: params.workers - 1 }, make)];
+  let ran = 0;
+  for (const worker of workers) {
+    worker.process(async () => {
+      if (params.jobMs > 0) await new Promise((resolve) => setTimeout(resolve, params.jobMs));
+      ran++;
+    });
+  }
+  const prs = Math.max(1, Math.floor(params.jobs / 4));
+  const outcomes: Record<string, number> = {};
+  const start = performance.now();
+  for (let push = 0; push < 4; push++) {
+    await Promise.all(
+      Array.from({ length: prs }, async (_, pr) => {
+        const job: ReviewJob = { kind: "review", deliveryId: `d-${String(pr)}-${String(push)}`, installationId: 1, owner: "bench", repo: "repo", pullNumber: pr + 1, headSha: String(push).padStart(40, "0"), trigger: "synchronize" };
+        const outcome = await producer.add({ id: reviewJobId(job), key: reviewJobKey(job), data: job, kind: "review" });
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      }),
+    );
+  }
+  const added = performance.now() - start;
+  await producer.onIdle();
+  const elapsed = performance.now() - start;
+  for (const worker of workers) await worker.close();
+  const report = {
+    queue: params.redisUrl === undefined ? "in-process" : "redis",
+    workers: params.workers,
+    jobMs: params.jobMs,
+    added: prs * 4,
+    outcomes,
+    ran,
+    addMs: Math.round(added),
+    totalMs: Math.round(elapsed),
+    addsPerSecond: Math.round(((prs * 4) / added) * 1000),
+    jobsRunPerMinute: Math.round((ran / elapsed) * 60_000),
+  };
+  console.log(JSON.stringify(report, null, 2));
 }

@@ -1,22 +1,39 @@
 import type { ApplicationFunction, ProbotOctokit } from "probot";
+import { acceptCommand } from "./commands/accept-command.js";
+import type { CommandDeps } from "./commands/command-context.js";
+import { createAppSlugReader } from "./commands/create-app-slug-reader.js";
+import { decideCommentEvent } from "./commands/decide-comment-event.js";
+import { runCommandJob, type CommandOutcome } from "./commands/run-command-job.js";
 import type { AppSettings } from "./config/app-settings.js";
 import { createDeliveryFilter } from "./github/create-delivery-filter.js";
 import { createWriteLimiter, type WriteLimiter } from "./github/create-write-limiter.js";
 import { decideCheckRunEvent } from "./github/decide-check-run-event.js";
 import { decidePullRequestEvent } from "./github/decide-pull-request-event.js";
 import { enqueueReview } from "./github/enqueue-review.js";
+import { getAppSlug } from "./github/get-app-slug.js";
 import { guardWrites } from "./github/guard-writes.js";
+import type { CommandJob } from "./jobs/command-job.js";
+import { createCommandQueue, type CommandQueue } from "./jobs/create-command-queue.js";
 import type { JobLog } from "./jobs/job-log.js";
-import type { Queue } from "./jobs/queue.js";
+import type { AnyQueue } from "./jobs/queue.js";
+import { recordQueuedCheckRuns } from "./jobs/record-queued-check-runs.js";
+import { recoverCheckRuns } from "./jobs/recover-check-runs.js";
 import { reviewJobId, reviewJobKey, type ReviewJob } from "./jobs/review-job.js";
-import { runReviewJob, type ReviewJobOutcome } from "./jobs/run-review-job.js";
+import { runReviewJob, type ReviewJobOutcome, type ReviewReport } from "./jobs/run-review-job.js";
 import type { Generator } from "./llm/generator.js";
 import type { ReviewChange } from "./review/review-types.js";
+import { registerScans, type ScanAppDeps } from "./scan/register-scans.js";
 
 /** Everything the app does I/O with, passed in (index.ts builds the real ones; tests pass fakes). */
 export interface AppDeps {
   readonly reviewChange: ReviewChange;
-  readonly queue: Queue<ReviewJob>;
+  readonly queue: AnyQueue<ReviewJob>;
+  /**
+   * In-process mode's durability: create each review's check run `queued` before the webhook is
+   * answered, and on start enqueue again the app's check runs left `queued` or `in_progress`.
+   * Off with a durable (Redis) queue, which keeps the jobs itself.
+   */
+  readonly durableCheckRuns?: { readonly appId?: number };
   readonly settings: AppSettings;
   readonly now: () => number;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -28,6 +45,16 @@ export interface AppDeps {
   readonly writeLimiter?: WriteLimiter;
   /** Told when a job ends (metrics, tests). */
   readonly onJobDone?: (job: ReviewJob, outcome: ReviewJobOutcome) => void;
+  /** Told when a review is published: time per stage and suggestion counts (metrics). */
+  readonly onReviewed?: (report: ReviewReport) => void;
+  /** Repository scans (queue, lock, limits, the scheduler's ticker); without them no scan runs. */
+  readonly scans?: ScanAppDeps;
+  /** The queue of slash commands (never behind reviews); defaults to an in-process one. */
+  readonly commandQueue?: CommandQueue<CommandJob>;
+  /** The app's slug for `@<slug> <command>` (APP_SLUG); read from GitHub on first need when absent. */
+  readonly appSlug?: string;
+  /** Told when a command ends (metrics, tests). */
+  readonly onCommandDone?: (job: CommandJob, outcome: CommandOutcome) => void;
 }
 
 const PULL_REQUEST_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"] as const;
@@ -47,30 +74,69 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       guardWrites(octokit, { limiter, sleep: deps.sleep, log });
       return octokit;
     };
+    const queue = deps.durableCheckRuns === undefined ? deps.queue : recordQueuedCheckRuns({ queue: deps.queue, getOctokit, now: deps.now, log });
+    const add = async (job: ReviewJob): Promise<void> => {
+      await queue.add({ id: reviewJobId(job), key: reviewJobKey(job), data: job, kind: "review" });
+    };
     const jobDeps = {
       getOctokit,
       reviewChange: deps.reviewChange,
       ...(deps.getGenerator === undefined ? {} : { getGenerator: deps.getGenerator }),
       enqueue: (job: ReviewJob) => {
-        deps.queue.add({ id: reviewJobId(job), key: reviewJobKey(job), data: job });
+        add(job).catch((error: unknown) => {
+          log.error({ err: error, jobId: reviewJobId(job) }, `Could not enqueue the review of ${reviewJobKey(job)}@${job.headSha.slice(0, 7)}`);
+        });
       },
       now: deps.now,
       log,
       fetchConcurrency: deps.settings.fetchConcurrency,
       progressIntervalMs: deps.settings.progressIntervalMs,
+      ...(deps.onReviewed === undefined ? {} : { onReviewed: deps.onReviewed }),
     };
-    deps.queue.process(async (job, signal) => {
+    queue.process(async (job, signal) => {
       const outcome = await runReviewJob(jobDeps, job, AbortSignal.any([signal, AbortSignal.timeout(deps.settings.reviewTimeoutMs)]));
       deps.onJobDone?.(job, outcome);
     });
+    if (deps.durableCheckRuns !== undefined) {
+      const appId = deps.durableCheckRuns.appId;
+      void (async () => {
+        const recovered = await recoverCheckRuns({ appOctokit: await app.auth(), getOctokit, enqueue: add, ...(appId === undefined ? {} : { appId }), log });
+        if (recovered > 0) log.info({ recovered }, `Enqueued ${String(recovered)} unfinished reviews again`);
+      })().catch((error: unknown) => {
+        log.error({ err: error }, "Could not look for unfinished reviews at start-up");
+      });
+    }
+    if (deps.scans !== undefined) {
+      registerScans({ app, scans: deps.scans, getOctokit, reviewChange: deps.reviewChange, ...(deps.getGenerator === undefined ? {} : { getGenerator: deps.getGenerator }), now: deps.now, log, progressIntervalMs: deps.settings.progressIntervalMs });
+    }
 
-    app.on([...PULL_REQUEST_EVENTS], (context) => {
-      enqueueReview({ deliveryId: context.id, decision: decidePullRequestEvent(context.id, context.payload), queue: deps.queue, deliveries, log });
-      return Promise.resolve();
+    // Slash commands: the handler decides, authorises and queues; the command job answers.
+    const commandQueue = deps.commandQueue ?? createCommandQueue<CommandJob>({ concurrency: deps.settings.concurrency, log });
+    const readAppSlug = createAppSlugReader({ slug: deps.appSlug, fetchSlug: async () => getAppSlug({ octokit: await app.auth() }), log });
+    const commandDeps: CommandDeps = {
+      ...jobDeps,
+      runReview: (job, signal) => runReviewJob(jobDeps, job, signal),
+      getAppSlug: readAppSlug,
+    };
+    commandQueue.process(async (job, signal) => {
+      const outcome = await runCommandJob(commandDeps, job, AbortSignal.any([signal, AbortSignal.timeout(deps.settings.reviewTimeoutMs)]));
+      deps.onCommandDone?.(job, outcome);
     });
-    app.on("check_run.rerequested", (context) => {
-      enqueueReview({ deliveryId: context.id, decision: decideCheckRunEvent(context.id, context.payload), queue: deps.queue, deliveries, log });
-      return Promise.resolve();
+    const accept = { deliveries, queue: commandQueue, getOctokit, log };
+    app.on("issue_comment.created", async (context) => {
+      const decision = decideCommentEvent(context.id, { name: "issue_comment", payload: context.payload }, { appSlug: await readAppSlug() });
+      await acceptCommand({ ...accept, deliveryId: context.id, decision });
+    });
+    app.on("pull_request_review_comment.created", async (context) => {
+      const decision = decideCommentEvent(context.id, { name: "pull_request_review_comment", payload: context.payload }, { appSlug: await readAppSlug() });
+      await acceptCommand({ ...accept, deliveryId: context.id, decision });
+    });
+
+    app.on([...PULL_REQUEST_EVENTS], async (context) => {
+      await enqueueReview({ deliveryId: context.id, decision: decidePullRequestEvent(context.id, context.payload), queue, deliveries, log });
+    });
+    app.on("check_run.rerequested", async (context) => {
+      await enqueueReview({ deliveryId: context.id, decision: decideCheckRunEvent(context.id, context.payload), queue, deliveries, log });
     });
     app.on(["installation", "installation_repositories"], (context) => {
       const account = context.payload.installation.account;

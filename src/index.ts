@@ -1,12 +1,29 @@
+import os from "node:os";
 import type { ApplicationFunction } from "probot";
 import { createApp } from "./app.js";
 import { readAppSettings } from "./config/app-settings.js";
+import type { CommandJob } from "./jobs/command-job.js";
+import { createCommandQueue } from "./jobs/create-command-queue.js";
+import { buildReviewQueue } from "./jobs/build-review-queue.js";
 import { createInProcessQueue } from "./jobs/create-in-process-queue.js";
-import type { ReviewJob } from "./jobs/review-job.js";
+import { createShutdown } from "./jobs/create-shutdown.js";
+import { readQueueSettings } from "./jobs/read-queue-settings.js";
 import { sleep } from "./jobs/sleep.js";
 import { createGenerator } from "./llm/create-generator.js";
 import type { Generator } from "./llm/generator.js";
 import { reviewChange } from "./review/review-change.js";
+import { createHealthHandler } from "./server/create-health-handler.js";
+import { createMetrics } from "./server/create-metrics.js";
+import { createCronTicker } from "./scan/create-cron-ticker.js";
+import { createMemoryScanLock } from "./scan/create-memory-scan-lock.js";
+import { createRedisScanLock } from "./scan/create-redis-scan-lock.js";
+import { readScanSettings } from "./scan/read-scan-settings.js";
+import type { ScanJob } from "./scan/scan-job.js";
+import { checkWebhookSecret } from "./security/check-webhook-secret.js";
+import { appCredentials, createRedactingLog } from "./security/create-redacting-log.js";
+import { guardWebhookPayloads } from "./security/guard-webhook-payloads.js";
+import { limitReviewsPerRepository } from "./security/limit-reviews-per-repository.js";
+import { readSecuritySettings } from "./security/read-security-settings.js";
 
 /**
  * The Probot entry (`probot run ./dist/index.js`): builds the real
@@ -15,9 +32,33 @@ import { reviewChange } from "./review/review-change.js";
  */
 const patchsmith: ApplicationFunction = (app, options) => {
   const env = process.env;
+  // Refuses to start in production without a real webhook secret (throws, so `probot run` exits).
+  const secretWarning = checkWebhookSecret(env);
   const settings = readAppSettings(env);
+  const security = readSecuritySettings(env);
   const log = app.log;
-  const queue = createInProcessQueue<ReviewJob>({ concurrency: settings.concurrency, log });
+  if (secretWarning !== undefined) log.warn(secretWarning);
+  // Everything the app logs goes through this: no tokens, keys or file contents.
+  const jobLog = createRedactingLog(log, { secrets: appCredentials(env) });
+  guardWebhookPayloads(app.webhooks, { maxBytes: security.maxPayloadBytes });
+  // Reviews: in this process's memory (check runs are the durable record), or on Redis when REDIS_URL is set.
+  const queueSettings = readQueueSettings(env);
+  const appId = Number(env.APP_ID);
+  const review = buildReviewQueue({ settings: queueSettings, concurrency: settings.concurrency, ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}), log: jobLog });
+  const queue = review.queue;
+  const metrics = createMetrics({ counts: review.counts });
+  app.webhooks.onAny(({ name }) => {
+    metrics.webhookReceived(name);
+  });
+  options.addHandler(createHealthHandler({ registry: metrics.registry, ...(review.pingRedis === undefined ? {} : { pingRedis: review.pingRedis }) }));
+  const commandQueue = createCommandQueue<CommandJob>({ concurrency: settings.concurrency, log: jobLog });
+  // Scans: one at a time, scheduled by a croner tick (PATCHSMITH_SCAN_TICK_MINUTES=0 schedules none here).
+  const scanSettings = readScanSettings(env);
+  const scanQueue = createInProcessQueue<ScanJob>({ concurrency: 1, log: jobLog });
+  const scanTicker = scanSettings.tickMinutes > 0 ? createCronTicker({ minutes: scanSettings.tickMinutes, log: jobLog }) : undefined;
+  // With REDIS_URL every instance shares the lock, so each scheduled scan is enqueued and run once.
+  const scanLock = queueSettings.redisUrl === undefined ? undefined : createRedisScanLock({ redisUrl: queueSettings.redisUrl, log: jobLog });
+  const scans = { queue: scanQueue, lock: scanLock ?? createMemoryScanLock({ now: Date.now }), settings: scanSettings, tempDir: os.tmpdir(), ...(scanTicker === undefined ? {} : { ticker: scanTicker }) };
 
   const llmLog = {
     info: (message: string): void => {
@@ -33,20 +74,47 @@ const patchsmith: ApplicationFunction = (app, options) => {
       if (notice !== undefined) log.warn(notice);
       return generator;
     }));
-  void getGenerator();
+  // A webhook-only server (`patchsmith serve`) never loads the model.
+  if (queueSettings.role !== "serve") void getGenerator();
 
-  const shutdown = (signal: NodeJS.Signals): void => {
-    log.info(`${signal}: stopping the running review and freeing the model`);
-    void (async () => {
-      await queue.close();
-      await (await getGenerator())?.dispose();
-      process.exit(0);
-    })();
-  };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  // SIGTERM: no new jobs, the running one gets the grace period, then is requeued; the model is freed.
+  const shutdown = createShutdown({
+    queues: [queue, commandQueue, scanQueue],
+    graceMs: queueSettings.shutdownGraceMs,
+    stopTimers: () => {
+      scanTicker?.stop();
+      void scanLock?.close();
+    },
+    dispose: async () => {
+      await (await model)?.dispose();
+    },
+    exit: (code) => process.exit(code),
+    log: jobLog,
+  });
+  process.once("SIGTERM", (signal) => void shutdown(signal));
+  process.once("SIGINT", (signal) => void shutdown(signal));
 
-  return createApp({ reviewChange, queue, settings, now: Date.now, sleep, getGenerator })(app, options);
+  const appSlug = env.APP_SLUG?.trim();
+  const limitedReviewChange = limitReviewsPerRepository(reviewChange, { perHour: security.reviewsPerRepoPerHour, now: Date.now });
+  return createApp({
+    reviewChange: limitedReviewChange,
+    queue,
+    ...(review.durableCheckRuns === undefined ? {} : { durableCheckRuns: review.durableCheckRuns }),
+    onJobDone: (_job, outcome) => {
+      metrics.jobDone("review", outcome.kind);
+    },
+    onReviewed: (report) => {
+      metrics.reviewed(report);
+    },
+    commandQueue,
+    settings,
+    scans,
+    now: Date.now,
+    sleep,
+    getGenerator,
+    log: jobLog,
+    ...(appSlug ? { appSlug } : {}),
+  })(app, options);
 };
 
 export default patchsmith;

@@ -85,7 +85,7 @@ export interface Edit {
   readonly replacement: string;
 }
 
-export type FixOrigin = "eslint" | "typescript" | "model";
+export type FixOrigin = "eslint" | "typescript" | "model" | "secret";
 
 export interface Fix {
   readonly edit: Edit;

@@ -10,6 +10,8 @@ export interface LocalChange {
   readonly baseSha: string;
   readonly headSha: string;
   readonly notices: readonly Notice[];
+  /** The same snapshots with another file-size limit (the repository's `maxFileBytes`, known once its config is read). */
+  withMaxBytes(maxBytes: number): { readonly base: FileSource; readonly head: FileSource };
 }
 
 /**
@@ -54,6 +56,10 @@ export async function loadLocalChange(params: {
     baseSha: mergeBase,
     headSha,
     notices,
+    withMaxBytes: (maxBytes) => ({
+      base: createGitFileSource({ git, sha: mergeBase, maxBytes, label: "base" }),
+      head: createGitFileSource({ git, sha: headSha, maxBytes, label: "head" }),
+    }),
   };
 }
 

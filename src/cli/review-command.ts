@@ -8,8 +8,14 @@ import type { Severity } from "../types.js";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { formatReview } from "./format-review.js";
 import { loadLocalChange } from "./load-local-change.js";
+import { InvalidSettingsError, readAppSettings } from "../config/app-settings.js";
+import { createTestRunner } from "../testgen/create-test-runner.js";
+import { formatTestsText } from "../testgen/format-tests-text.js";
+import type { TestsReport } from "../testgen/tests-report.js";
+import { writeTestFiles } from "../testgen/write-test-files.js";
+import type { FileSource } from "../types.js";
 
-export const REVIEW_USAGE = `Usage: patchsmith review [--repo DIR] [--base REF] [--head REF] [--format text|json|markdown] [--fail-on error|warning|never] [--config FILE]
+export const REVIEW_USAGE = `Usage: patchsmith review [--repo DIR] [--base REF] [--head REF] [--format text|json|markdown] [--fail-on error|warning|never] [--config FILE] [--write-tests]
 
 Reviews the change between two revisions of a local git checkout and prints
 the findings and validated suggestions exactly as the GitHub App would post them.
@@ -19,6 +25,8 @@ the findings and validated suggestions exactly as the GitHub App would post them
   --format F      text (default), json, or markdown (the review comments as posted)
   --fail-on L     exit 1 when a finding of this severity or worse exists (default: never)
   --config FILE   a patchsmith.yml to use (default: .github/patchsmith.yml at the head revision)
+  --write-tests   write the generated unit tests into the working tree (needs a model; files with
+                  uncommitted changes are left alone)
 Environment: PATCHSMITH_MODEL (GGUF path or hf: URI) or PATCHSMITH_LLM_URL to use a model.
 To review a pull request on GitHub instead: patchsmith review <URL | OWNER/REPO#N> --help
 `;
@@ -38,6 +46,7 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
       format: { type: "string", default: "text" },
       "fail-on": { type: "string" },
       config: { type: "string" },
+      "write-tests": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -59,15 +68,18 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
 
   const change = await loadLocalChange({ repoDir, base: values.base, head: values.head, maxBytes: defaultRepoConfig.maxFileBytes });
   const config = await loadConfig(values.config, change.head, io);
+  const sources = change.withMaxBytes(config.maxFileBytes);
+  const runTests = testSettings(io);
   const model = config.checks.model ? await createModel({ env: io.env, config }) : {};
   if (model.notice !== undefined) io.stderr.write(`patchsmith: ${model.notice}\n`);
   try {
     const result = await reviewChange({
-      base: change.base,
-      head: change.head,
+      base: sources.base,
+      head: sources.head,
       diff: change.diff,
       config,
       ...(model.generator ? { generator: model.generator } : {}),
+      ...(runTests.run ? { testRunner: createTestRunner({ timeoutMs: runTests.timeoutMs }) } : {}),
     });
     const notices = [...change.notices, ...result.notices];
     const headTexts = new Map<string, string>();
@@ -76,6 +88,8 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
       if (read.kind === "text") headTexts.set(file, read.text);
     }
     io.stdout.write(formatReview({ ...result, notices }, format, (p) => headTexts.get(p)));
+    if (format === "text" && result.tests) io.stdout.write(formatTestsText(result.tests));
+    if (values["write-tests"] === true) await writeTests(result.tests, repoDir, change.head, io);
     const failOn = failOnFlag ?? config.failOn;
     return failsOn(result.findings.map((f) => f.severity), failOn) ? EXIT.findings : EXIT.ok;
   } finally {
@@ -102,4 +116,31 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 function failsOn(severities: readonly Severity[], level: "error" | "warning" | "never"): boolean {
   if (level === "never") return false;
   return severities.some((s) => RANK[s] >= RANK[level]);
+}
+
+/** The operator's `tests.run` setting (PATCHSMITH_TESTS_RUN, PATCHSMITH_TESTS_TIMEOUT_MS). */
+function testSettings(io: CliIo): { readonly run: boolean; readonly timeoutMs: number } {
+  try {
+    return readAppSettings(io.env).tests;
+  } catch (error) {
+    if (error instanceof InvalidSettingsError) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** `--write-tests`: write what the review generated, and say what was written and what was not. */
+async function writeTests(report: TestsReport | undefined, repoDir: string, head: FileSource, io: CliIo): Promise<void> {
+  if (report === undefined || report.generation !== "ran") {
+    const why = report === undefined ? "checks.tests is off" : report.generation === "nothing-to-test" ? "every changed export is tested" : "no model wrote tests (set PATCHSMITH_MODEL or PATCHSMITH_LLM_URL)";
+    io.stderr.write(`patchsmith: --write-tests: nothing written: ${why}.\n`);
+    return;
+  }
+  const reviewedText = async (file: string): Promise<string | undefined> => {
+    const read = await head.readText(file);
+    return read.kind === "text" ? read.text : undefined;
+  };
+  const { written, skipped } = await writeTestFiles({ repoDir, tests: report.tests, reviewedText });
+  for (const file of written) io.stderr.write(`patchsmith: wrote ${file}\n`);
+  for (const file of skipped) io.stderr.write(`patchsmith: did not write ${file.path}: ${file.reason}\n`);
+  if (written.length === 0 && skipped.length === 0) io.stderr.write("patchsmith: --write-tests: no generated test passed validation; nothing written.\n");
 }

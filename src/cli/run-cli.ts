@@ -1,8 +1,11 @@
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { runDemoCommand } from "./demo-command.js";
+import { runScanCommand } from "./scan-command.js";
 import { runReviewCommand, type ModelFactory } from "./review-command.js";
 import { namesPullRequest } from "./names-pull-request.js";
 import { runReviewPullRequestCommand } from "./review-pull-request-command.js";
+import { runServeCommand } from "./serve-command.js";
+import { runWorkerCommand } from "./worker-command.js";
 
 export const USAGE = `Usage: patchsmith <command> [options]
 
@@ -11,9 +14,13 @@ Commands:
                  review a local git change and print what the GitHub App would post
   review <PULL REQUEST URL | OWNER/REPO#N> [--post] [--token TOKEN] [--api-url URL]
                  review a pull request on GitHub without the App; --post posts the review
+  scan [DIR] [--format markdown|json] [--fail-on LEVEL]
+                 scan a whole local folder and print the report the scheduled scan posts
   demo           review the bundled sample project (no GitHub account, no model needed)
   model pull [URI]  download a GGUF model into the cache (resumes an interrupted download)
   model info     the GPU backend detected, its memory, and whether the configured model fits
+  serve          answer GitHub's webhooks and queue jobs in Redis (REDIS_URL); run no job
+  worker         run queued jobs from Redis (one per GPU)
 
 Run \`patchsmith <command> --help\` for a command's options.
 `;
@@ -31,8 +38,14 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
     switch (command) {
       case "review":
         return await (namesPullRequest(rest) ? runReviewPullRequestCommand(rest, io, { createModel: deps.createModel }) : runReviewCommand(rest, io, deps.createModel));
+      case "scan":
+        return await runScanCommand(rest, io, deps.createModel);
       case "demo":
         return await runDemoCommand(rest, io, deps.createModel);
+      case "serve":
+        return await runServeCommand(rest, io);
+      case "worker":
+        return await runWorkerCommand(rest, io);
       case "model": {
         const [sub, ...args] = rest;
         if (sub === "pull") return await deps.modelPull(args, io);

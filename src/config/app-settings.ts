@@ -24,6 +24,16 @@ const appSettingsSchema = z.object({
   PATCHSMITH_PROGRESS_INTERVAL_MS: integer(10_000, 0, 10 * 60_000),
   /** Delivery ids remembered to ignore redelivered webhooks. */
   PATCHSMITH_DELIVERY_MEMORY: integer(10_000, 100, 1_000_000),
+  /** Run generated tests (untrusted code) in a throwaway copy: the operator's choice, never the repository's. */
+  PATCHSMITH_TESTS_RUN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(["true", "false"], { message: "expected true or false" }))
+    .optional()
+    .transform((value) => value === "true"),
+  /** Time limit (milliseconds) of one run of one generated test file. */
+  PATCHSMITH_TESTS_TIMEOUT_MS: integer(60_000, 1_000, 10 * 60_000),
 });
 
 export interface AppSettings {
@@ -33,6 +43,8 @@ export interface AppSettings {
   readonly reviewTimeoutMs: number;
   readonly progressIntervalMs: number;
   readonly deliveryMemory: number;
+  /** `tests.run`: whether generated tests are executed (off by default), and the time limit of one run. */
+  readonly tests: { readonly run: boolean; readonly timeoutMs: number };
 }
 
 /** Thrown at start-up when a PATCHSMITH_* variable has a value that cannot be used; the message names it. */
@@ -55,5 +67,6 @@ export function readAppSettings(env: Readonly<Record<string, string | undefined>
     reviewTimeoutMs: s.PATCHSMITH_REVIEW_TIMEOUT_MS,
     progressIntervalMs: s.PATCHSMITH_PROGRESS_INTERVAL_MS,
     deliveryMemory: s.PATCHSMITH_DELIVERY_MEMORY,
+    tests: { run: s.PATCHSMITH_TESTS_RUN, timeoutMs: s.PATCHSMITH_TESTS_TIMEOUT_MS },
   };
 }

@@ -20,7 +20,19 @@ export const repoConfigSchema = z
     /** Make the check run fail when findings of this severity exist. */
     failOn: z.enum(["error", "warning", "never"]).default("never"),
     /** Largest file (bytes) that is analysed. */
-    maxFileBytes: z.number().int().positive().default(1_000_000),
+    maxFileBytes: z.number().int().positive().max(50_000_000).default(1_000_000),
+    /** Caps on one review's work; the maxima protect the host whatever a repository asks for. */
+    limits: z
+      .object({
+        /** Files analysed per review; the rest are listed as skipped. */
+        maxFiles: z.number().int().min(1).max(3000).default(300),
+        /** Bytes of file contents read per review (base and head together). */
+        maxTotalBytes: z.number().int().positive().max(200_000_000).default(20_000_000),
+        /** Prompt tokens the model may spend per review. */
+        maxModelTokens: z.number().int().min(0).max(2_000_000).default(120_000),
+      })
+      .strict()
+      .default({ maxFiles: 300, maxTotalBytes: 20_000_000, maxModelTokens: 120_000 }),
     checks: z
       .object({
         eslint: z.boolean().default(true),
@@ -77,7 +89,8 @@ export function parseRepoConfig(value: unknown, source = ".github/patchsmith.yml
 export function parseRepoConfigYaml(text: string, source = ".github/patchsmith.yml"): RepoConfig {
   let value: unknown;
   try {
-    value = parseYaml(text, { schema: "core", maxAliasCount: 100 });
+    // logLevel "error": warnings about a repository's odd tags would go to the process's stderr, outside our log.
+    value = parseYaml(text, { schema: "core", maxAliasCount: 100, logLevel: "error" });
   } catch (error) {
     throw new InvalidConfigError(`${source} is not valid YAML: ${(error as Error).message}`, { cause: error });
   }

@@ -22,7 +22,7 @@ export function composeReviewBody(params: {
   if (params.notInline.length > 0) {
     const items = params.notInline.map(
       ({ comment, reason }) =>
-        `<details><summary><code>${comment.path}</code> line ${comment.startLine ?? comment.line}${comment.startLine === undefined ? "" : `–${comment.line}`} (${reason})</summary>\n\n${comment.body}\n\n</details>`,
+        `<details><summary><code>${escapeHtml(comment.path)}</code> line ${comment.startLine ?? comment.line}${comment.startLine === undefined ? "" : `–${comment.line}`} (${reason})</summary>\n\n${comment.body}\n\n</details>`,
     );
     parts.push(`**Comments that could not be placed on the diff**\n\n${items.join("\n")}`);
   }
@@ -38,3 +38,8 @@ export function composeReviewBody(params: {
 
 const BODY_LIMIT = 65_536;
 const CUT_NOTE = "\n\n… (cut to fit GitHub's limit; the check run has the totals)";
+
+/** A file path is repository data: escape it before it goes inside HTML. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

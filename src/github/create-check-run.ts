@@ -6,7 +6,7 @@ export const CHECK_RUN_NAME = "patchsmith";
 
 export type CheckConclusion = "success" | "neutral" | "failure";
 
-/** Create the `patchsmith` check run on a head SHA, in progress or already completed; returns its id. */
+/** Create the `patchsmith` check run on a head SHA, queued, in progress or already completed; returns its id. */
 export async function createCheckRun(params: {
   readonly octokit: Pick<ProbotOctokit, "rest">;
   readonly owner: string;
@@ -16,6 +16,10 @@ export async function createCheckRun(params: {
   readonly output: CheckOutput;
   /** Given: the run is created completed with this conclusion (e.g. an invalid config). */
   readonly conclusion?: CheckConclusion;
+  /** "queued": the job is accepted, not started (the record a restart re-enqueues). Ignored with `conclusion`. */
+  readonly status?: "queued" | "in_progress";
+  /** Kept by GitHub with the run (at most a few hundred characters): what a restart needs to rebuild the job. */
+  readonly externalId?: string;
 }): Promise<number> {
   const { data } = await params.octokit.rest.checks.create({
     owner: params.owner,
@@ -24,8 +28,11 @@ export async function createCheckRun(params: {
     head_sha: params.headSha,
     started_at: params.startedAt.toISOString(),
     output: limitCheckOutput(params.output),
+    ...(params.externalId === undefined ? {} : { external_id: params.externalId }),
     ...(params.conclusion === undefined
-      ? { status: "in_progress" as const }
+      ? params.status === "queued"
+        ? { status: "queued" as const }
+        : { status: "in_progress" as const }
       : { status: "completed" as const, conclusion: params.conclusion, completed_at: params.startedAt.toISOString() }),
   });
   return data.id;

@@ -1,9 +1,11 @@
 import type { ProbotOctokit } from "probot";
-import { parsePausedMarker } from "../review/markers.js";
+import { findPauseComments } from "./find-pause-comments.js";
 
 /**
- * Whether reviews of this pull request are paused: a comment by the app (a
- * bot) carries the paused marker, until that comment is removed or edited.
+ * Whether automatic reviews of this pull request are paused: a comment by the
+ * app (a bot) carries the paused marker (`/patchsmith pause` posts it), until
+ * `/patchsmith resume` edits it out or the comment is deleted. The state lives
+ * in GitHub, not in this process.
  */
 export async function isReviewPaused(params: {
   readonly octokit: Pick<ProbotOctokit, "rest" | "paginate">;
@@ -11,12 +13,5 @@ export async function isReviewPaused(params: {
   readonly repo: string;
   readonly pullNumber: number;
 }): Promise<boolean> {
-  const { octokit } = params;
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-    owner: params.owner,
-    repo: params.repo,
-    issue_number: params.pullNumber,
-    per_page: 100,
-  });
-  return comments.some((comment) => comment.user?.type === "Bot" && parsePausedMarker(comment.body ?? ""));
+  return (await findPauseComments(params)).length > 0;
 }

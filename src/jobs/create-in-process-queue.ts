@@ -1,6 +1,7 @@
 import type { JobLog } from "./job-log.js";
-import type { AddOutcome, JobHandler, Queue, QueuedJob } from "./queue.js";
+import { JOB_PRIORITY, type AddOutcome, type CloseOptions, type JobHandler, type Queue, type QueuedJob } from "./queue.js";
 import { QueueClosedError } from "./queue-closed-error.js";
+import { queueFullMessage } from "./queue-full-message.js";
 import { SupersededError } from "./superseded-error.js";
 
 interface Running<T> {
@@ -9,13 +10,27 @@ interface Running<T> {
   readonly settled: Promise<void>;
 }
 
+/** Why a waiting job left the queue without running. */
+export type DropReason = "superseded" | "closed";
+
 /**
- * A queue held in this process's memory: jobs run in the order added, at most
- * `concurrency` at once and never two of the same key at once. A restart loses
- * the pending jobs (the durable queue replaces this one when Redis is configured).
+ * A queue held in this process's memory: at most `concurrency` jobs run at
+ * once (the model's parallel sequences) and never two of the same key at once;
+ * of the waiting ones, the lowest `JOB_PRIORITY` runs first, then the oldest.
+ * At most `maxWaiting` jobs wait; beyond that `add` answers "full" (a job that
+ * replaces a waiting one of its key always fits). A restart loses the waiting
+ * jobs: in-process mode keeps a `queued` check run per review as the record
+ * that is enqueued again on start (see `recoverCheckRuns`); `onDrop` hears of
+ * jobs that leave without running, so their record can be closed.
  */
-export function createInProcessQueue<T>(params: { readonly concurrency?: number; readonly log: JobLog }): Queue<T> {
+export function createInProcessQueue<T>(params: {
+  readonly concurrency?: number;
+  readonly maxWaiting?: number;
+  readonly log: JobLog;
+  readonly onDrop?: (job: QueuedJob<T>, reason: DropReason) => void;
+}): Queue<T> {
   const concurrency = Math.max(1, params.concurrency ?? 1);
+  const maxWaiting = Math.max(1, params.maxWaiting ?? Number.MAX_SAFE_INTEGER);
   // Waiting jobs by id, in the order added; at most one per key (a newer one supersedes).
   const pending = new Map<string, QueuedJob<T>>();
   const pendingIdByKey = new Map<string, string>();
@@ -27,12 +42,21 @@ export function createInProcessQueue<T>(params: { readonly concurrency?: number;
   let pumpScheduled = false;
 
   const isIdle = (): boolean => pending.size === 0 && running.size === 0;
+  const priority = (job: QueuedJob<T>): number => JOB_PRIORITY[job.kind ?? "review"];
 
   function notifyIdle(): void {
     if (!isIdle()) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const resolve of waiters) resolve();
+  }
+
+  function drop(job: QueuedJob<T>, reason: DropReason): void {
+    try {
+      params.onDrop?.(job, reason);
+    } catch (error) {
+      params.log.warn({ err: error, jobId: job.id }, `Could not note that job ${job.id} was dropped`);
+    }
   }
 
   function schedulePump(): void {
@@ -47,7 +71,9 @@ export function createInProcessQueue<T>(params: { readonly concurrency?: number;
 
   function pump(): void {
     if (handler === undefined || closed) return;
-    for (const job of pending.values()) {
+    // Stable sort: by priority, then in the order added.
+    const ready = [...pending.values()].sort((a, b) => priority(a) - priority(b));
+    for (const job of ready) {
       if (running.size >= concurrency) break;
       if (running.has(job.key)) continue;
       pending.delete(job.id);
@@ -81,12 +107,18 @@ export function createInProcessQueue<T>(params: { readonly concurrency?: number;
         params.log.debug({ jobId: job.id }, `Job ${job.id} is already queued or running; ignored`);
         return "duplicate";
       }
-      let outcome: AddOutcome = "queued";
       const waitingId = pendingIdByKey.get(job.key);
+      if (waitingId === undefined && pending.size >= maxWaiting) {
+        params.log.warn({ jobId: job.id, waiting: pending.size, bound: maxWaiting }, queueFullMessage({ jobId: job.id, waiting: pending.size, bound: maxWaiting }));
+        return "full";
+      }
+      let outcome: AddOutcome = "queued";
       if (waitingId !== undefined) {
+        const waiting = pending.get(waitingId);
         pending.delete(waitingId);
         outcome = "superseded";
         params.log.info({ jobId: waitingId, by: job.id }, `Dropped queued job ${waitingId}: superseded by ${job.id}`);
+        if (waiting !== undefined) drop(waiting, "superseded");
       }
       if (active !== undefined && !active.controller.signal.aborted) {
         active.controller.abort(new SupersededError(`Job ${active.job.id} was superseded by ${job.id}`));
@@ -107,13 +139,27 @@ export function createInProcessQueue<T>(params: { readonly concurrency?: number;
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     size: () => pending.size + running.size,
-    async close() {
+    async close(options: CloseOptions = {}) {
       closed = true;
+      const waiting = [...pending.values()];
       pending.clear();
       pendingIdByKey.clear();
+      for (const job of waiting) drop(job, "closed");
       const entries = [...running.values()];
-      for (const entry of entries) entry.controller.abort(new QueueClosedError("The queue was closed while the job ran"));
-      await Promise.all(entries.map((entry) => entry.settled));
+      const all = Promise.all(entries.map((entry) => entry.settled));
+      const graceMs = options.graceMs ?? 0;
+      if (graceMs > 0 && entries.length > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        const graceOver = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, graceMs);
+        });
+        await Promise.race([all, graceOver]);
+        clearTimeout(timer);
+      }
+      for (const entry of entries) {
+        if (!entry.controller.signal.aborted) entry.controller.abort(new QueueClosedError("The queue was closed (the process is stopping) while the job ran"));
+      }
+      await all;
       notifyIdle();
     },
   };

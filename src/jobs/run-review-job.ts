@@ -9,6 +9,7 @@ import type { CheckOutput } from "../github/limit-check-output.js";
 import { postPullRequestReview } from "../github/post-pull-request-review.js";
 import { renderCheckProgress } from "../github/render-check-progress.js";
 import { renderCheckSummary } from "../github/render-check-summary.js";
+import { setCheckRunStatus } from "../github/set-check-run-status.js";
 import { reviewPullRequest, type PullRequestReview } from "../github/review-pull-request.js";
 import { updateCheckRun } from "../github/update-check-run.js";
 import type { Generator } from "../llm/generator.js";
@@ -34,6 +35,16 @@ export interface ReviewJobDeps {
   readonly fetchConcurrency: number;
   /** Shortest time between two progress updates of the check run. */
   readonly progressIntervalMs: number;
+  /** Told after a review is published (metrics): time per stage, suggestions proposed / validated / posted. */
+  readonly onReviewed?: (report: ReviewReport) => void;
+}
+
+/** What a finished review reports for metrics. */
+export interface ReviewReport {
+  readonly timingsMs: Readonly<Record<string, number>>;
+  readonly proposed: number;
+  readonly validated: number;
+  readonly posted: number;
 }
 
 export type ReviewJobOutcome =
@@ -79,7 +90,7 @@ export async function runReviewJob(deps: ReviewJobDeps, job: ReviewJob, signal: 
   // 1. The pull request as it is now.
   const pr = await timed(run, "github", () => getPullRequest({ ...where, pullNumber: job.pullNumber }));
   const skip = skipReason(pr, job);
-  if (skip !== undefined) return skipped(run, skip, pr);
+  if (skip !== undefined) return await skipped(run, skip, pr);
 
   // 2. The repository's config.
   let config: RepoConfig;
@@ -88,29 +99,27 @@ export async function runReviewJob(deps: ReviewJobDeps, job: ReviewJob, signal: 
   } catch (error) {
     if (!(error instanceof InvalidConfigError)) throw error;
     deps.log.warn({ ...jobFields(job), err: error }, error.message);
-    await createCheckRun({
-      ...where,
-      headSha: pr.headSha,
-      startedAt: new Date(deps.now()),
-      conclusion: "failure",
-      output: { title: "Invalid .github/patchsmith.yml", summary: `${error.message}\n\nNothing was reviewed. Fix the file on the default branch, then re-run this check.` },
-    });
+    const output = { title: "Invalid .github/patchsmith.yml", summary: `${error.message}\n\nNothing was reviewed. Fix the file on the default branch, then re-run this check.` };
+    if (job.checkRunId === undefined) await createCheckRun({ ...where, headSha: pr.headSha, startedAt: new Date(deps.now()), conclusion: "failure", output });
+    else await updateCheckRun({ ...where, checkRunId: job.checkRunId, output, completed: { conclusion: "failure", at: new Date(deps.now()) } });
     return { kind: "invalid-config", message: error.message };
   }
 
   // 3. Drafts and pauses (a review someone asked for runs anyway).
   if (job.requestedBy === undefined) {
-    if (pr.draft && !config.drafts) return skipped(run, "draft pull request (set `drafts: true` to review drafts)");
-    if (await timed(run, "github", () => isReviewPaused({ ...where, pullNumber: pr.number }))) return skipped(run, "reviews are paused on this pull request");
+    if (pr.draft && !config.drafts) return await skipped(run, "draft pull request (set `drafts: true` to review drafts)");
+    if (await timed(run, "github", () => isReviewPaused({ ...where, pullNumber: pr.number }))) return await skipped(run, "reviews are paused on this pull request");
   }
 
-  // 4. The check run.
-  const checkRunId = await createCheckRun({
-    ...where,
-    headSha: pr.headSha,
-    startedAt: new Date(deps.now()),
-    output: { title: "Reviewing", summary: `patchsmith is reviewing ${pr.headSha.slice(0, 7)}.` },
-  });
+  // 4. The check run: the one created `queued` when the job was accepted, or a new one.
+  const reviewing = { title: "Reviewing", summary: `patchsmith is reviewing ${pr.headSha.slice(0, 7)}.` };
+  let checkRunId: number;
+  if (job.checkRunId === undefined) {
+    checkRunId = await createCheckRun({ ...where, headSha: pr.headSha, startedAt: new Date(deps.now()), output: reviewing });
+  } else {
+    checkRunId = job.checkRunId;
+    await setCheckRunStatus({ ...where, checkRunId, status: "in_progress", startedAt: new Date(deps.now()), output: reviewing });
+  }
   const complete = (conclusion: CheckConclusion, output: CheckOutput): Promise<void> =>
     updateCheckRun({ ...where, checkRunId, output, completed: { conclusion, at: new Date(deps.now()) } });
 
@@ -120,6 +129,11 @@ export async function runReviewJob(deps: ReviewJobDeps, job: ReviewJob, signal: 
     if (signal.aborted || error instanceof SupersededError) {
       const reason = stopReason(signal.aborted ? signal.reason : error);
       deps.log.info({ ...jobFields(job), reason }, `Review stopped: ${reason}`);
+      if (job.checkRunId !== undefined && signal.reason instanceof QueueClosedError) {
+        // In-process mode: the queued check run is the job's record; a restart finds it and runs the review again.
+        await setCheckRunStatus({ ...where, checkRunId, status: "queued", output: { title: "Queued again", summary: `patchsmith stopped (${reason}); the review of ${pr.headSha.slice(0, 7)} runs again when it is back.` } });
+        return { kind: "stopped", reason };
+      }
       await complete("neutral", { title: "Stopped", summary: `This review was stopped: ${reason}.` });
       return { kind: "stopped", reason };
     }
@@ -182,7 +196,7 @@ async function review(
   const current = await timed(run, "github", () => getPullRequest({ ...where, pullNumber: pr.number }));
   if (current.state === "closed") throw new SupersededError("the pull request was closed while it was reviewed");
   if (current.headSha !== pr.headSha) {
-    deps.enqueue?.({ ...job, headSha: current.headSha, trigger: "synchronize" });
+    deps.enqueue?.(jobForHead(job, current.headSha));
     throw new SupersededError(`the head moved to ${current.headSha.slice(0, 7)} while ${pr.headSha.slice(0, 7)} was reviewed`);
   }
   for (const { comment, reason } of reviewed.notInline) {
@@ -212,6 +226,7 @@ async function review(
       timings: { ...run.timings, ...result.stats.timings },
     }),
   );
+  deps.onReviewed?.({ timingsMs: { ...run.timings, ...result.stats.timings }, proposed: result.stats.suggestionsProposed, validated: result.stats.suggestionsValidated, posted });
   deps.log.info({ ...jobFields(job), posted, duplicates, notInline, conclusion, scope: scope.kind }, `Reviewed ${job.owner}/${job.repo}#${pr.number} at ${pr.headSha.slice(0, 7)}`);
   return {
     kind: "reviewed",
@@ -230,14 +245,32 @@ function skipReason(pr: PullRequestInfo, job: ReviewJob): string | undefined {
   return undefined;
 }
 
-function skipped(run: Run, reason: string, pr?: PullRequestInfo): ReviewJobOutcome {
-  const { deps, job } = run;
+async function skipped(run: Run, reason: string, pr?: PullRequestInfo): Promise<ReviewJobOutcome> {
+  const { deps, job, octokit } = run;
+  // The `queued` check run made when the job was accepted is closed, or a restart would run the job again.
+  if (job.checkRunId !== undefined) {
+    await updateCheckRun({
+      octokit,
+      owner: job.owner,
+      repo: job.repo,
+      checkRunId: job.checkRunId,
+      output: { title: "Skipped", summary: `patchsmith did not review ${job.headSha.slice(0, 7)}: ${reason}.` },
+      completed: { conclusion: "neutral", at: new Date(deps.now()) },
+    });
+  }
   // A head that moved on gets its own review, even if its webhook is late or lost.
   if (pr !== undefined && pr.state === "open" && pr.headSha !== job.headSha && !isBot(pr.author)) {
-    deps.enqueue?.({ ...job, headSha: pr.headSha, trigger: "synchronize" });
+    deps.enqueue?.(jobForHead(job, pr.headSha));
   }
   deps.log.info({ ...jobFields(job), reason }, `Skipped ${job.owner}/${job.repo}#${job.pullNumber}: ${reason}`);
   return { kind: "skipped", reason };
+}
+
+/** The same review for a newer head: its own check run (the queue makes one), not this job's. */
+function jobForHead(job: ReviewJob, headSha: string): ReviewJob {
+  const next: { -readonly [K in keyof ReviewJob]: ReviewJob[K] } = { ...job, headSha, trigger: "synchronize" };
+  delete next.checkRunId;
+  return next;
 }
 
 function isBot(author: PullRequestInfo["author"]): boolean {

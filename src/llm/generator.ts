@@ -72,6 +72,20 @@ export interface WriteTestsRequest {
   readonly existingTestText?: string;
   /** Test framework in use, e.g. "vitest", "jest", "node:test". Default "vitest". */
   readonly framework?: string;
+  /** Every symbol to cover, when there are several (`symbol` names them together). */
+  readonly symbols?: readonly string[];
+  /** The repository's testing conventions, one statement each (assertions, globals, module style). */
+  readonly conventions?: readonly string[];
+  /** How the test file imports the module, e.g. "../src/math.js". */
+  readonly importPath?: string;
+  /** Declarations of the types the symbols use. */
+  readonly typesText?: string;
+  /** Lines of the pull request that call the symbols. */
+  readonly callers?: readonly { readonly path: string; readonly line: number; readonly text: string }[];
+  /** Existing tests of the repository, as examples of its style. */
+  readonly examples?: readonly { readonly path: string; readonly text: string }[];
+  /** Earlier test files that failed validation, with the reasons. */
+  readonly previousAttempts?: readonly { readonly code: string; readonly reasons: readonly string[] }[];
 }
 
 /** A file of the PR, as shown when answering a question. */

@@ -1,13 +1,22 @@
 import { deterministicFixes } from "../analyze/deterministic-fixes.js";
 import { findIntroducedDiagnostics } from "../analyze/find-introduced-diagnostics.js";
+import { scanChangeForSecrets } from "../analyze/secrets/scan-change-for-secrets.js";
 import { classifyPath, isScriptPath } from "../diff/classify-path.js";
 import { addedLines, findHunkForRange } from "../diff/commentable-lines.js";
+import { createReadBudget, limitFileSource } from "../security/limit-file-source.js";
+import { maskModelInput } from "../security/mask-model-input.js";
+import { modelLimitNotices } from "../security/model-limit-notices.js";
+import { screenFindings } from "../security/screen-findings.js";
 import type { Diagnostic, FileDiff, Finding, Fix, Notice } from "../types.js";
 import { validateEdit } from "../validate/validate-edit.js";
 import { createWorkspace, type Workspace } from "../workspace/create-workspace.js";
 import { loadFiles } from "../workspace/load-files.js";
 import { readCompilerOptions } from "../workspace/read-compiler-options.js";
 import { createSafeLinter } from "../workspace/safe-linter.js";
+import { addTestsSection } from "../testgen/add-tests-section.js";
+import { renderTestComments } from "../testgen/render-test-comments.js";
+import { renderTestsSection } from "../testgen/render-tests-section.js";
+import { reviewMissingTests } from "../testgen/review-missing-tests.js";
 import { collectModelFindings } from "./model-findings.js";
 import { mergeSameSuggestions } from "./merge-same-suggestions.js";
 import { renderReviewBody } from "./render-summary.js";
@@ -20,8 +29,11 @@ import { selectComments } from "./select-comments.js";
  *  2. load them at base and head into in-memory workspaces;
  *  3. find the diagnostics the change introduced on its own lines;
  *  4. offer deterministic fixes, each validated before it can be a suggestion;
- *  5. ask the model, when there is one, and validate its edits (repair loop);
- *  6. render the comments and the review body.
+ *     then find credentials on the added lines of every reviewable file;
+ *  5. ask the model, when there is one, with secrets masked, and validate its edits (repair loop);
+ *  6. screen the suggestions (no secrets, no marker openers, no new network or
+ *     environment access from the model), render the comments and the review body.
+ * Each limit (files, bytes, model tokens, comments) that cuts the work short says so in a notice.
  */
 export async function reviewChange(params: ReviewChangeParams): Promise<ReviewChangeResult> {
   const now = params.now ?? (() => performance.now());
@@ -42,19 +54,24 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
   const analysable: FileDiff[] = [];
   for (const file of params.diff) {
     const reason = skipReason(file, config);
-    if (reason === undefined) analysable.push(file);
+    if (reason === undefined && analysable.length >= config.limits.maxFiles) skipped.push({ path: file.path, reason: `over the limit of ${config.limits.maxFiles} files per review` });
+    else if (reason === undefined) analysable.push(file);
     else if (reason !== "") skipped.push({ path: file.path, reason });
   }
+  const overFiles = skipped.filter((s) => s.reason.startsWith("over the limit of")).length;
+  if (overFiles > 0) notices.push({ message: `Limit hit: ${overFiles} changed ${overFiles === 1 ? "file was" : "files were"} not analysed, over the limit of ${config.limits.maxFiles} files per review (\`limits.maxFiles\` in .github/patchsmith.yml). Secrets were still looked for in every file.` });
   params.onProgress?.({ stage: "load", done: 0, total: analysable.length });
 
   // 2. Load base and head.
   const { head, base } = await time("load", async () => {
     const headSeeds = analysable.map((f) => f.path);
     const baseSeeds = analysable.filter((f) => f.status !== "added").map((f) => f.oldPath ?? f.path);
+    const budget = createReadBudget(config.limits.maxTotalBytes);
     const [headFiles, baseFiles] = await Promise.all([
-      loadFiles({ source: params.head, seeds: headSeeds }),
-      loadFiles({ source: params.base, seeds: baseSeeds }),
+      loadFiles({ source: limitFileSource(params.head, budget), seeds: headSeeds }),
+      loadFiles({ source: limitFileSource(params.base, budget), seeds: baseSeeds }),
     ]);
+    if (budget.exhausted) notices.push({ message: `Limit hit: the review read its limit of ${config.limits.maxTotalBytes} bytes of file contents (\`limits.maxTotalBytes\` in .github/patchsmith.yml); files not read are listed as skipped, and type information from unread imports is missing.` });
     skipped.push(...headFiles.skipped);
     notices.push(...headFiles.notices);
     const checks = { eslint: config.checks.eslint, typescript: config.checks.typescript };
@@ -109,6 +126,14 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       });
     });
 
+    // 4b. Secrets on the added lines of every reviewable file, and a mask for everything found.
+    const secrets = await time("secrets", () => scanChangeForSecrets({ diff: params.diff, config, headText: (path) => head.getText(path), validate: (fix) => validateEdit(head, fix) }));
+    findings.push(...secrets.findings);
+    proposed += secrets.proposed;
+    validated += secrets.validated;
+    rejected += secrets.rejected;
+    const hidden = maskModelInput(secrets.mask);
+
     // 5. The model.
     let modelStats = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 };
     const generator = params.generator;
@@ -117,33 +142,61 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       const model = await time("model", () =>
         collectModelFindings({
           generator,
-          diff: readable,
-          headText: (path) => head.getText(path),
-          diagnostics: introduced,
-          ...(params.pr ? { pr: params.pr } : {}),
-          validate: (fix) => validateEdit(head, fix),
+          diff: hidden.diff(readable),
+          headText: (path) => hidden.text(head.getText(path)),
+          diagnostics: hidden.diagnostics(introduced),
+          ...(params.pr ? { pr: hidden.pr(params.pr) } : {}),
+          validate: (fix) => hidden.verdict(validateEdit(head, fix)),
           config,
           ...(params.signal ? { signal: params.signal } : {}),
+          tokenBudget: params.modelTokenBudget ?? config.limits.maxModelTokens,
         }),
       );
       findings.push(...model.findings);
       notices.push(...model.notices);
       skipped.push(...model.skipped);
+      notices.push(...modelLimitNotices({ skipped: model.skipped, notices: model.notices, tokenBudget: params.modelTokenBudget ?? config.limits.maxModelTokens }));
       modelStats = model.stats;
     }
 
+    // 5b. Unit tests: the changed exports no test uses, and (with a model) tests for them, validated.
+    const tests = config.checks.tests
+      ? await time("tests", () =>
+          reviewMissingTests({
+            head: params.head,
+            diff: readable,
+            headText: (path) => head.getText(path),
+            config,
+            ...(generator ? { generator } : {}),
+            ...(params.testRunner ? { runner: params.testRunner } : {}),
+            mask: secrets.mask,
+            ...(params.signal ? { signal: params.signal } : {}),
+          }),
+        )
+      : undefined;
+    if (tests) notices.push(...tests.notices);
+
     // 6. Render.
     params.onProgress?.({ stage: "render", done: 0, total: 1 });
-    const sorted = mergeSameSuggestions(findings).sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+    const headOrHunks = (path: string): string | undefined => head.getText(path) ?? secrets.hunkText(path);
+    const changed = new Map(params.diff.map((file) => [file.path, file]));
+    const addedOf = (path: string): ReadonlySet<number> => {
+      const file = changed.get(path);
+      return file ? addedLines(file) : new Set<number>();
+    };
+    const screened = screenFindings({ findings, headText: headOrHunks, mask: secrets.mask, addedLines: addedOf });
+    if (screened.withheld > 0) notices.push({ message: `${screened.withheld} suggested ${screened.withheld === 1 ? "edit was" : "edits were"} withheld for safety (the comment says why); the findings are posted as plain text.` });
+    const sorted = mergeSameSuggestions(screened.findings).sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
     const { comments, overflow } = await time("render", () =>
       selectComments({
         findings: sorted,
-        files: readable,
-        headText: (path) => head.getText(path),
+        files: [...readable, ...secrets.extraFiles],
+        headText: headOrHunks,
         config,
         ...(params.repo ? { repo: params.repo } : {}),
       }),
     );
+    if (comments.length >= config.maxComments && overflow.length > 0) notices.push({ message: `Limit hit: at most ${config.maxComments} inline comments per review (\`maxComments\` in .github/patchsmith.yml); the other findings are listed below.` });
     const stats = {
       filesAnalysed: readable.length,
       filesSkipped: skipped.length,
@@ -165,7 +218,9 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       ...(modelName === undefined ? {} : { model: modelName }),
       ...(params.repo ? { repo: params.repo } : {}),
     });
-    return { findings: sorted, comments, overflow, body, notices, skipped, stats, ...(modelName === undefined ? {} : { model: modelName }) };
+    const testComments = tests ? renderTestComments({ suggestions: tests.suggestions, files: readable, headText: (path) => head.getText(path), ...(params.repo ? { repo: params.repo } : {}) }) : [];
+    const fullBody = tests ? addTestsSection(body, renderTestsSection(tests, params.repo ? { repo: params.repo } : {})) : body;
+    return { findings: sorted, comments: [...comments, ...testComments], overflow, body: fullBody, notices, skipped, stats, ...(modelName === undefined ? {} : { model: modelName }), ...(tests ? { tests } : {}) };
   } finally {
     head.dispose();
     base.dispose();

@@ -1,5 +1,7 @@
 import type { RepoConfig } from "../config/repo-config.js";
 import type { Generator } from "../llm/generator.js";
+import type { TestRunner } from "../testgen/test-runner.js";
+import type { TestsReport } from "../testgen/tests-report.js";
 import type { FileDiff, FileSource, Finding, Notice, ReviewComment, ReviewStats } from "../types.js";
 
 /** Progress of a running review, for check-run text and CLI output. */
@@ -28,6 +30,10 @@ export interface ReviewChangeParams {
   readonly onProgress?: (progress: ReviewProgress) => void;
   /** The clock, injected so timings are testable. */
   readonly now?: () => number;
+  /** Prompt tokens the model may spend on this run (default: the model layer's per-review budget); scans set their own. */
+  readonly modelTokenBudget?: number;
+  /** Runs generated tests; given only when the operator's own settings allow it (`PATCHSMITH_TESTS_RUN=true`). */
+  readonly testRunner?: TestRunner;
 }
 
 export interface SkippedFile {
@@ -49,6 +55,8 @@ export interface ReviewChangeResult {
   readonly stats: ReviewStats;
   /** Name of the model and backend used, or undefined when none ran. */
   readonly model?: string;
+  /** The unit-test step (with `checks.tests`): untested exports and the tests generated for them. */
+  readonly tests?: TestsReport;
 }
 
 export type ReviewChange = (params: ReviewChangeParams) => Promise<ReviewChangeResult>;

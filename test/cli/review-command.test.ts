@@ -66,6 +66,17 @@ describe("patchsmith review (CLI, end to end on a git repository)", () => {
     expect(tsconfigNotices[0]?.message).toMatch(/not valid JSON/);
   });
 
+  it("uses the repository's maxFileBytes for the size limit", async () => {
+    repo = createTempRepo();
+    repo.commit({ "src/ok.ts": "export const ok = 1;\n" });
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.commit({ ".github/patchsmith.yml": "maxFileBytes: 500\n", "src/big.ts": `export const big = "${"x".repeat(600)}";\n` });
+    const io = captureIo(repo.dir);
+    expect(await runCli(["review", "--base", "main", "--format", "json"], io, noModelDeps)).toBe(0);
+    const result = JSON.parse(io.stdoutText()) as { skipped: { path: string; reason: string }[] };
+    expect(result.skipped).toEqual([{ path: "src/big.ts", reason: expect.stringMatching(/over the 500 B limit/) as string }]);
+  });
+
   it("says what to do about a base revision that does not exist", async () => {
     repo = createTempRepo();
     repo.commit({ "a.ts": "export const a = 1;\n" });

@@ -10,7 +10,14 @@ describe("readAppSettings", () => {
       reviewTimeoutMs: 1_800_000,
       progressIntervalMs: 10_000,
       deliveryMemory: 10_000,
+      tests: { run: false, timeoutMs: 60_000 },
     });
+  });
+
+  it("runs generated tests only when the operator says PATCHSMITH_TESTS_RUN=true", () => {
+    expect(readAppSettings({ PATCHSMITH_TESTS_RUN: "true", PATCHSMITH_TESTS_TIMEOUT_MS: "5000" }).tests).toEqual({ run: true, timeoutMs: 5000 });
+    expect(readAppSettings({ PATCHSMITH_TESTS_RUN: "false" }).tests.run).toBe(false);
+    expect(() => readAppSettings({ PATCHSMITH_TESTS_RUN: "yes" })).toThrow("PATCHSMITH_TESTS_RUN: expected true or false");
   });
 
   it("reads PATCHSMITH_* values from the environment object it is given", () => {

@@ -12,6 +12,10 @@ export type PayloadName =
   | "pull_request.ready_for_review"
   | "pull_request.closed"
   | "check_run.rerequested"
+  | "issue_comment.created"
+  | "issue_comment.edited"
+  | "pull_request_review_comment.created"
+  | "pull_request_review_comment.edited"
   | "installation.created";
 
 /**

@@ -142,4 +142,59 @@ describe("createInProcessQueue", () => {
     expect(reasons[0]).toBeInstanceOf(QueueClosedError);
     expect(() => queue.add({ id: "3", key: "c", data: "late" })).toThrow(QueueClosedError);
   });
+
+  it("runs waiting commands before reviews before scans, oldest first within a kind", async () => {
+    const ran: string[] = [];
+    const queue = createInProcessQueue<string>({ log: createTestLog().log });
+    queue.add({ id: "s", key: "scan", data: "scan", kind: "scan" });
+    queue.add({ id: "r1", key: "pr-1", data: "review 1" });
+    queue.add({ id: "r2", key: "pr-2", data: "review 2", kind: "review" });
+    queue.add({ id: "c", key: "pr-3", data: "command", kind: "command" });
+    queue.process((name) => {
+      ran.push(name);
+      return Promise.resolve();
+    });
+    await queue.onIdle();
+    expect(ran).toEqual(["command", "review 1", "review 2", "scan"]);
+  });
+
+  it("refuses a job beyond the waiting bound with a clear message, but a newer push of a waiting key still fits", async () => {
+    const test = createTestLog();
+    const dropped: string[] = [];
+    const queue = createInProcessQueue<string>({ maxWaiting: 2, log: test.log, onDrop: (job, reason) => dropped.push(`${job.id} ${reason}`) });
+    expect(queue.add({ id: "a@1", key: "a", data: "a1" })).toBe("queued");
+    expect(queue.add({ id: "b@1", key: "b", data: "b1" })).toBe("queued");
+    expect(queue.add({ id: "c@1", key: "c", data: "c1" })).toBe("full");
+    expect(queue.add({ id: "a@2", key: "a", data: "a2" })).toBe("superseded");
+    expect(queue.size()).toBe(2);
+    expect(test.messages("warn")).toEqual(["Queue full: 2 jobs are waiting (bound 2, PATCHSMITH_QUEUE_MAX_WAITING); job c@1 was refused. Add workers or raise the bound."]);
+    expect(dropped).toEqual(["a@1 superseded"]);
+    await queue.close();
+    expect(dropped).toEqual(["a@1 superseded", "b@1 closed", "a@2 closed"]);
+  });
+
+  it("on close with a grace period lets a running job finish, and aborts one that outlasts it", async () => {
+    const events: string[] = [];
+    const finishing = gate();
+    const queue = createInProcessQueue<string>({ concurrency: 2, log: createTestLog().log });
+    queue.process(async (name, signal) => {
+      events.push(`start ${name}`);
+      if (name === "quick") {
+        await finishing.promise;
+        events.push(`end ${name} aborted=${String(signal.aborted)}`);
+        return;
+      }
+      await new Promise<void>((resolve) => {
+        signal.addEventListener("abort", () => { resolve(); }, { once: true });
+      });
+      events.push(`aborted ${name}: ${signal.reason instanceof QueueClosedError ? "QueueClosedError" : "?"}`);
+    });
+    queue.add({ id: "1", key: "a", data: "quick" });
+    queue.add({ id: "2", key: "b", data: "slow" });
+    await until(() => events.length === 2);
+    const closing = queue.close({ graceMs: 20 });
+    finishing.open();
+    await closing;
+    expect(events).toEqual(["start quick", "start slow", "end quick aborted=false", "aborted slow: QueueClosedError"]);
+  });
 });

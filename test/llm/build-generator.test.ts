@@ -25,7 +25,7 @@ describe("buildGenerator", () => {
       answers: {
         review: [{ findings: [] }],
         fix: [{ replacement: "const a = 2;", explanation: "Two." }],
-        tests: [{ code: "test('a', () => {});", explanation: "Covers a." }],
+        tests: [{ path: "a.test.ts", symbols: ["a"], cases: [{ name: "a", why: "it is 1" }], code: "test('a', () => {});", explanation: "Covers a." }],
         answer: [{ answer: "It exports a.", references: [{ path: "a.ts", line: 2 }] }],
       },
     });

@@ -1,6 +1,7 @@
 import type { AnswerQuestionRequest, PullRequestFile } from "../generator.js";
 import { formatHunk } from "./format-hunk.js";
 import type { Prompt } from "./prompt.js";
+import { promptPath } from "./prompt-path.js";
 import { truncateText } from "./truncate-text.js";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted-block.js";
 
@@ -22,7 +23,7 @@ function build(request: AnswerQuestionRequest, files: readonly PullRequestFile[]
     if (bodyChars > 0 && request.pr.body.trim() !== "") parts.push(`Pull request description:\n${untrustedBlock("pr-body", truncateText(request.pr.body, bodyChars))}`);
   }
   if (files.length > 0) parts.push(`Changed hunks:\n${untrustedBlock("code", formatFiles(files))}`);
-  if (request.anchor !== undefined) parts.push(`The question was asked on \`${request.anchor.path}\` line ${request.anchor.line}.`);
+  if (request.anchor !== undefined) parts.push(`The question was asked on ${promptPath(request.anchor.path)} line ${request.anchor.line}.`);
   parts.push(`The question:\n${untrustedBlock("question", request.question)}`);
   parts.push("Answer with the JSON described.");
   return { system: SYSTEM, user: parts.join("\n\n") };

@@ -2,6 +2,7 @@ import type { ReviewHunksRequest } from "../generator.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
 import { formatHunk } from "./format-hunk.js";
 import type { Prompt } from "./prompt.js";
+import { promptPath } from "./prompt-path.js";
 import { splitLines } from "./split-lines.js";
 import { truncateText } from "./truncate-text.js";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted-block.js";
@@ -44,7 +45,7 @@ function build(request: ReviewHunksRequest, detail: Detail): Prompt {
     }
   }
   const hunks = request.hunks.map((hunk) => formatHunk(hunk, fileLines, detail.contextLines)).join("\n\n");
-  parts.push(`Changed hunks of \`${request.path}\`:\n${untrustedBlock("code", hunks)}`);
+  parts.push(`Changed hunks of ${promptPath(request.path)}:\n${untrustedBlock("code", hunks)}`);
   if (detail.maxDiagnostics > 0 && request.diagnostics.length > 0) {
     parts.push(`Diagnostics ESLint and TypeScript already report in this file:\n${untrustedBlock("diagnostics", formatDiagnostics(request.diagnostics, detail.maxDiagnostics))}`);
   }

@@ -1,0 +1,75 @@
+import type { RepoConfig } from "../../config/repo-config.js";
+import { classifyPath, isScriptPath } from "../../diff/classify-path.js";
+import { findHunkForRange } from "../../diff/commentable-lines.js";
+import type { FileDiff, Finding, Fix, ValidationVerdict } from "../../types.js";
+import { findSecrets } from "../find-secrets.js";
+import { addedLinesOf, textFromHunks } from "./lines-from-hunks.js";
+import { createSecretMask } from "./mask-secrets.js";
+import { secretFindings } from "./secret-findings.js";
+
+export interface ScanChangeParams {
+  readonly diff: readonly FileDiff[];
+  readonly config: Pick<RepoConfig, "include" | "ignore">;
+  /** The head version of a loaded file (undefined for files not loaded, such as configuration files). */
+  readonly headText: (path: string) => string | undefined;
+  /** validateEdit on the head workspace. */
+  readonly validate: (fix: Fix) => ValidationVerdict;
+}
+
+export interface ScanChangeResult {
+  readonly findings: Finding[];
+  /** Files with findings that the engine did not load (not scripts): comments on them need these diffs. */
+  readonly extraFiles: FileDiff[];
+  /** The new side of such a file as far as its hunks show it. */
+  readonly hunkText: (path: string) => string | undefined;
+  /**
+   * Masks every secret of this change (on added lines, and already in the
+   * loaded files) and every secret-shaped string, line by line.
+   */
+  readonly mask: (text: string) => string;
+  readonly proposed: number;
+  readonly validated: number;
+  readonly rejected: number;
+}
+
+/**
+ * Credentials in a change:
+ *  1. every reviewable file with a patch (configuration files too, not only
+ *     code; lockfiles, generated, vendored and ignored files excepted) has its
+ *     added lines scanned, and each secret becomes an error finding, with a
+ *     validated `process.env` suggestion where one is possible;
+ *  2. the loaded files are scanned whole, so a secret already in the code is
+ *     masked too: `mask` keeps every one out of prompts, comments and logs.
+ */
+export function scanChangeForSecrets(params: ScanChangeParams): ScanChangeResult {
+  const findings: Finding[] = [];
+  const extraFiles: FileDiff[] = [];
+  const values = new Set<string>();
+  let proposed = 0;
+  let validated = 0;
+  let rejected = 0;
+  for (const file of params.diff) {
+    if (file.status === "removed" || file.status === "binary" || file.hunks.length === 0 || !classifyPath(file.path, params.config).review) continue;
+    const script = isScriptPath(file.path);
+    const loaded = params.headText(file.path);
+    const result = secretFindings({
+      path: file.path,
+      lines: addedLinesOf(file),
+      script,
+      inHunk: (start, end) => findHunkForRange(file, start, end) !== undefined,
+      ...(loaded === undefined ? {} : { validate: params.validate }),
+    });
+    for (const hit of result.hits) values.add(hit.value);
+    findings.push(...result.findings);
+    proposed += result.proposed;
+    validated += result.validated;
+    rejected += result.rejected;
+    if (result.findings.length > 0 && loaded === undefined) extraFiles.push(file);
+    if (loaded !== undefined) {
+      const lines = loaded.split(/\r?\n/).map((text, index) => ({ line: index + 1, text }));
+      for (const hit of findSecrets(lines, { config: !script })) values.add(hit.value);
+    }
+  }
+  const texts = new Map(extraFiles.map((file) => [file.path, textFromHunks(file)]));
+  return { findings, extraFiles, hunkText: (path) => texts.get(path), mask: createSecretMask(values), proposed, validated, rejected };
+}

@@ -1,0 +1,59 @@
+import type { JobCounts } from "../server/create-metrics.js";
+import { createBullQueue } from "./create-bull-queue.js";
+import { createInProcessQueue } from "./create-in-process-queue.js";
+import type { JobLog } from "./job-log.js";
+import { producerOnly } from "./producer-only.js";
+import type { AnyQueue } from "./queue.js";
+import type { QueueSettings } from "./read-queue-settings.js";
+import type { ReviewJob } from "./review-job.js";
+
+/** The BullMQ queue name every instance and worker of one deployment shares. */
+export const REVIEW_QUEUE_NAME = "patchsmith-reviews";
+
+export interface ReviewQueueParts {
+  readonly queue: AnyQueue<ReviewJob>;
+  /** Set in in-process mode: check runs are the durable record (see createApp's `durableCheckRuns`). */
+  readonly durableCheckRuns?: { readonly appId?: number };
+  /** For /metrics: waiting and running jobs. */
+  readonly counts: JobCounts;
+  /** For /healthz, when Redis is configured. */
+  readonly pingRedis?: () => Promise<boolean>;
+}
+
+/**
+ * The review queue for this process's role: on Redis (BullMQ) when REDIS_URL
+ * is set, producing only for `serve` and running jobs for `worker` and `both`;
+ * otherwise in this process's memory (the default, one process doing both),
+ * with `concurrency` = the model's parallel sequences.
+ */
+export function buildReviewQueue(params: { readonly settings: QueueSettings; readonly concurrency: number; readonly appId?: number; readonly log: JobLog }): ReviewQueueParts {
+  const { settings, log } = params;
+  if (settings.redisUrl !== undefined) {
+    const bull = createBullQueue<ReviewJob>({
+      redisUrl: settings.redisUrl,
+      name: REVIEW_QUEUE_NAME,
+      concurrency: params.concurrency,
+      maxWaiting: settings.maxWaiting,
+      attempts: settings.attempts,
+      lockDurationMs: settings.lockMs,
+      log,
+    });
+    return { queue: settings.role === "serve" ? producerOnly(bull) : bull, counts: () => bull.counts(), pingRedis: () => bull.ping() };
+  }
+  const inner = createInProcessQueue<ReviewJob>({ concurrency: params.concurrency, maxWaiting: settings.maxWaiting, log });
+  let active = 0;
+  const queue: AnyQueue<ReviewJob> = {
+    ...inner,
+    process: (handler) => {
+      inner.process(async (job, signal) => {
+        active++;
+        try {
+          await handler(job, signal);
+        } finally {
+          active--;
+        }
+      });
+    },
+  };
+  return { queue, durableCheckRuns: params.appId === undefined ? {} : { appId: params.appId }, counts: () => ({ waiting: inner.size() - active, active }) };
+}

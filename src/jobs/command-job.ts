@@ -1,0 +1,47 @@
+import type { ParsedCommand } from "../commands/parse-command.js";
+
+/** The comment a command was written in: in the PR conversation, or in a line thread. */
+export type CommandComment =
+  | { readonly kind: "issue"; readonly id: number }
+  | {
+      readonly kind: "review";
+      readonly id: number;
+      /** The thread's first comment: replies go to it, and its lines are the thread's lines. */
+      readonly threadId: number;
+      /** True when the comment answers an earlier one (its thread has earlier comments to read). */
+      readonly isReply: boolean;
+      readonly path: string;
+      /** The thread's last line on the current diff; null when the thread is outdated. */
+      readonly line: number | null;
+      readonly startLine: number | null;
+      readonly side: "LEFT" | "RIGHT";
+      readonly startSide: "LEFT" | "RIGHT" | null;
+    };
+
+/**
+ * One slash command to run, as plain JSON data (so a durable queue can store
+ * it). The job re-reads the pull request when it starts.
+ */
+export interface CommandJob {
+  readonly kind: "command";
+  /** The X-GitHub-Delivery id of the comment's webhook. */
+  readonly deliveryId: string;
+  readonly installationId: number;
+  readonly owner: string;
+  readonly repo: string;
+  readonly pullNumber: number;
+  readonly command: ParsedCommand;
+  /** Login of the person who wrote the comment. */
+  readonly author: string;
+  readonly comment: CommandComment;
+}
+
+/** The queue key of a pull request's commands: one runs at a time per pull request. */
+export function commandJobKey(job: Pick<CommandJob, "owner" | "repo" | "pullNumber">): string {
+  return `${job.owner}/${job.repo}#${job.pullNumber}`;
+}
+
+/** The identity of a command: one comment runs once, however often its webhook is delivered. */
+export function commandJobId(job: Pick<CommandJob, "owner" | "repo" | "pullNumber" | "comment">): string {
+  return `${commandJobKey(job)}:${job.comment.kind}-comment:${job.comment.id}`;
+}

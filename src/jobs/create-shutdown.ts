@@ -1,0 +1,51 @@
+import type { JobLog } from "./job-log.js";
+import type { CloseOptions } from "./queue.js";
+
+/** Anything the shutdown closes: a queue (with the grace period) or another resource. */
+export interface Closable {
+  close(options?: CloseOptions): Promise<void>;
+}
+
+/**
+ * Graceful shutdown on SIGTERM/SIGINT:
+ *  1. stop the timers that make new work (scan ticks);
+ *  2. close every queue: take no new job, let running ones finish within `graceMs`,
+ *     then abort them (a durable queue puts them back; in-process, the check run stays `queued`);
+ *  3. dispose the model and anything else given;
+ *  4. exit (0, or 1 when a step failed).
+ * A second signal while stopping exits at once.
+ */
+export function createShutdown(params: {
+  readonly queues: readonly Closable[];
+  readonly graceMs: number;
+  readonly stopTimers?: () => void;
+  readonly dispose?: () => Promise<void>;
+  readonly exit: (code: number) => void;
+  readonly log: JobLog;
+}): (signal: string) => Promise<void> {
+  let stopping = false;
+  return async (signal) => {
+    if (stopping) {
+      params.log.warn({ signal }, `${signal} again: exiting now`);
+      params.exit(1);
+      return;
+    }
+    stopping = true;
+    params.log.info({ signal, graceMs: params.graceMs }, `${signal}: taking no new jobs; running ones get ${String(params.graceMs)} ms to finish, then go back to the queue`);
+    let code = 0;
+    try {
+      params.stopTimers?.();
+      await Promise.all(params.queues.map((queue) => queue.close({ graceMs: params.graceMs })));
+    } catch (error) {
+      code = 1;
+      params.log.error({ err: error }, "Could not close the queues cleanly");
+    }
+    try {
+      await params.dispose?.();
+    } catch (error) {
+      code = 1;
+      params.log.error({ err: error }, "Could not free the model");
+    }
+    params.exit(code);
+  };
+}

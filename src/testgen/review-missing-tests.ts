@@ -1,0 +1,266 @@
+import type { UntestedExport } from "../analyze/find-untested-exports.js";
+import { readModuleReferences } from "../analyze/read-module-references.js";
+import type { RepoConfig } from "../config/repo-config.js";
+import { mapWithConcurrency } from "../llm/findings/map-with-concurrency.js";
+import type { Generator, TestsOutput } from "../llm/generator.js";
+import type { FileDiff, FileSource, Finding, Notice } from "../types.js";
+import type { Workspace } from "../workspace/create-workspace.js";
+import { loadFiles } from "../workspace/load-files.js";
+import { collectSymbolContext } from "./collect-symbol-context.js";
+import { createTestWorkspace } from "./create-test-workspace.js";
+import { describeConventions } from "./describe-conventions.js";
+import { detectUntestedExports } from "./detect-untested-exports.js";
+import { generateModuleTest } from "./generate-module-test.js";
+import { importSpecifier } from "./import-specifier.js";
+import { learnTestConventions } from "./learn-test-conventions.js";
+import { loadTestContext } from "./load-test-context.js";
+import { pickExamples } from "./pick-examples.js";
+import { planTestDelivery } from "./plan-test-delivery.js";
+import { planTestPath } from "./plan-test-path.js";
+import type { TestRunner } from "./test-runner.js";
+import type { GeneratedTest, RejectedTest, TestExecution, TestsReport } from "./tests-report.js";
+import { validateGeneratedTest } from "./validate-generated-test.js";
+
+export interface ReviewMissingTestsParams {
+  /** The snapshot at head. */
+  readonly head: FileSource;
+  /** The files of the change that are reviewed (test files included). */
+  readonly diff: readonly FileDiff[];
+  /** Head texts already in memory (the review's workspace). */
+  readonly headText: (path: string) => string | undefined;
+  readonly config: RepoConfig;
+  /** The model; without it only detection runs. */
+  readonly generator?: Generator;
+  /** Runs validated tests; only given when the operator's settings allow it. */
+  readonly runner?: TestRunner;
+  /** Masks the change's secrets in what the model is shown; a test holding one is refused. */
+  readonly mask?: (text: string) => string;
+  /** Only exports whose path or name matches (`/patchsmith tests src/math.ts`, `/patchsmith tests mul`). */
+  readonly only?: string;
+  /** Modules to write tests for, at most. Default 5. */
+  readonly maxModules?: number;
+  /** Offer cases for a test file the PR changes as an inline suggestion (default); false: always a proposed file (a command's reply has no inline comments). */
+  readonly suggest?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+export const DEFAULT_MAX_TEST_MODULES = 5;
+
+interface Plan {
+  readonly sourcePath: string;
+  readonly symbols: readonly UntestedExport[];
+  readonly testPath: string;
+  readonly existingText?: string;
+}
+
+type Outcome = { readonly kind: "accepted"; readonly test: Omit<GeneratedTest, "delivery"> } | { readonly kind: "rejected"; readonly test: RejectedTest; readonly answered: boolean };
+
+/**
+ * The unit-test step of a review:
+ *  1. find the changed exports no test uses (always, model or not);
+ *  2. learn the repository's test conventions;
+ *  3. for each module with untested exports (at most `maxModules`), have the
+ *     model write its test file and validate it (repair loop);
+ *  4. when a runner is given (the operator allows running PR code), keep
+ *     only tests that pass every run;
+ *  5. deliver: a suggestion on a test file the pull request already changes,
+ *     or a proposed file.
+ */
+export async function reviewMissingTests(params: ReviewMissingTestsParams): Promise<TestsReport> {
+  const mask = params.mask ?? ((text: string) => text);
+  const notices: Notice[] = [];
+
+  // 1. Detection.
+  const context = await loadTestContext({ source: params.head, changedPaths: params.diff.map((f) => f.path), known: params.headText });
+  notices.push(...context.notices);
+  const readText = (path: string): string | undefined => params.headText(path) ?? context.files.get(path);
+  const detection = detectUntestedExports({ diff: params.diff, context, headText: readText });
+  const only = params.only?.trim();
+  const untested = only === undefined || only === "" ? detection.untested : detection.untested.filter((u) => matches(u, only));
+  const empty = { tests: [], rejected: [], suggestions: [], leftOut: [], stats: { generated: 0, typeCheckedFirstTime: 0, repaired: 0, rejected: 0, dropped: 0 } };
+  const execution: TestExecution = { kind: "off" };
+  if (untested.length === 0) return { untested, generation: "nothing-to-test", execution, notices, ...empty };
+  if (!params.config.checks.model) return { untested, generation: "model-off", execution, notices, ...empty };
+  const generator = params.generator;
+  if (generator === undefined) return { untested, generation: "no-model", execution, notices, ...empty };
+
+  // 2. Conventions and plans.
+  const conventions = learnTestConventions({
+    packageJson: context.files.get("package.json"),
+    tests: context.tests,
+    knownPaths: context.knownPaths,
+    resolve: context.resolve,
+    compilerOptions: context.compilerOptions,
+  });
+  const bySource = new Map<string, UntestedExport[]>();
+  for (const symbol of untested) bySource.set(symbol.path, [...(bySource.get(symbol.path) ?? []), symbol]);
+  const maxModules = params.maxModules ?? DEFAULT_MAX_TEST_MODULES;
+  const modules = [...bySource.keys()];
+  const leftOut = modules.slice(maxModules);
+  if (leftOut.length > 0) notices.push({ message: `Tests were written for ${maxModules} of the ${modules.length} modules with untested exports; the rest are listed as untested only.` });
+  const plans: Plan[] = [];
+  for (const sourcePath of modules.slice(0, maxModules)) {
+    const testPath = planTestPath({ sourcePath, conventions, knownPaths: context.knownPaths, importers: detection.importers(sourcePath) });
+    const existingText = context.knownPaths.has(testPath) ? (readText(testPath) ?? (await readFrom(params.head, testPath))) : undefined;
+    plans.push({ sourcePath, symbols: bySource.get(sourcePath) ?? [], testPath, ...(existingText === undefined ? {} : { existingText }) });
+  }
+
+  // 3. Generate and validate, in one workspace of the head with the framework's declarations.
+  const loaded = await loadFiles({ source: params.head, seeds: [...plans.map((p) => p.sourcePath), ...plans.filter((p) => p.existingText !== undefined).map((p) => p.testPath)] });
+  const workspace = createTestWorkspace({
+    files: new Map([...context.files, ...loaded.files]),
+    knownPaths: context.knownPaths,
+    compilerOptions: context.compilerOptions,
+    conventions,
+    rules: params.config.rules,
+  });
+  let outcomes: Outcome[];
+  try {
+    outcomes = await mapWithConcurrency(plans, generator.parallelism, (plan) => generateFor(plan));
+  } finally {
+    workspace.dispose();
+  }
+
+  async function generateFor(plan: Plan): Promise<Outcome> {
+    params.signal?.throwIfAborted();
+    const sourceText = readText(plan.sourcePath) ?? "";
+    const names = plan.symbols.map((s) => s.name);
+    const symbolContext = collectSymbolContext({ sourcePath: plan.sourcePath, sourceText, symbols: plan.symbols, diff: params.diff, readText, resolve: context.resolve });
+    const importPath = importSpecifier({ fromPath: plan.testPath, targetPath: plan.sourcePath, conventions });
+    const outcome = await generateModuleTest({
+      generator: generator as Generator,
+      request: {
+        path: plan.sourcePath,
+        symbol: names.join(", "),
+        symbols: names,
+        sourceText: mask(sourceText),
+        testPath: plan.testPath,
+        framework: conventions.framework,
+        conventions: describeConventions(conventions, plan.testPath),
+        importPath,
+        typesText: mask(symbolContext.typesText),
+        callers: symbolContext.callers.map((c) => ({ ...c, text: mask(c.text) })),
+        examples: pickExamples({ tests: context.tests, testPath: plan.testPath }).map((e) => ({ path: e.path, text: mask(e.text) })),
+        ...(plan.existingText === undefined ? {} : { existingTestText: mask(plan.existingText) }),
+      },
+      validate: async (answer: TestsOutput) => {
+        await loadImports(workspace, params.head, context.resolve, plan.testPath, answer.code);
+        return validateGeneratedTest({
+          validation: { workspace, conventions, knownPaths: context.knownPaths, resolve: context.resolve, mask },
+          testPath: plan.testPath,
+          proposedPath: answer.path,
+          code: answer.code,
+          ...(plan.existingText === undefined ? {} : { existingText: plan.existingText }),
+          mention: mentionNames(plan.symbols),
+          original: `${sourceText}\n${plan.existingText ?? ""}`,
+        });
+      },
+      maxAttempts: params.config.model.maxAttempts,
+      temperature: params.config.model.temperature,
+      ...(params.signal === undefined ? {} : { signal: params.signal }),
+    });
+    const base = { path: plan.testPath, sourcePath: plan.sourcePath, attempts: outcome.attempts };
+    if (outcome.kind === "rejected") {
+      return { kind: "rejected", answered: outcome.stage !== "model", test: { ...base, symbols: names, stage: outcome.stage, reasons: outcome.reasons } };
+    }
+    const covered = plan.symbols.filter((s) => outcome.covered.includes(mentionName(s) ?? "")).map((s) => s.name);
+    return {
+      kind: "accepted",
+      test: {
+        ...base,
+        content: withFinalNewline(outcome.answer.code),
+        symbols: covered.length > 0 ? covered : names,
+        cases: outcome.answer.cases.map((c) => ({ name: c.name, why: c.why })),
+        explanation: outcome.answer.explanation,
+        existing: plan.existingText !== undefined,
+      },
+    };
+  }
+
+  // 4. Run, when allowed.
+  const accepted = outcomes.flatMap((o) => (o.kind === "accepted" ? [o.test] : []));
+  const rejected = outcomes.flatMap((o) => (o.kind === "rejected" ? [o.test] : []));
+  let kept = accepted;
+  let ran: TestExecution = execution;
+  let dropped = 0;
+  if (params.runner !== undefined && accepted.length > 0) {
+    const report = await params.runner.run({ source: params.head, tests: accepted, conventions, ...(params.signal === undefined ? {} : { signal: params.signal }) });
+    if (report.kind === "unavailable") ran = { kind: "unavailable", reason: report.reason };
+    else {
+      ran = { kind: "ran", runs: report.runs };
+      kept = [];
+      for (const test of accepted) {
+        const run = report.outcomes.get(test.path);
+        if (run?.status === "passed") kept.push({ ...test, run });
+        else {
+          dropped++;
+          const why = run === undefined ? "it was not run" : `it ${run.status === "flaky" ? `passed, then failed on run ${run.runs}` : run.status === "timed-out" ? "ran past the time limit" : "failed"}`;
+          rejected.push({ path: test.path, sourcePath: test.sourcePath, symbols: test.symbols, stage: "run", reasons: [why], attempts: test.attempts, ...(run === undefined ? {} : { run }) });
+        }
+      }
+    }
+  }
+
+  // 5. Deliver.
+  const tests: GeneratedTest[] = [];
+  const suggestions: Finding[] = [];
+  for (const test of kept) {
+    const plan = plans.find((p) => p.testPath === test.path);
+    const delivery = params.suggest === false ? { kind: "file" as const } : planTestDelivery({ test, existingText: plan?.existingText, diff: params.diff });
+    tests.push({ ...test, delivery: delivery.kind });
+    if (delivery.kind === "suggestion") suggestions.push(delivery.finding);
+  }
+  const firstTime = accepted.filter((t) => t.attempts === 1).length;
+  return {
+    untested,
+    conventions,
+    generation: "ran",
+    tests,
+    rejected,
+    stats: {
+      generated: outcomes.filter((o) => o.kind === "accepted" || o.answered).length,
+      typeCheckedFirstTime: firstTime,
+      repaired: accepted.length - firstTime,
+      rejected: outcomes.filter((o) => o.kind === "rejected").length,
+      dropped,
+    },
+    execution: ran,
+    suggestions,
+    notices,
+    leftOut,
+  };
+}
+
+function matches(symbol: UntestedExport, only: string): boolean {
+  const wanted = only.replace(/^\.\//, "");
+  return symbol.path === wanted || symbol.path.startsWith(`${wanted.replace(/\/$/, "")}/`) || symbol.name === wanted || symbol.exportName === wanted || symbol.member === wanted;
+}
+
+/** The name a test uses for a symbol: its export, or the method; undefined for a default export (any local name works). */
+function mentionName(symbol: UntestedExport): string | undefined {
+  if (symbol.member !== undefined) return symbol.member;
+  return symbol.exportName === "default" ? undefined : symbol.exportName;
+}
+
+function mentionNames(symbols: readonly UntestedExport[]): string[] {
+  return symbols.map(mentionName).filter((name) => name !== undefined);
+}
+
+function withFinalNewline(code: string): string {
+  return code.endsWith("\n") ? code : `${code}\n`;
+}
+
+async function readFrom(source: FileSource, path: string): Promise<string | undefined> {
+  const result = await source.readText(path);
+  return result.kind === "text" ? result.text : undefined;
+}
+
+/** Load the repository files a generated test imports that the workspace does not hold yet, so their types are real. */
+async function loadImports(workspace: Workspace, source: FileSource, resolve: (from: string, specifier: string) => string | undefined, testPath: string, code: string): Promise<void> {
+  for (const entry of readModuleReferences(testPath, code).imports) {
+    const target = resolve(testPath, entry.specifier);
+    if (target === undefined || workspace.getText(target) !== undefined) continue;
+    const text = await readFrom(source, target);
+    if (text !== undefined) workspace.setText(target, text);
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
+import { createShutdown } from "../../src/jobs/create-shutdown.js";
+import { QueueClosedError } from "../../src/jobs/queue-closed-error.js";
+import { createTestLog } from "../helpers/create-test-log.js";
+
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe("createShutdown", () => {
+  it("on SIGTERM during a job: stops the timers, takes no new job, aborts the job after the grace period, frees the model, exits 0", async () => {
+    const events: string[] = [];
+    const queue = createInProcessQueue<string>({ log: createTestLog().log });
+    queue.process(async (name, signal) => {
+      events.push(`start ${name}`);
+      await new Promise<void>((resolve) => {
+        signal.addEventListener("abort", () => { resolve(); }, { once: true });
+      });
+      events.push(`stopped ${name}: ${signal.reason instanceof QueueClosedError ? signal.reason.message : "?"}`);
+    });
+    queue.add({ id: "1", key: "pr-1", data: "review" });
+    await until(() => events.length === 1);
+    const shutdown = createShutdown({
+      queues: [queue],
+      graceMs: 10,
+      stopTimers: () => events.push("timers stopped"),
+      dispose: () => {
+        events.push("model disposed");
+        return Promise.resolve();
+      },
+      exit: (code) => events.push(`exit ${String(code)}`),
+      log: createTestLog().log,
+    });
+    await shutdown("SIGTERM");
+    expect(events).toEqual(["start review", "timers stopped", "stopped review: The queue was closed (the process is stopping) while the job ran", "model disposed", "exit 0"]);
+    expect(() => queue.add({ id: "2", key: "pr-2", data: "late" })).toThrow(QueueClosedError);
+  });
+
+  it("exits at once on a second signal, and with 1 when freeing the model fails", async () => {
+    const codes: number[] = [];
+    const test = createTestLog();
+    let release: () => void = () => undefined;
+    const slow = { close: () => new Promise<void>((resolve) => (release = resolve)) };
+    const shutdown = createShutdown({ queues: [slow], graceMs: 0, dispose: () => Promise.reject(new Error("busy")), exit: (code) => codes.push(code), log: test.log });
+    const first = shutdown("SIGTERM");
+    await shutdown("SIGINT");
+    expect(codes).toEqual([1]);
+    release();
+    await first;
+    expect(codes).toEqual([1, 1]);
+    expect(test.messages("error")).toEqual(["Could not free the model"]);
+  });
+});
