@@ -22,7 +22,9 @@ import { reviewJobId, reviewJobKey, type ReviewJob } from "./jobs/review-job.js"
 import { runReviewJob, type ReviewJobOutcome, type ReviewReport } from "./jobs/run-review-job.js";
 import type { Generator } from "./llm/generator.js";
 import type { ReviewChange } from "./review/review-types.js";
+import { enqueueScan } from "./scan/enqueue-scan.js";
 import { registerScans, type ScanAppDeps } from "./scan/register-scans.js";
+import type { ScanJob } from "./scan/scan-job.js";
 
 /** Everything the app does I/O with, passed in (index.ts builds the real ones; tests pass fakes). */
 export interface AppDeps {
@@ -113,10 +115,12 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     // Slash commands: the handler decides, authorises and queues; the command job answers.
     const commandQueue = deps.commandQueue ?? createCommandQueue<CommandJob>({ concurrency: deps.settings.concurrency, log });
     const readAppSlug = createAppSlugReader({ slug: deps.appSlug, fetchSlug: async () => getAppSlug({ octokit: await app.auth() }), log });
+    const scanQueue = deps.scans?.queue;
     const commandDeps: CommandDeps = {
       ...jobDeps,
       runReview: (job, signal) => runReviewJob(jobDeps, job, signal),
       getAppSlug: readAppSlug,
+      ...(scanQueue === undefined ? {} : { enqueueScan: (job: ScanJob) => enqueueScan(scanQueue, job) }),
     };
     commandQueue.process(async (job, signal) => {
       const outcome = await runCommandJob(commandDeps, job, AbortSignal.any([signal, AbortSignal.timeout(deps.settings.reviewTimeoutMs)]));

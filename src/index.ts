@@ -24,6 +24,7 @@ import { appCredentials, createRedactingLog } from "./security/create-redacting-
 import { guardWebhookPayloads } from "./security/guard-webhook-payloads.js";
 import { limitReviewsPerRepository } from "./security/limit-reviews-per-repository.js";
 import { readSecuritySettings } from "./security/read-security-settings.js";
+import { createTestRunner } from "./testgen/create-test-runner.js";
 
 /**
  * The Probot entry (`probot run ./dist/index.js`): builds the real
@@ -95,7 +96,10 @@ const patchsmith: ApplicationFunction = (app, options) => {
   process.once("SIGINT", (signal) => void shutdown(signal));
 
   const appSlug = env.APP_SLUG?.trim();
-  const limitedReviewChange = limitReviewsPerRepository(reviewChange, { perHour: security.reviewsPerRepoPerHour, now: Date.now });
+  // Generated tests run only when the operator says so (PATCHSMITH_TESTS_RUN): running them runs the PR's code.
+  const testRunner = settings.tests.run ? createTestRunner({ timeoutMs: settings.tests.timeoutMs }) : undefined;
+  const engine: typeof reviewChange = testRunner === undefined ? reviewChange : (params) => reviewChange({ ...params, testRunner });
+  const limitedReviewChange = limitReviewsPerRepository(engine, { perHour: security.reviewsPerRepoPerHour, now: Date.now });
   return createApp({
     reviewChange: limitedReviewChange,
     queue,

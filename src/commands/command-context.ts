@@ -1,3 +1,5 @@
+import type { AddOutcome } from "../jobs/queue.js";
+import type { ScanJob } from "../scan/scan-job.js";
 import type { ProbotOctokit } from "probot";
 import type { CommandJob } from "../jobs/command-job.js";
 import type { JobLog } from "../jobs/job-log.js";
@@ -19,6 +21,8 @@ export interface CommandDeps {
   readonly log: JobLog;
   /** Blobs fetched at once when a command reads files. */
   readonly fetchConcurrency: number;
+  /** Queue a repository scan now (`/patchsmith scan`); absent when scans are not set up. */
+  readonly enqueueScan?: (job: ScanJob) => AddOutcome;
 }
 
 /** One running command: its job, an Octokit for its installation, and the signal that stops it. */

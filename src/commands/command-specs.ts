@@ -27,6 +27,7 @@ export const COMMANDS = {
   ask: { where: "either", access: "write", usage: "ask <question>", summary: "an answer to a question about this pull request's changes" },
   pause: { where: "conversation", access: "write", usage: "pause", summary: "stop automatic reviews of this pull request" },
   resume: { where: "conversation", access: "write", usage: "resume", summary: "restart automatic reviews of this pull request" },
+  scan: { where: "conversation", access: "write", usage: "scan", summary: "scan the whole repository now (also from an issue); the report goes to its tracking issue" },
   help: { where: "either", access: "anyone", usage: "help", summary: "this list, with the app's settings for this repository" },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -48,13 +48,15 @@ export type CommandDecision = { readonly run: true; readonly job: CommandJob } |
 export function decideCommentEvent(deliveryId: string, event: CommentEvent, options: { readonly appSlug?: string | undefined } = {}): CommandDecision {
   const { payload } = event;
   if (payload.action !== "created") return { run: false, reason: `a comment ${payload.action}, not created, runs no command` };
-  if (event.name === "issue_comment" && event.payload.issue.pull_request == null) return { run: false, reason: "a comment on an issue, not a pull request" };
+  const onPlainIssue = event.name === "issue_comment" && event.payload.issue.pull_request == null;
   const user = payload.comment.user;
   if (user === null) return { run: false, reason: "a comment without an author (a deleted account)" };
   if (user.type === "Bot" || user.login.endsWith("[bot]")) return { run: false, reason: `a comment by a bot (${user.login})` };
   if (payload.installation === undefined) return { run: false, reason: "the event has no installation" };
   const command = parseCommand(payload.comment.body, options);
   if (command === undefined) return { run: false, reason: "no command in the comment" };
+  // On a plain issue only `scan` runs (it needs no pull request); every other command is ignored there.
+  if (onPlainIssue && command.name !== "scan") return { run: false, reason: "a comment on an issue, not a pull request" };
   const comment = event.name === "issue_comment" ? ({ kind: "issue", id: event.payload.comment.id } as const) : threadComment(event.payload.comment);
   return {
     run: true,

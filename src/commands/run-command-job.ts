@@ -1,3 +1,4 @@
+import { handleScanCommand } from "./handle-scan-command.js";
 import { addCommentReaction } from "../github/add-comment-reaction.js";
 import { postCommentReply, type ReplyTarget } from "../github/post-comment-reply.js";
 import { requestErrorInfo } from "../github/request-error-info.js";
@@ -25,6 +26,7 @@ export const COMMAND_HANDLERS: Readonly<Record<CommandName, CommandHandler>> = {
   pause: handlePauseCommand,
   resume: handleResumeCommand,
   help: handleHelpCommand,
+  scan: handleScanCommand,
 };
 
 export interface CommandOutcome {

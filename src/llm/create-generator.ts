@@ -93,7 +93,7 @@ async function loadInProcess(model: string, settings: LlmSettings, params: Creat
       ...(params.signal === undefined ? {} : { loadSignal: params.signal }),
     });
   } catch (error) {
-    await logsSettled(loaded.recentErrors);
+    await logsSettled(() => loaded.recentErrors());
     throw new ModelLoadError(
       describeLoadFailure({ error, modelPath, recentErrors: loaded.recentErrors(), contextSize: settings.contextSize, sequences: settings.sequences }),
       { cause: error },

@@ -43,6 +43,13 @@ describe("decideCommentEvent", () => {
     expect(decideCommentEvent("d", issueEvent(issueCommentPayload("LGTM")))).toEqual({ run: false, reason: "no command in the comment" });
   });
 
+  it("runs only `scan` from a comment on a plain issue", () => {
+    const scan = decideCommentEvent("d-scan", issueEvent(issueCommentPayload("/patchsmith scan", { onPullRequest: false })));
+    expect(scan).toMatchObject({ run: true, job: { command: { name: "scan" }, comment: { kind: "issue" } } });
+    expect(decideCommentEvent("d", issueEvent(issueCommentPayload("/patchsmith help", { onPullRequest: false })))).toEqual({ run: false, reason: "a comment on an issue, not a pull request" });
+    expect(decideCommentEvent("d", issueEvent(issueCommentPayload("/patchsmith scan", { onPullRequest: false, user: { login: "x[bot]", type: "Bot" } }))).run).toBe(false);
+  });
+
   it("recognises the app's mention when its slug is known", () => {
     const payload = issueCommentPayload("@patchsmith-app pause");
     expect(decideCommentEvent("d", issueEvent(payload)).run).toBe(false);

@@ -16,6 +16,7 @@ import { loadPayload } from "../helpers/load-payload.js";
 import { REDIS_REQUIRED, REDIS_URL, redisReachable, redisSuiteTitle } from "./redis-test-url.js";
 
 const available = await redisReachable();
+if (!available && !REDIS_REQUIRED) console.warn(redisSuiteTitle("The BullMQ queue tests", false));
 const opened: BullJobQueue<never>[] = [];
 let redis: Redis | undefined;
 
