@@ -1,45 +1,52 @@
 // Keeps package-lock.json valid for `npm ci` everywhere.
 //
-// node-llama-cpp lists a prebuilt-binary package per platform as optional
-// dependencies. When the registry a lock file is written against does not
-// serve some of them (the one on our development machines serves only the
-// Linux ones), `npm install` leaves them out of the lock and `npm ci` then
-// refuses the lock as out of sync. This adds an entry for each missing one
-// with its platform (os/cpu), so npm ci skips it on other platforms and
+// Some dependencies ship prebuilt binaries as one optional package per
+// platform (node-llama-cpp, msgpackr-extract through bullmq). When the
+// registry a lock file is written against does not serve some of them (the
+// one on our development machines serves only some platforms), `npm install`
+// leaves them out of the lock and `npm ci` then refuses the lock as out of
+// sync. This adds an entry for each missing one with its platform (os/cpu,
+// read from the package name), so npm ci skips it on other platforms and
 // fetches it by name on its own. Run it after every `npm install`:
 //   node scripts/lock-foreign-platforms.mjs
 import { readFileSync, writeFileSync } from "node:fs";
 
-const PLATFORM = {
-  "linux-arm64": ["linux", "arm64"],
-  "linux-armv7l": ["linux", "arm"],
-  "linux-riscv64": ["linux", "riscv64"],
-  "linux-x64": ["linux", "x64"],
-  "linux-x64-cuda": ["linux", "x64"],
-  "linux-x64-cuda-ext": ["linux", "x64"],
-  "linux-x64-vulkan": ["linux", "x64"],
-  "mac-arm64-metal": ["darwin", "arm64"],
-  "mac-x64": ["darwin", "x64"],
-  "win-arm64": ["win32", "arm64"],
-  "win-x64": ["win32", "x64"],
-  "win-x64-cuda": ["win32", "x64"],
-  "win-x64-cuda-ext": ["win32", "x64"],
-  "win-x64-vulkan": ["win32", "x64"],
-};
+const OS = [
+  [/(?:^|[-/])(?:darwin|mac|macos)(?:-|$)/, "darwin"],
+  [/(?:^|[-/])(?:win32|win|windows)(?:-|$)/, "win32"],
+  [/(?:^|[-/])linux(?:-|$)/, "linux"],
+  [/(?:^|[-/])freebsd(?:-|$)/, "freebsd"],
+];
+const CPU = [
+  [/(?:^|-)arm64(?:-|$)/, "arm64"],
+  [/(?:^|-)x64(?:-|$)/, "x64"],
+  [/(?:^|-)(?:armv7l|arm)(?:-|$)/, "arm"],
+  [/(?:^|-)riscv64(?:-|$)/, "riscv64"],
+  [/(?:^|-)ia32(?:-|$)/, "ia32"],
+  [/(?:^|-)s390x(?:-|$)/, "s390x"],
+  [/(?:^|-)ppc64(?:-|$)/, "ppc64"],
+];
 
 const lockPath = new URL("../package-lock.json", import.meta.url);
 const lock = JSON.parse(readFileSync(lockPath, "utf8"));
-const parent = lock.packages["node_modules/node-llama-cpp"];
-if (!parent) throw new Error("node-llama-cpp is not in package-lock.json");
 let added = 0;
-for (const [name, version] of Object.entries(parent.optionalDependencies ?? {})) {
-  const key = `node_modules/${name}`;
-  if (lock.packages[key]) continue;
-  const platform = PLATFORM[name.replace("@node-llama-cpp/", "")];
-  if (!platform) throw new Error(`unknown platform package ${name}: add it to PLATFORM in ${import.meta.url}`);
-  lock.packages[key] = { version, cpu: [platform[1]], license: "MIT", optional: true, os: [platform[0]], engines: { node: ">=20.0.0" } };
-  added++;
+for (const [key, entry] of Object.entries(lock.packages)) {
+  for (const [name, spec] of Object.entries(entry.optionalDependencies ?? {})) {
+    const hoisted = `node_modules/${name}`;
+    if (lock.packages[hoisted] || lock.packages[`${key}/node_modules/${name}`]) continue;
+    const base = name.split("/").pop();
+    const os = OS.find(([pattern]) => pattern.test(base))?.[1];
+    const cpu = CPU.find(([pattern]) => pattern.test(base))?.[1];
+    if (os === undefined || cpu === undefined) {
+      console.warn(`package-lock.json: ${name} (optional dependency of ${key}) is missing and its platform cannot be read from its name; left out`);
+      continue;
+    }
+    const version = String(spec).replace(/^[\^~=]/, "");
+    lock.packages[hoisted] = { version, cpu: [cpu], optional: true, os: [os] };
+    added++;
+  }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+const sorted = Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a < b ? -1 : a > b ? 1 : 0));
+lock.packages = Object.fromEntries(sorted);
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`package-lock.json: added ${added} platform package entr${added === 1 ? "y" : "ies"}`);
