@@ -71,7 +71,9 @@ const patchsmith: ApplicationFunction = (app, options) => {
   };
   let model: Promise<Generator | undefined> | undefined;
   const getGenerator = (): Promise<Generator | undefined> =>
-    (model ??= createGenerator({ env, log: llmLog }).then(({ generator, notice }) => {
+    (model ??= createGenerator({ env, log: llmLog, onUsage: (usage) => {
+      metrics.modelUsage(usage);
+    } }).then(({ generator, notice }) => {
       if (notice !== undefined) log.warn(notice);
       return generator;
     }));

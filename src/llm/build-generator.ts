@@ -11,6 +11,7 @@ import { answerSchema } from "./schemas/answer-schema.js";
 import { fixSchema } from "./schemas/fix-schema.js";
 import { reviewSchema } from "./schemas/review-schema.js";
 import { testsSchema } from "./schemas/tests-schema.js";
+import type { ModelUsage } from "./model-usage.js";
 import type { LlmTransport, Operation } from "./transport.js";
 import { withTimeLimit } from "./with-time-limit.js";
 
@@ -21,6 +22,10 @@ export interface GeneratorDefaults {
   readonly timeoutMs?: number;
   /** Most tokens of one answer. Default: a quarter of the context, at most 2048. */
   readonly maxTokens?: number;
+  /** Told after every generation (metrics: tokens per second). The answer's tokens are counted only when this is set. */
+  readonly onUsage?: (usage: ModelUsage) => void;
+  /** The clock for onUsage, in milliseconds. Default performance.now. */
+  readonly now?: () => number;
 }
 
 const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "test-writing", answer: "answer" };
@@ -44,7 +49,9 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
     options: GenerateOptions = {},
   ): Promise<GbnfJsonSchemaToType<S>> {
     const what = WHAT[operation];
-    const { prompt } = await fitPrompt({ candidates, countTokens, limit: promptTokenLimit, what });
+    const { prompt, tokens: promptTokens } = await fitPrompt({ candidates, countTokens, limit: promptTokenLimit, what });
+    const now = defaults.now ?? (() => performance.now());
+    const started = now();
     const text = await withTimeLimit({ signal: options.signal, timeoutMs: options.timeoutMs ?? defaults.timeoutMs ?? 300_000, what: `model's ${what}` }, (signal) =>
       transport.complete({
         operation,
@@ -56,6 +63,10 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
         maxTokens: Math.min(options.maxTokens ?? answerTokens, answerTokens),
       }),
     );
+    if (defaults.onUsage) {
+      const ms = now() - started;
+      defaults.onUsage({ operation, promptTokens, completionTokens: await countTokens(text), ms });
+    }
     return parseModelJson(text, schema, what);
   }
 

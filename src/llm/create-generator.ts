@@ -1,3 +1,4 @@
+import type { ModelUsage } from "./model-usage.js";
 import type { RepoConfig } from "../config/repo-config.js";
 import { buildGenerator } from "./build-generator.js";
 import { ModelLoadError } from "./errors/model-load-error.js";
@@ -23,6 +24,8 @@ export interface CreateGeneratorParams {
   /** Resolves relative model paths. Default: the process's working directory. */
   readonly cwd?: string;
   readonly signal?: AbortSignal;
+  /** Told after every generation, e.g. to export tokens per second. */
+  readonly onUsage?: (usage: ModelUsage) => void;
 }
 
 /**
@@ -41,7 +44,11 @@ export async function createGenerator(params: CreateGeneratorParams): Promise<{ 
   } catch (error) {
     return { notice: `${(error as Error).message} ${DETERMINISTIC_ONLY}` };
   }
-  const defaults = { temperature: params.config?.model.temperature ?? 0, timeoutMs: settings.timeoutMs };
+  const defaults = {
+    temperature: params.config?.model.temperature ?? 0,
+    timeoutMs: settings.timeoutMs,
+    ...(params.onUsage === undefined ? {} : { onUsage: params.onUsage }),
+  };
 
   if (settings.model !== undefined) {
     let transport: LlmTransport;

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { ModelUsage } from "../llm/model-usage.js";
 
 /** Job counts at scrape time: this process's queue, or Redis's for a shared one. */
 export type JobCounts = () => Promise<{ readonly waiting: number; readonly active: number }> | { readonly waiting: number; readonly active: number };
@@ -9,6 +10,8 @@ export interface AppMetrics {
   webhookReceived(event: string): void;
   jobDone(kind: string, outcome: string): void;
   reviewed(report: { readonly timingsMs: Readonly<Record<string, number>>; readonly proposed: number; readonly validated: number; readonly posted: number }): void;
+  /** One generation of the model: tokens in and out, and the answer's tokens per second. */
+  modelUsage(usage: ModelUsage): void;
 }
 
 /**
@@ -47,8 +50,21 @@ export function createMetrics(params: { readonly counts: JobCounts; readonly def
     registers: [registry],
   });
   const suggestions = new Counter({ name: "patchsmith_suggestions_total", help: "Suggestions, by state: proposed by the model, validated, posted.", labelNames: ["state"], registers: [registry] });
+  const modelTokens = new Counter({ name: "patchsmith_model_tokens_total", help: "Tokens the model read (prompt) and wrote (completion), by operation.", labelNames: ["kind", "operation"], registers: [registry] });
+  const tokensPerSecond = new Histogram({
+    name: "patchsmith_model_tokens_per_second",
+    help: "Answer tokens per second of each generation (prompt processing included in the time), by operation.",
+    labelNames: ["operation"],
+    buckets: [1, 2, 5, 10, 20, 40, 80, 160, 320, 640, 1280],
+    registers: [registry],
+  });
   return {
     registry,
+    modelUsage(usage) {
+      modelTokens.inc({ kind: "prompt", operation: usage.operation }, usage.promptTokens);
+      modelTokens.inc({ kind: "completion", operation: usage.operation }, usage.completionTokens);
+      if (usage.ms > 0) tokensPerSecond.observe({ operation: usage.operation }, usage.completionTokens / (usage.ms / 1000));
+    },
     webhookReceived(event) {
       webhooks.inc({ event });
     },

@@ -20,6 +20,20 @@ const hunk = {
 };
 
 describe("buildGenerator", () => {
+  it("reports each generation's tokens and time to onUsage, counted with the model's tokenizer", async () => {
+    const usages: unknown[] = [];
+    let clock = 1_000;
+    const answer = { replacement: "const a = 2;", explanation: "Two." };
+    const generator = createScriptedGenerator({
+      answers: { fix: [() => { clock += 250; return answer; }] },
+      countTokens: (text) => text.length,
+      onUsage: (usage) => usages.push(usage),
+      now: () => clock,
+    });
+    await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\n", instruction: "Make it 2." });
+    expect(usages).toEqual([{ operation: "fix", promptTokens: generator.calls[0]!.system.length + generator.calls[0]!.user.length, completionTokens: JSON.stringify(answer).length, ms: 250 }]);
+  });
+
   it("runs each operation under its own schema, at temperature 0 by default, and parses the answer", async () => {
     const generator = createScriptedGenerator({
       answers: {
