@@ -34,6 +34,8 @@ const appSettingsSchema = z.object({
     .transform((value) => value === "true"),
   /** Time limit (milliseconds) of one run of one generated test file. */
   PATCHSMITH_TESTS_TIMEOUT_MS: integer(60_000, 1_000, 10 * 60_000),
+  /** Heap limit (MB) of each analysis worker thread: a review that needs more fails alone, with a message naming this. */
+  PATCHSMITH_ANALYSIS_MEMORY_MB: integer(4096, 256, 65_536),
 });
 
 export interface AppSettings {
@@ -45,6 +47,8 @@ export interface AppSettings {
   readonly deliveryMemory: number;
   /** `tests.run`: whether generated tests are executed (off by default), and the time limit of one run. */
   readonly tests: { readonly run: boolean; readonly timeoutMs: number };
+  /** Heap limit (MB) of each analysis worker thread (TypeScript and ESLint run there, off the event loop). */
+  readonly analysisMemoryMb: number;
 }
 
 /** Thrown at start-up when a PATCHSMITH_* variable has a value that cannot be used; the message names it. */
@@ -68,5 +72,6 @@ export function readAppSettings(env: Readonly<Record<string, string | undefined>
     progressIntervalMs: s.PATCHSMITH_PROGRESS_INTERVAL_MS,
     deliveryMemory: s.PATCHSMITH_DELIVERY_MEMORY,
     tests: { run: s.PATCHSMITH_TESTS_RUN, timeoutMs: s.PATCHSMITH_TESTS_TIMEOUT_MS },
+    analysisMemoryMb: s.PATCHSMITH_ANALYSIS_MEMORY_MB,
   };
 }

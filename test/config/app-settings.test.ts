@@ -11,6 +11,7 @@ describe("readAppSettings", () => {
       progressIntervalMs: 10_000,
       deliveryMemory: 10_000,
       tests: { run: false, timeoutMs: 60_000 },
+      analysisMemoryMb: 4096,
     });
   });
 
@@ -30,5 +31,7 @@ describe("readAppSettings", () => {
     expect(() => readAppSettings({ PATCHSMITH_WRITES_PER_MINUTE: "500" })).toThrow(InvalidSettingsError);
     expect(() => readAppSettings({ PATCHSMITH_WRITES_PER_MINUTE: "500" })).toThrow(/PATCHSMITH_WRITES_PER_MINUTE: .*80/);
     expect(() => readAppSettings({ PATCHSMITH_CONCURRENCY: "two" })).toThrow("PATCHSMITH_CONCURRENCY: expected a whole number");
+    expect(() => readAppSettings({ PATCHSMITH_ANALYSIS_MEMORY_MB: "64" })).toThrow(/PATCHSMITH_ANALYSIS_MEMORY_MB: .*256/);
+    expect(readAppSettings({ PATCHSMITH_ANALYSIS_MEMORY_MB: "8192" }).analysisMemoryMb).toBe(8192);
   });
 });
