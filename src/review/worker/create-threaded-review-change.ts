@@ -70,6 +70,8 @@ export function createThreadedReviewChange(options: ThreadedReviewChangeOptions 
   const threaded = async (params: ReviewChangeParams): Promise<ReviewChangeResult> => {
     params.signal?.throwIfAborted();
     const worker = await pool.acquire(params.signal);
+    // Closed in the moment between getting the worker and starting on it: nothing would ever answer.
+    if (!worker.alive) throw worker.stopError ?? new Error("The analysis worker stopped before the review started; re-run it.");
     if (params.signal?.aborted === true) {
       // Aborted in the moment between getting the worker and starting on it.
       pool.release(worker);
@@ -120,6 +122,8 @@ function runInWorker(run: { readonly pool: WorkerPool; readonly worker: PooledWo
     };
     /** Stop the worker's review: it notices at its next check; one stuck in a long computation is replaced. */
     const cancelInWorker = (): void => {
+      // Once: a second grace timer would outlive the first's clearTimeout and discard the worker under the next review.
+      if (grace !== undefined) return;
       abortCalls();
       post({ type: "abort", reviewId });
       grace = setTimeout(() => {
@@ -145,6 +149,11 @@ function runInWorker(run: { readonly pool: WorkerPool; readonly worker: PooledWo
       if (message.reviewId !== reviewId) return;
       switch (message.type) {
         case "call": {
+          if (settled) {
+            // Asked before the worker heard of the review's end: the answer is not wanted, so the call is not made.
+            post({ type: "reply", reviewId, callId: message.callId, ok: false, error: serializeError(new DOMException("The review ended before this call was made.", "AbortError")) });
+            break;
+          }
           const controller = new AbortController();
           calls.set(message.callId, controller);
           const { callId } = message;

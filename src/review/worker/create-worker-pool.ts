@@ -6,6 +6,8 @@ export interface PooledWorker {
   readonly worker: Worker;
   /** False once the worker stopped or was terminated: post nothing more to it. */
   readonly alive: boolean;
+  /** Why it stopped, once `alive` is false: for a review that took the worker in the moment before it stopped. */
+  readonly stopError?: Error | undefined;
   onMessage?: ((message: FromWorkerMessage) => void) | undefined;
   /** Told once, when the worker stops under the review that holds it. */
   onStop?: ((error: Error) => void) | undefined;
@@ -34,6 +36,7 @@ export interface WorkerPoolOptions {
 interface Slot extends PooledWorker {
   alive: boolean;
   busy: boolean;
+  stopError?: Error | undefined;
 }
 
 interface Waiter {
@@ -55,6 +58,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   const stop = (slot: Slot, error: Error): void => {
     if (!slot.alive) return;
     slot.alive = false;
+    slot.stopError = error;
     slots.splice(slots.indexOf(slot), 1);
     const onStop = slot.onStop;
     slot.onStop = undefined;

@@ -1,5 +1,6 @@
+import { getEventListeners } from "node:events";
 import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoRepository, DEMO_DIR } from "../../../src/cli/demo-command.js";
 import { loadLocalChange } from "../../../src/cli/load-local-change.js";
 import { defaultRepoConfig } from "../../../src/config/repo-config.js";
@@ -186,11 +187,14 @@ describe("createThreadedReviewChange", () => {
     const controller = new AbortController();
     const reason = new Error("the queue is closing");
     let callSignal: AbortSignal | undefined;
+    let abortedWithTheReview: boolean | undefined;
     const generator: Generator = {
       ...createScriptedGenerator({ answers: {} }),
       reviewHunks: (_request: ReviewHunksRequest, options?: GenerateOptions) => {
         callSignal = options?.signal;
         controller.abort(reason);
+        // At once, by the main thread: a worker busy in a long computation could not send its cancel.
+        abortedWithTheReview = callSignal?.aborted;
         // Like a real backend: settle when the call's own signal aborts (it may already have).
         return new Promise((_resolve, reject) => {
           const signal = options?.signal;
@@ -202,11 +206,48 @@ describe("createThreadedReviewChange", () => {
       },
     };
     await expect(engine({ ...fixture().params, generator, signal: controller.signal })).rejects.toBe(reason);
-    await vi.waitFor(() => {
-      expect(callSignal?.aborted).toBe(true);
-    });
+    expect(abortedWithTheReview).toBe(true);
     const after = fixture();
     await expect(engine(after.params)).resolves.toMatchObject({ stats: { filesAnalysed: 2 } });
+  });
+
+  it("makes no call on the main thread that the worker asked for after the review was cancelled", async () => {
+    const controller = new AbortController();
+    const reason = new Error("superseded by a newer push");
+    const scripted = createScriptedGenerator({ answers: MODEL_ANSWERS });
+    const made: string[] = [];
+    const generator: Generator = {
+      ...scripted,
+      countTokens: (text) => {
+        made.push("countTokens");
+        return scripted.countTokens(text);
+      },
+      measureReviewPrompt: (request) => {
+        made.push("measureReviewPrompt");
+        return scripted.measureReviewPrompt(request);
+      },
+      reviewHunks: (request, options) => {
+        made.push("reviewHunks");
+        return scripted.reviewHunks(request, options);
+      },
+    };
+    // The worker goes on to ask the model before it hears of the abort; those calls are already on their way.
+    const onProgress = (progress: ReviewProgress): void => {
+      if (progress.stage === "model") controller.abort(reason);
+    };
+    await expect(engine({ ...fixture().params, generator, signal: controller.signal, onProgress })).rejects.toBe(reason);
+    // The next review has the worker only once the cancelled one ended there.
+    await expect(engine(fixture().params)).resolves.toMatchObject({ stats: { filesAnalysed: 2 } });
+    expect(made).toEqual([]);
+  });
+
+  it("leaves no listener on a long-lived signal, whether the review succeeds or fails", async () => {
+    const { signal } = new AbortController();
+    await engine({ ...fixture().params, signal });
+    const { params } = fixture();
+    const head: FileSource = { ...params.head, readText: () => Promise.reject(new Error("GitHub answered 502")) };
+    await expect(engine({ ...params, head, signal })).rejects.toThrow("GitHub answered 502");
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
   });
 
   it("rejects at once, reading nothing, when the signal is already aborted", async () => {
@@ -280,6 +321,43 @@ describe("createThreadedReviewChange's pool", () => {
     expect(waited.status === "rejected" ? (waited.reason as Error).message : "").toMatch(/did not start; re-run it/);
     await expect(engine(fixture().params)).rejects.toThrow(ReviewEngineClosedError);
     first.open();
+  });
+
+  it("close() just after a review took its worker rejects that review instead of leaving it pending", async () => {
+    const engine = createThreadedReviewChange({ poolSize: 1 });
+    const review = engine(fixture().params);
+    const rejected = expect(review).rejects.toThrow(ReviewEngineClosedError);
+    await engine.close();
+    await rejected;
+  });
+
+  it("a progress callback that aborts the review and throws: the review rejects with the abort reason, and the worker is not discarded later under the next review", async () => {
+    const graceMs = 200;
+    const engine = createThreadedReviewChange({ poolSize: 1, abortGraceMs: graceMs });
+    try {
+      const controller = new AbortController();
+      const reason = new Error("superseded by a newer push");
+      const onProgress = (progress: ReviewProgress): void => {
+        if (progress.stage !== "analyze") return;
+        controller.abort(reason);
+        throw new Error("the check run could not be updated");
+      };
+      await expect(engine({ ...fixture().params, signal: controller.signal, onProgress })).rejects.toBe(reason);
+      // The next review holds the worker past the first review's grace period.
+      const { params } = fixture();
+      const slow: FileSource = {
+        ...params.head,
+        listPaths: () =>
+          new Promise((resolve) => {
+            setTimeout(() => {
+              resolve(params.head.listPaths());
+            }, 4 * graceMs);
+          }),
+      };
+      await expect(engine({ ...params, head: slow })).resolves.toMatchObject({ stats: { filesAnalysed: 2 } });
+    } finally {
+      await engine.close();
+    }
   });
 
   it("refuses a pool size that is not a whole number of workers", () => {
