@@ -2,23 +2,22 @@ import os from "node:os";
 import type { ApplicationFunction } from "probot";
 import { createApp } from "./app.js";
 import { readAppSettings } from "./config/app-settings.js";
-import type { CommandJob } from "./jobs/command-job.js";
-import { createCommandQueue } from "./jobs/create-command-queue.js";
+import { buildCommandQueue } from "./jobs/build-command-queue.js";
 import { buildReviewQueue } from "./jobs/build-review-queue.js";
-import { createInProcessQueue } from "./jobs/create-in-process-queue.js";
+import { buildScanQueue } from "./jobs/build-scan-queue.js";
 import { createShutdown } from "./jobs/create-shutdown.js";
 import { readQueueSettings } from "./jobs/read-queue-settings.js";
 import { sleep } from "./jobs/sleep.js";
 import { createGenerator } from "./llm/create-generator.js";
 import type { Generator } from "./llm/generator.js";
-import { reviewChange } from "./review/review-change.js";
+import type { ReviewChange } from "./review/review-types.js";
+import { createThreadedReviewChange } from "./review/worker/create-threaded-review-change.js";
 import { createHealthHandler } from "./server/create-health-handler.js";
 import { createMetrics } from "./server/create-metrics.js";
 import { createCronTicker } from "./scan/create-cron-ticker.js";
 import { createMemoryScanLock } from "./scan/create-memory-scan-lock.js";
 import { createRedisScanLock } from "./scan/create-redis-scan-lock.js";
 import { readScanSettings } from "./scan/read-scan-settings.js";
-import type { ScanJob } from "./scan/scan-job.js";
 import { checkWebhookSecret } from "./security/check-webhook-secret.js";
 import { appCredentials, createRedactingLog } from "./security/create-redacting-log.js";
 import { guardWebhookPayloads } from "./security/guard-webhook-payloads.js";
@@ -52,10 +51,11 @@ const patchsmith: ApplicationFunction = (app, options) => {
     metrics.webhookReceived(name);
   });
   options.addHandler(createHealthHandler({ registry: metrics.registry, ...(review.pingRedis === undefined ? {} : { pingRedis: review.pingRedis }) }));
-  const commandQueue = createCommandQueue<CommandJob>({ concurrency: settings.concurrency, log: jobLog });
-  // Scans: one at a time, scheduled by a croner tick (PATCHSMITH_SCAN_TICK_MINUTES=0 schedules none here).
+  // Commands and scans have their own queues, like reviews in this process or on Redis; a `serve` instance only adds to them.
+  const commandQueue = buildCommandQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
+  // Scans: one at a time per process, scheduled by a croner tick (PATCHSMITH_SCAN_TICK_MINUTES=0 schedules none here).
   const scanSettings = readScanSettings(env);
-  const scanQueue = createInProcessQueue<ScanJob>({ concurrency: 1, log: jobLog });
+  const scanQueue = buildScanQueue({ settings: queueSettings, log: jobLog });
   const scanTicker = scanSettings.tickMinutes > 0 ? createCronTicker({ minutes: scanSettings.tickMinutes, log: jobLog }) : undefined;
   // With REDIS_URL every instance shares the lock, so each scheduled scan is enqueued and run once.
   const scanLock = queueSettings.redisUrl === undefined ? undefined : createRedisScanLock({ redisUrl: queueSettings.redisUrl, log: jobLog });
@@ -80,6 +80,17 @@ const patchsmith: ApplicationFunction = (app, options) => {
   // A webhook-only server (`patchsmith serve`) never loads the model.
   if (queueSettings.role !== "serve") void getGenerator();
 
+  // The engine's CPU work (TypeScript, ESLint) runs in worker threads, so webhook answers, queue lock
+  // renewals and progress updates go on during a long type check: one worker per review at once, plus one for scans.
+  const threadedEngine = createThreadedReviewChange({
+    poolSize: settings.concurrency + 1,
+    maxOldGenerationSizeMb: settings.analysisMemoryMb,
+    memorySetting: "PATCHSMITH_ANALYSIS_MEMORY_MB",
+  });
+  // Generated tests run only when the operator says so (PATCHSMITH_TESTS_RUN): running them runs the PR's code.
+  const testRunner = settings.tests.run ? createTestRunner({ timeoutMs: settings.tests.timeoutMs }) : undefined;
+  const engine: ReviewChange = testRunner === undefined ? threadedEngine : (params) => threadedEngine({ ...params, testRunner });
+
   // SIGTERM: no new jobs, the running one gets the grace period, then is requeued; the model is freed.
   const shutdown = createShutdown({
     queues: [queue, commandQueue, scanQueue],
@@ -89,6 +100,8 @@ const patchsmith: ApplicationFunction = (app, options) => {
       void scanLock?.close();
     },
     dispose: async () => {
+      // After the queues: a review stopped by the shutdown has already ended with the queue's own reason.
+      await threadedEngine.close();
       await (await model)?.dispose();
     },
     exit: (code) => process.exit(code),
@@ -98,9 +111,6 @@ const patchsmith: ApplicationFunction = (app, options) => {
   process.once("SIGINT", (signal) => void shutdown(signal));
 
   const appSlug = env.APP_SLUG?.trim();
-  // Generated tests run only when the operator says so (PATCHSMITH_TESTS_RUN): running them runs the PR's code.
-  const testRunner = settings.tests.run ? createTestRunner({ timeoutMs: settings.tests.timeoutMs }) : undefined;
-  const engine: typeof reviewChange = testRunner === undefined ? reviewChange : (params) => reviewChange({ ...params, testRunner });
   const limitedReviewChange = limitReviewsPerRepository(engine, { perHour: security.reviewsPerRepoPerHour, now: Date.now });
   return createApp({
     reviewChange: limitedReviewChange,

@@ -88,7 +88,7 @@ export async function acceptCommand(params: {
   }
 
   // 4. The queue.
-  const admission = params.queue.add({ id: commandJobId(job), key: commandJobKey(job), data: job });
+  const admission = await params.queue.add({ id: commandJobId(job), key: commandJobKey(job), data: job });
   log.info({ ...fields, admission }, `Command ${name} on ${commandJobKey(job)}: ${admission}`);
   if (admission === "duplicate") return admission;
   if (admission === "busy") {

@@ -22,7 +22,7 @@ export interface CommandDeps {
   /** Blobs fetched at once when a command reads files. */
   readonly fetchConcurrency: number;
   /** Queue a repository scan now (`/patchsmith scan`); absent when scans are not set up. */
-  readonly enqueueScan?: (job: ScanJob) => AddOutcome;
+  readonly enqueueScan?: (job: ScanJob) => AddOutcome | Promise<AddOutcome>;
 }
 
 /** One running command: its job, an Octokit for its installation, and the signal that stops it. */

@@ -26,12 +26,12 @@ export interface ReviewQueueParts {
  * otherwise in this process's memory (the default, one process doing both),
  * with `concurrency` = the model's parallel sequences.
  */
-export function buildReviewQueue(params: { readonly settings: QueueSettings; readonly concurrency: number; readonly appId?: number; readonly log: JobLog }): ReviewQueueParts {
+export function buildReviewQueue(params: { readonly settings: QueueSettings; readonly concurrency: number; readonly appId?: number; readonly log: JobLog; /** The BullMQ queue name (tests pass their own). */ readonly name?: string }): ReviewQueueParts {
   const { settings, log } = params;
   if (settings.redisUrl !== undefined) {
     const bull = createBullQueue<ReviewJob>({
       redisUrl: settings.redisUrl,
-      name: REVIEW_QUEUE_NAME,
+      name: params.name ?? REVIEW_QUEUE_NAME,
       concurrency: params.concurrency,
       maxWaiting: settings.maxWaiting,
       attempts: settings.attempts,

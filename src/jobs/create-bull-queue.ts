@@ -1,9 +1,14 @@
-import { Queue as BullQueue, WaitingError, Worker, type Job } from "bullmq";
+import { Queue as BullQueue } from "bullmq";
 import { Redis } from "ioredis";
+import { createKeyLock } from "./create-key-lock.js";
+import { defineRedisScript } from "./define-redis-script.js";
 import type { JobLog } from "./job-log.js";
-import { JOB_PRIORITY, type AddOutcome, type CloseOptions, type JobHandler, type Queue } from "./queue.js";
+import { JOB_PRIORITY, type AddOutcome, type CloseOptions, type Queue } from "./queue.js";
 import { QueueClosedError } from "./queue-closed-error.js";
 import { queueFullMessage } from "./queue-full-message.js";
+import { queueRedisKeys } from "./queue-redis-keys.js";
+import { startBullWorker, type BullWorker } from "./start-bull-worker.js";
+import type { StoredJob } from "./stored-job.js";
 
 /** Job counts across every instance, read from Redis (for /metrics and tests). */
 export interface BullQueueCounts {
@@ -32,79 +37,130 @@ export interface BullQueueOptions {
   /** Tries per job (a thrown error is retried with exponential backoff). */
   readonly attempts?: number;
   readonly backoffMs?: number;
-  /** A worker that stops renewing its lock this long (crash, kill) loses the job to another worker. */
+  /** A worker that stops renewing its locks this long (crash, kill) loses the job, and its key, to another worker. */
   readonly lockDurationMs?: number;
   /** How often workers look for jobs whose lock expired. */
   readonly stalledIntervalMs?: number;
+  /** How long a job whose pull request has another job running waits before it tries again (default 1 s). */
+  readonly busyDelayMs?: number;
   readonly log: JobLog;
 }
 
 /** BullMQ refuses ids with ":" (its key separator); ours have them (`owner/repo#pr@sha:kind`). */
-const toBullId = (id: string): string => id.replaceAll(":", "|");
+export const toBullId = (id: string): string => id.replaceAll(":", "|");
+
+/**
+ * One round trip before the job is stored, atomically:
+ *  - the same id stored and not finished → "duplicate"; the same id admitted
+ *    just before (its add on its way, or done and trimmed) → "duplicate";
+ *  - as many jobs wait as the bound allows, and this one replaces no waiting
+ *    job of its key → "full" (with the count);
+ *  - else note the id as its key's newest and answer "add", with the key's
+ *    waiting job that this one replaces (removed once this one is stored),
+ *    whether a job of the key may be running now, and whether a finished job
+ *    of this id must be removed first.
+ * KEYS: newest-of-key, lock. ARGV: bull id, bound, BullMQ prefix, seconds to keep the newest id.
+ */
+const ADMIT_LUA = `
+local id, bound, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[3]
+local function finishedJob(j)
+  return redis.call("ZSCORE", prefix .. "completed", j) or redis.call("ZSCORE", prefix .. "failed", j)
+end
+local function waitingJob(j)
+  return redis.call("ZSCORE", prefix .. "prioritized", j) or redis.call("ZSCORE", prefix .. "delayed", j) or redis.call("LPOS", prefix .. "wait", j)
+end
+local finished = ""
+if redis.call("EXISTS", prefix .. id) == 1 then
+  if not finishedJob(id) then return {"duplicate"} end
+  finished = "1"
+end
+local previous = redis.call("GET", KEYS[1])
+if previous == id and finished == "" then return {"duplicate"} end
+local replace, running = "", ""
+if previous and previous ~= id and redis.call("EXISTS", prefix .. previous) == 1 then
+  if waitingJob(previous) then replace = previous elseif not finishedJob(previous) then running = "1" end
+end
+if redis.call("EXISTS", KEYS[2]) == 1 then running = "1" end
+if replace == "" then
+  local waiting = redis.call("LLEN", prefix .. "wait") + redis.call("ZCARD", prefix .. "prioritized") + redis.call("ZCARD", prefix .. "delayed")
+  if waiting >= bound then return {"full", tostring(waiting)} end
+end
+redis.call("SET", KEYS[1], id, "EX", ARGV[4])
+return {"add", replace, running, finished}
+`;
+
+/**
+ * After the job is stored: if another job of the key holds the lock (runs on
+ * some worker), ask that worker to stop it (pub/sub); answers its id. Read
+ * after the store, so a job that takes the lock later sees the newer job
+ * stored and ends without running instead.
+ * KEYS: lock. ARGV: channel, the new bull id.
+ */
+const SUPERSEDE_RUNNING_LUA = `
+local holder = redis.call("GET", KEYS[1])
+if not holder then return false end
+local running = string.sub(holder, string.find(holder, " ", 1, true) + 1)
+if running == ARGV[2] then return false end
+redis.call("PUBLISH", ARGV[1], cjson.encode({ jobId = running, by = ARGV[2] }))
+return running
+`;
+
+const LATEST_TTL_S = 7 * 24 * 60 * 60;
 
 /**
  * The durable queue, on Redis through BullMQ, for several webhook servers and
- * workers: a job is stored before `add` resolves (so before the webhook is
- * answered); its id is the dedupe key (`jobId`: the same id twice is one job);
- * per pull request key a newer job removes the waiting older one; commands go
- * before reviews before scans (`priority`); a job that throws is retried with
- * exponential backoff; a job whose worker died is taken over by another once
- * its lock expires (stalled-job recovery). `close` lets running jobs finish
+ * workers: a job is stored (with its key) before `add` resolves, so before the
+ * webhook is answered; its id is the dedupe key (`jobId`: the same id twice is
+ * one job); commands go before reviews before scans (`priority`); a job that
+ * throws is retried with exponential backoff; a job whose worker died is taken
+ * over by another once its lock expires (stalled-job recovery).
+ *
+ * Per key (pull request), across all workers, as in the in-process queue: at
+ * most one job runs (a Redis lock per key; a job whose key is busy waits as
+ * delayed, without using up an attempt); a newer job removes the waiting
+ * older one and stops the running one wherever it runs (pub/sub); a job that
+ * a newer one replaced before it started ends without running.
+ *
+ * An add is two round trips (admission script, BullMQ's add), three when it
+ * replaces a waiting job or one of its key runs (removal and stop request go
+ * out together). `close` lets running jobs finish
  * for the grace period, then aborts them and puts them back in the queue.
- * Unlike the in-process queue, two workers may run jobs of one pull request at
- * once; the review job itself stops when the head moves on.
  */
 export function createBullQueue<T extends object>(options: BullQueueOptions): BullJobQueue<T> {
   const { log, name } = options;
   const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
   const bull = new BullQueue(name, { connection });
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const keys = queueRedisKeys({ name, jobPrefix: bull.toKey("") });
+  const admit = defineRedisScript(redis, { name: "patchsmithAdmitJob", lua: ADMIT_LUA, numberOfKeys: 2 });
+  const supersedeRunning = defineRedisScript(redis, { name: "patchsmithSupersedeRunning", lua: SUPERSEDE_RUNNING_LUA, numberOfKeys: 1 });
+  const lockDurationMs = options.lockDurationMs ?? 30_000;
+  const lock = createKeyLock({ redis, keys, order: "coalesce", lockMs: lockDurationMs });
   const maxWaiting = Math.max(1, options.maxWaiting ?? Number.MAX_SAFE_INTEGER);
-  const waitingKey = (key: string): string => `patchsmith:${name}:waiting:${key}`;
-  const active = new Map<string, AbortController>();
-  let worker: Worker | undefined;
+  let worker: BullWorker | undefined;
   let closed = false;
-
-  async function waitingCount(): Promise<number> {
-    const counts = await bull.getJobCounts("wait", "prioritized", "delayed");
-    return Object.values(counts).reduce((sum, n) => sum + n, 0);
-  }
-
-  async function runJob(handler: JobHandler<T>, job: Job, token: string | undefined): Promise<void> {
-    const controller = new AbortController();
-    const id = job.id ?? "";
-    active.set(id, controller);
-    try {
-      await handler(job.data as T, controller.signal);
-    } finally {
-      active.delete(id);
-    }
-    if (controller.signal.aborted && controller.signal.reason instanceof QueueClosedError) {
-      // Stopped by a shutdown: back to the queue for another worker, without using up an attempt.
-      await job.moveToWait(token);
-      log.info({ jobId: id }, `Job ${id} was stopped by the shutdown and put back in the queue`);
-      throw new WaitingError();
-    }
-  }
 
   return {
     async add(queued) {
       if (closed) throw new QueueClosedError(`The queue is closed; job ${queued.id} was not added.`);
       const jobId = toBullId(queued.id);
-      const existing = await bull.getJobState(jobId);
-      if (existing === "waiting" || existing === "prioritized" || existing === "active" || existing === "delayed" || existing === "waiting-children") {
+      const answer = await admit([keys.latest(queued.key), keys.lock(queued.key)], [jobId, maxWaiting, keys.jobPrefix, LATEST_TTL_S]);
+      const [verdict, replace = "", running = "", finished = ""] = Array.isArray(answer) ? answer.map(String) : [];
+      if (verdict === "duplicate") {
         log.debug({ jobId: queued.id }, `Job ${queued.id} is already queued or running; ignored`);
         return "duplicate";
       }
-      // A finished job of the same id (failed for good, or kept) makes room for the new one.
-      if (existing === "completed" || existing === "failed") await bull.remove(jobId);
-      const waiting = await waitingCount();
-      if (waiting >= maxWaiting) {
+      if (verdict === "full") {
+        const waiting = Number(replace);
         log.warn({ jobId: queued.id, waiting, bound: maxWaiting }, queueFullMessage({ jobId: queued.id, waiting, bound: maxWaiting }));
         return "full";
       }
+      if (verdict !== "add") throw new Error(`Unexpected answer from the admission script: ${JSON.stringify(answer)}`);
+      // A finished job of the same id (failed for good, or kept) makes room for the new one.
+      if (finished === "1") await bull.remove(jobId);
       const kind = queued.kind ?? "review";
-      await bull.add(kind, queued.data, {
+      const stored: StoredJob<T> = { key: queued.key, data: queued.data };
+      await bull.add(kind, stored, {
         jobId,
         priority: JOB_PRIORITY[kind],
         attempts: options.attempts ?? 3,
@@ -112,32 +168,34 @@ export function createBullQueue<T extends object>(options: BullQueueOptions): Bu
         removeOnComplete: { count: 1000 },
         removeOnFail: { count: 1000 },
       });
-      // Coalescing: the job that waited for this key before is replaced (a running one is locked and stays).
-      const previous = await redis.set(waitingKey(queued.key), jobId, "EX", 24 * 60 * 60, "GET");
-      if (previous !== null && previous !== jobId && (await bull.getJobState(previous)) !== "active" && (await bull.remove(previous)) === 1) {
-        log.info({ jobId: previous, by: queued.id }, `Dropped queued job ${previous}: superseded by ${queued.id}`);
-        return "superseded";
-      }
-      return "queued";
+      // Coalescing: the key's waiting job is removed (unless a worker took it meanwhile), and a running one is asked to stop.
+      const stop = (): Promise<unknown> => supersedeRunning([keys.lock(queued.key)], [keys.supersede, jobId]);
+      const [removed, stoppedFirst] = await Promise.all([replace === "" ? Promise.resolve(0) : bull.remove(replace), running === "1" ? stop() : Promise.resolve(null)]);
+      let stopped = stoppedFirst;
+      // The waiting job was taken by a worker between the admission and now: it runs, so it is asked to stop.
+      if (replace !== "" && removed !== 1 && running !== "1") stopped = await stop();
+      if (removed === 1) log.info({ jobId: replace, by: queued.id }, `Dropped queued job ${replace}: superseded by ${queued.id}`);
+      if (typeof stopped === "string") log.info({ jobId: stopped, by: queued.id }, `Asked the worker running job ${stopped} to stop it: superseded by ${queued.id}`);
+      return removed === 1 || typeof stopped === "string" ? "superseded" : "queued";
     },
     process(handler) {
       if (worker !== undefined) throw new Error("process() was already called on this queue");
-      worker = new Worker(name, (job, token) => runJob(handler, job, token), {
-        connection,
-        concurrency: Math.max(1, options.concurrency ?? 1),
-        lockDuration: options.lockDurationMs ?? 120_000,
-        stalledInterval: options.stalledIntervalMs ?? 30_000,
-        maxStalledCount: 2,
-      });
-      worker.on("failed", (job, error) => {
-        log.error({ err: error, jobId: job?.id, attempts: job?.attemptsMade }, `Job ${job?.id ?? "?"} failed (attempt ${String(job?.attemptsMade ?? 0)})`);
-      });
-      worker.on("stalled", (jobId) => {
-        log.warn({ jobId }, `Job ${jobId} stalled (its worker stopped answering); another worker takes it`);
-      });
-      worker.on("error", (error) => {
-        log.error({ err: error }, `Queue worker error: ${error.message}`);
-      });
+      if (closed) throw new QueueClosedError("The queue is closed; it runs no more jobs.");
+      worker = startBullWorker<T>(
+        {
+          name,
+          connection,
+          redis,
+          lock,
+          concurrency: Math.max(1, options.concurrency ?? 1),
+          lockDurationMs,
+          stalledIntervalMs: options.stalledIntervalMs ?? 30_000,
+          busyDelayMs: options.busyDelayMs ?? 1_000,
+          supersedeChannel: keys.supersede,
+          log,
+        },
+        handler,
+      );
     },
     async onIdle() {
       // Across every instance: nothing waiting, delayed or running.
@@ -147,7 +205,7 @@ export function createBullQueue<T extends object>(options: BullQueueOptions): Bu
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    size: () => active.size,
+    size: () => worker?.active() ?? 0,
     async counts() {
       const c = await bull.getJobCounts("wait", "prioritized", "active", "delayed", "failed");
       return { waiting: (c.wait ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
@@ -162,17 +220,7 @@ export function createBullQueue<T extends object>(options: BullQueueOptions): Bu
     },
     async close(closeOptions: CloseOptions = {}) {
       closed = true;
-      if (worker !== undefined) {
-        const stopping = worker.close();
-        const graceMs = closeOptions.graceMs ?? 0;
-        if (active.size > 0 && graceMs > 0) {
-          let timer: NodeJS.Timeout | undefined;
-          await Promise.race([stopping, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-          clearTimeout(timer);
-        }
-        for (const controller of active.values()) controller.abort(new QueueClosedError("The worker was stopped (the process is stopping) while the job ran"));
-        await stopping;
-      }
+      await worker?.close(closeOptions.graceMs ?? 0);
       await bull.close();
       await redis.quit();
     },

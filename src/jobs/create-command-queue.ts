@@ -1,5 +1,5 @@
 import type { JobLog } from "./job-log.js";
-import type { JobHandler, QueuedJob } from "./queue.js";
+import type { CloseOptions, JobHandler, QueuedJob } from "./queue.js";
 import { QueueClosedError } from "./queue-closed-error.js";
 
 /**
@@ -10,17 +10,23 @@ import { QueueClosedError } from "./queue-closed-error.js";
  */
 export type CommandAdmission = "queued" | "waiting" | "busy" | "duplicate";
 
+/** A queue of slash commands: in this process's memory (`createCommandQueue`) or on Redis (`createBullCommandQueue`). */
 export interface CommandQueue<T> {
-  /** Enqueue; synchronous and cheap, so a webhook handler can answer at once. */
-  add(job: QueuedJob<T>): CommandAdmission;
+  /** Enqueue; cheap, so a webhook handler can answer at once (on Redis it resolves once the command is stored). */
+  add(job: QueuedJob<T>): CommandAdmission | Promise<CommandAdmission>;
   /** Set the handler; jobs added before this wait for it. */
   process(handler: JobHandler<T>): void;
   /** Resolves when nothing is pending or running. */
   onIdle(): Promise<void>;
-  /** Jobs waiting plus jobs running. */
+  /** Jobs waiting plus jobs running (in this process). */
   size(): number;
-  /** Stop taking jobs, abort the running ones and wait for them to settle. */
-  close(): Promise<void>;
+  /** Stop taking jobs; running ones get `graceMs` where the queue supports it, then are aborted; resolves when they settled. */
+  close(options?: CloseOptions): Promise<void>;
+}
+
+/** The in-process command queue answers at once. */
+export interface InProcessCommandQueue<T> extends CommandQueue<T> {
+  add(job: QueuedJob<T>): CommandAdmission;
 }
 
 interface Running<T> {
@@ -36,8 +42,9 @@ interface Running<T> {
  * at most `maxWaitingPerKey` may wait behind the one running, and the rest are
  * refused ("busy") so the caller can say so. At most `concurrency` jobs run at once.
  * Commands do not wait behind reviews: they have this queue to themselves.
+ * `close` lets running commands finish for `graceMs` (default 0), then aborts them.
  */
-export function createCommandQueue<T>(params: { readonly concurrency?: number; readonly maxWaitingPerKey?: number; readonly log: JobLog }): CommandQueue<T> {
+export function createCommandQueue<T>(params: { readonly concurrency?: number; readonly maxWaitingPerKey?: number; readonly log: JobLog }): InProcessCommandQueue<T> {
   const concurrency = Math.max(1, params.concurrency ?? 1);
   const maxWaiting = Math.max(0, params.maxWaitingPerKey ?? 1);
   const pending: QueuedJob<T>[] = [];
@@ -116,12 +123,21 @@ export function createCommandQueue<T>(params: { readonly concurrency?: number; r
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     size: () => pending.length + running.size,
-    async close() {
+    async close(options: CloseOptions = {}) {
       closed = true;
       pending.length = 0;
       const entries = [...running.values()];
-      for (const entry of entries) entry.controller.abort(new QueueClosedError("The queue was closed while the job ran"));
-      await Promise.all(entries.map((entry) => entry.settled));
+      const all = Promise.all(entries.map((entry) => entry.settled));
+      const graceMs = options.graceMs ?? 0;
+      if (graceMs > 0 && entries.length > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+        clearTimeout(timer);
+      }
+      for (const entry of entries) {
+        if (!entry.controller.signal.aborted) entry.controller.abort(new QueueClosedError("The queue was closed while the job ran"));
+      }
+      await all;
       notifyIdle();
     },
   };

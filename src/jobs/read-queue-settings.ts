@@ -26,7 +26,7 @@ const schema = z.object({
   /** Tries per job on Redis (retried with exponential backoff). */
   PATCHSMITH_QUEUE_ATTEMPTS: integer(3, 1, 20),
   /** A worker silent this long (milliseconds) loses its job to another worker. */
-  PATCHSMITH_QUEUE_LOCK_MS: integer(120_000, 5_000, 60 * 60_000),
+  PATCHSMITH_QUEUE_LOCK_MS: integer(30_000, 5_000, 60 * 60_000),
   /** serve (webhooks only), worker (jobs only) or both (one process, the default). */
   PATCHSMITH_ROLE: z.enum(["serve", "worker", "both"], { message: "expected serve, worker or both" }).optional(),
 });

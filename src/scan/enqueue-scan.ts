@@ -1,4 +1,4 @@
-import type { AddOutcome, Queue } from "../jobs/queue.js";
+import type { AddOutcome, AnyQueue } from "../jobs/queue.js";
 import { scanJobId, type ScanJob } from "./scan-job.js";
 
 /**
@@ -6,7 +6,7 @@ import { scanJobId, type ScanJob } from "./scan-job.js";
  * stops a running one (the same id twice is a duplicate); the scan's lock
  * keeps two scans of one repository from running at once.
  */
-export function enqueueScan(queue: Queue<ScanJob>, job: ScanJob): AddOutcome {
+export async function enqueueScan(queue: AnyQueue<ScanJob>, job: ScanJob): Promise<AddOutcome> {
   const id = scanJobId(job);
-  return queue.add({ id, key: id, data: job });
+  return queue.add({ id, key: id, data: job, kind: "scan" });
 }

@@ -4,7 +4,7 @@ import { SCAN_CHECK_RUN_NAME } from "../github/create-scan-check-run.js";
 import { listAppInstallations } from "../github/list-app-installations.js";
 import { listInstallationRepositories } from "../github/list-installation-repositories.js";
 import type { JobLog } from "../jobs/job-log.js";
-import type { Queue } from "../jobs/queue.js";
+import type { AnyQueue } from "../jobs/queue.js";
 import type { Generator } from "../llm/generator.js";
 import type { ReviewChange } from "../review/review-types.js";
 import { createScanScheduler, type ScanScheduler } from "./create-scan-scheduler.js";
@@ -17,8 +17,11 @@ import type { Ticker } from "./ticker.js";
 
 /** What the app needs for scans, built by index.ts (tests pass their own). */
 export interface ScanAppDeps {
-  /** Scans wait here; one at a time is plenty (index.ts makes an in-process queue of concurrency 1). */
-  readonly queue: Queue<ScanJob>;
+  /**
+   * Scans wait here; one at a time per process is plenty (index.ts builds it: in-process, or on
+   * Redis with REDIS_URL, where a `serve` instance only adds and workers run them).
+   */
+  readonly queue: AnyQueue<ScanJob>;
   /** Shared by every instance when several run. */
   readonly lock: ScanLock;
   readonly settings: ScanSettings;
@@ -69,7 +72,9 @@ export function registerScans(params: {
     loadConfig: async (repository) => loadRepoConfig({ octokit: await getOctokit(repository.installationId), owner: repository.owner, repo: repository.repo }),
     lock: scans.lock,
     enqueue: (job) => {
-      enqueueScan(scans.queue, job);
+      enqueueScan(scans.queue, job).catch((error: unknown) => {
+        log.error({ err: error, repository: `${job.owner}/${job.repo}` }, `Could not enqueue the scheduled scan of ${job.owner}/${job.repo}`);
+      });
     },
     now: params.now,
     log,
@@ -77,13 +82,12 @@ export function registerScans(params: {
   });
   scans.ticker?.start(() => scheduler.tick());
 
-  app.on("check_run.rerequested", (context) => {
+  app.on("check_run.rerequested", async (context) => {
     const { check_run: run, repository, installation } = context.payload;
-    if (run.name !== SCAN_CHECK_RUN_NAME || installation === undefined) return Promise.resolve();
+    if (run.name !== SCAN_CHECK_RUN_NAME || installation === undefined) return;
     const job: ScanJob = { kind: "scan", installationId: installation.id, owner: repository.owner.login, repo: repository.name, trigger: "rerequested", occurrence: `rerun:${context.id}` };
-    const outcome = enqueueScan(scans.queue, job);
+    const outcome = await enqueueScan(scans.queue, job);
     log.info({ deliveryId: context.id, repository: `${job.owner}/${job.repo}`, outcome }, `Scan of ${job.owner}/${job.repo} re-run from its check run: ${outcome}`);
-    return Promise.resolve();
   });
   return scheduler;
 }

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { Redis } from "ioredis";
 import { createNodeMiddleware } from "probot";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { createBullQueue, type BullJobQueue } from "../../src/jobs/create-bull-queue.js";
@@ -13,7 +13,7 @@ import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/jobs/review
 import { createTestLog } from "../helpers/create-test-log.js";
 import { createTestProbot } from "../helpers/create-test-probot.js";
 import { loadPayload } from "../helpers/load-payload.js";
-import { REDIS_REQUIRED, REDIS_URL, redisReachable, redisSuiteTitle } from "./redis-test-url.js";
+import { assertRedisReachable, REDIS_REQUIRED, REDIS_URL, redisReachable, redisSuiteTitle } from "./redis-test-url.js";
 
 const available = await redisReachable();
 if (!available && !REDIS_REQUIRED) console.warn(redisSuiteTitle("The BullMQ queue tests", false));
@@ -36,6 +36,9 @@ describe.skipIf(!available && !REDIS_REQUIRED)(redisSuiteTitle("createBullQueue 
     expect(available).toBe(true);
   });
 
+  beforeEach(() => {
+    assertRedisReachable(available);
+  });
   beforeAll(() => {
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   });

@@ -128,4 +128,17 @@ describe("createCommandQueue", () => {
     expect(queue.size()).toBe(0);
     expect(() => queue.add({ id: "c", key: "k", data: "c" })).toThrow(QueueClosedError);
   });
+
+  it("close lets the running command finish within the grace period", async () => {
+    const gates = new Map([["a", gate()]]);
+    const { events, handler } = recorder(gates);
+    const queue = createCommandQueue<string>({ log: createTestLog().log });
+    queue.process(handler);
+    queue.add({ id: "a", key: "k", data: "a" });
+    await until(() => events.length === 1);
+    const closing = queue.close({ graceMs: 60_000 });
+    gates.get("a")?.open();
+    await closing;
+    expect(events).toEqual(["start a", "end a"]);
+  });
 });

@@ -4,7 +4,7 @@ import { readQueueSettings } from "../../src/jobs/read-queue-settings.js";
 
 describe("readQueueSettings", () => {
   it("defaults to one in-process queue: no Redis, 500 waiting at most, a 60 s grace period", () => {
-    expect(readQueueSettings({})).toEqual({ maxWaiting: 500, shutdownGraceMs: 60_000, attempts: 3, lockMs: 120_000, role: "both" });
+    expect(readQueueSettings({})).toEqual({ maxWaiting: 500, shutdownGraceMs: 60_000, attempts: 3, lockMs: 30_000, role: "both" });
   });
 
   it("reads REDIS_URL, the bound, the grace period and the role", () => {
@@ -13,7 +13,7 @@ describe("readQueueSettings", () => {
       maxWaiting: 20,
       shutdownGraceMs: 5000,
       attempts: 3,
-      lockMs: 120_000,
+      lockMs: 30_000,
       role: "worker",
     });
   });

@@ -32,3 +32,8 @@ export async function redisReachable(url = REDIS_URL): Promise<boolean> {
 export function redisSuiteTitle(title: string, available: boolean): string {
   return available ? title : `${title} (SKIPPED: no redis-server answers at ${REDIS_URL}; start one or set PATCHSMITH_TEST_REDIS_URL)`;
 }
+
+/** For a Redis suite's `beforeAll`: with no redis-server there, every test of the suite fails at once, saying why (instead of each timing out). */
+export function assertRedisReachable(available: boolean): void {
+  if (!available) throw new Error(`No redis-server answers at ${REDIS_URL}, and PATCHSMITH_TEST_REDIS_URL says the Redis tests must run: start one (redis-server --port 6390 --bind 127.0.0.1 --save '' --appendonly no --daemonize yes) or unset PATCHSMITH_TEST_REDIS_URL.`);
+}

@@ -70,7 +70,7 @@ describe("a repository scan", () => {
     nockListScanIssues(REPO, []);
     nockCreateIssue(REPO, 5, issues);
     nockUpdateCheckRun(REPO, 77, checkRuns);
-    enqueueScan(queue, job("first"));
+    await enqueueScan(queue, job("first"));
     await idle();
     expect(nock.pendingMocks()).toEqual([]);
     expect(outcomes[0]).toMatchObject({ kind: "scanned", sha: SHA1, findings: 1, issue: { kind: "created", number: 5 } });
@@ -95,7 +95,7 @@ describe("a repository scan", () => {
     nockListScanIssues(REPO, [{ number: 3, body: "A person's issue with the label", user: { login: "octocat", type: "User" } }, { number: 5, body: opened.body }]);
     nockUpdateIssue(REPO, 5, issues);
     nockUpdateCheckRun(REPO, 77, checkRuns);
-    enqueueScan(queue, job("second"));
+    await enqueueScan(queue, job("second"));
     await idle();
     expect(nock.pendingMocks()).toEqual([]);
     expect(outcomes[1]).toMatchObject({ kind: "scanned", sha: SHA2, findings: 2, issue: { kind: "updated", number: 5 } });
@@ -115,7 +115,7 @@ describe("a repository scan", () => {
     nockListScanIssues(REPO, [{ number: 5, body: updated.body }]);
     nockUpdateIssue(REPO, 5, issues);
     nockUpdateCheckRun(REPO, 77, checkRuns);
-    enqueueScan(queue, job("third"));
+    await enqueueScan(queue, job("third"));
     await idle();
     expect(nock.pendingMocks()).toEqual([]);
     expect(outcomes[2]).toMatchObject({ kind: "scanned", sha: SHA3, findings: 0, issue: { kind: "closed", number: 5 } });
@@ -133,7 +133,7 @@ describe("a repository scan", () => {
     nockTarball(REPO, SHA1, repositoryTarball({ "src/flag.ts": GOOD_CAST, "test/flag.test.ts": FLAG_TEST }));
     nockListScanIssues(REPO, [{ number: 9, body: "not ours", user: { login: "octocat", type: "User" } }]);
     nockUpdateCheckRun(REPO, 77, checkRuns);
-    enqueueScan(queue, job("clean"));
+    await enqueueScan(queue, job("clean"));
     await idle();
     expect(nock.pendingMocks()).toEqual([]);
     expect(outcomes).toEqual([expect.objectContaining({ kind: "scanned", findings: 0, issue: { kind: "none" } })]);
@@ -149,7 +149,7 @@ describe("a repository scan", () => {
     nockListScanIssues(REPO, [{ number: 5, body: previous, state: "closed" }]);
     nockUpdateIssue(REPO, 5, issues);
     nockUpdateCheckRun(REPO, 77, checkRuns);
-    enqueueScan(queue, job("big"));
+    await enqueueScan(queue, job("big"));
     await idle();
     expect(nock.pendingMocks()).toEqual([]);
     const line = "The repository archive is over the 4.1 kB download limit (PATCHSMITH_SCAN_MAX_TARBALL_BYTES), so it was refused and nothing was analysed; raise the limit to scan this repository.";
@@ -185,7 +185,7 @@ describe("a repository scan", () => {
     nockListScanIssues(REPO, []);
     nockCreateIssue(REPO, 5, issues);
     nockUpdateCheckRun(REPO, 77, checkRuns);
-    enqueueScan(queue, job("fix-1"));
+    await enqueueScan(queue, job("fix-1"));
     await idle();
     expect(nock.pendingMocks()).toEqual([]);
     expect(outcomes[0]).toMatchObject({ kind: "scanned", pullRequest: { kind: "saved", created: true, number: 12, files: 1, fixes: 1, tests: 0 } });
@@ -211,7 +211,7 @@ describe("a repository scan", () => {
     nockListScanIssues(REPO, [{ number: 5, body: (issues[0] as IssueRequest).body }]);
     nockUpdateIssue(REPO, 5, issues);
     nockUpdateCheckRun(REPO, 77, checkRuns);
-    enqueueScan(queue, job("fix-2"));
+    await enqueueScan(queue, job("fix-2"));
     await idle();
     expect(nock.pendingMocks()).toEqual([]);
     expect(outcomes[1]).toMatchObject({ kind: "scanned", pullRequest: { kind: "saved", created: false, number: 12, files: 2, fixes: 2, tests: 0 } });
@@ -232,7 +232,7 @@ describe("a repository scan", () => {
     nockListScanIssues(REPO, []);
     nockCreateIssue(REPO, 5, issues);
     nockUpdateCheckRun(REPO, 77, checkRuns);
-    enqueueScan(queue, job("foreign"));
+    await enqueueScan(queue, job("foreign"));
     await idle();
     expect(nock.pendingMocks()).toEqual([]);
     expect(outcomes[0]).toMatchObject({ pullRequest: { kind: "failed" } });
@@ -243,11 +243,11 @@ describe("a repository scan", () => {
     const { outcomes, idle, queue } = await startScans({ now: () => NOW });
     nockInstallationToken(1);
     nockRepo(REPO, { archived: true });
-    enqueueScan(queue, job("archived"));
+    await enqueueScan(queue, job("archived"));
     await idle();
     nockRepo(REPO);
     nockBranch(REPO, "main", 404);
-    enqueueScan(queue, job("empty"));
+    await enqueueScan(queue, job("empty"));
     await idle();
     expect(nock.pendingMocks()).toEqual([]);
     expect(outcomes).toEqual([
@@ -264,7 +264,7 @@ describe("a repository scan", () => {
     nockBranch(REPO, "main", SHA1);
     nockConfig(REPO, "scan:\n  openPullRequest: maybe\n");
     nockCreateCheckRun(REPO, 78, checkRuns);
-    enqueueScan(queue, job("bad-config"));
+    await enqueueScan(queue, job("bad-config"));
     await idle();
     expect(nock.pendingMocks()).toEqual([]);
     expect(outcomes[0]).toMatchObject({ kind: "invalid-config" });

@@ -77,6 +77,10 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     worker.on("error", (error) => {
       stop(slot, options.stopError({ error }));
     });
+    // A message that cannot be read would leave its review waiting for an answer that never comes.
+    worker.on("messageerror", (error) => {
+      stop(slot, options.stopError({ error }));
+    });
     worker.on("exit", (exitCode) => {
       stop(slot, options.stopError({ exitCode }));
     });

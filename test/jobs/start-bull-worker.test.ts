@@ -1,0 +1,179 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { Queue as BullQueue } from "bullmq";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createBullQueue, type BullJobQueue, type BullQueueOptions } from "../../src/jobs/create-bull-queue.js";
+import { SupersededError } from "../../src/jobs/superseded-error.js";
+import { createTestLog } from "../helpers/create-test-log.js";
+import { assertRedisReachable, REDIS_REQUIRED, REDIS_URL, redisReachable, redisSuiteTitle } from "./redis-test-url.js";
+import { overlapRecorder, pause, until } from "./redis-helpers.js";
+
+// The worker side of the BullMQ queues (startBullWorker), through createBullQueue: per-key
+// exclusivity across workers, a newer job stopping a running one on another worker, and the
+// per-key lock's expiry when a worker dies.
+
+const available = await redisReachable();
+if (!available && !REDIS_REQUIRED) console.warn(redisSuiteTitle("The BullMQ worker tests", false));
+const opened: { close(): Promise<void> }[] = [];
+let redis: Redis | undefined;
+
+function newQueue<T extends object>(name: string, options: Partial<Omit<BullQueueOptions, "redisUrl" | "name" | "log">> = {}): BullJobQueue<T> {
+  const queue = createBullQueue<T>({ redisUrl: REDIS_URL, name, log: createTestLog().log, backoffMs: 10, busyDelayMs: 20, ...options });
+  opened.push(queue);
+  return queue;
+}
+
+interface Data {
+  readonly key: string;
+  readonly n: number;
+}
+
+describe.skipIf(!available && !REDIS_REQUIRED)(redisSuiteTitle("startBullWorker (real redis-server)", available || REDIS_REQUIRED), () => {
+  it(`reaches the redis-server at ${REDIS_URL}`, () => {
+    expect(available).toBe(true);
+  });
+
+  beforeEach(() => {
+    assertRedisReachable(available);
+  });
+  beforeAll(() => {
+    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  });
+  afterAll(async () => {
+    await Promise.all(opened.map((queue) => queue.close().catch(() => undefined)));
+    await redis?.quit();
+  });
+
+  it("never runs two jobs of one pull request at once across two workers, even when a stopped job is slow to end", async () => {
+    const name = `exclusive-${randomUUID()}`;
+    const producer = newQueue<Data>(name);
+    const recorder = overlapRecorder();
+    const started: string[] = [];
+    const ended: string[] = [];
+    const added = new Set<string>();
+    // Each job runs until the next push of its PR was added, then 60 ms more, ignoring its abort (a review slow to stop).
+    const handler = async (data: Data): Promise<void> => {
+      recorder.enter(data.key);
+      started.push(`${data.key}@${String(data.n)}`);
+      if (data.n < 4) await until(() => added.has(`${data.key}@${String(data.n + 1)}`));
+      await pause(60);
+      ended.push(`${data.key}@${String(data.n)}`);
+      recorder.leave(data.key);
+    };
+    for (const worker of [newQueue<Data>(name, { concurrency: 2 }), newQueue<Data>(name, { concurrency: 2 })]) worker.process(handler);
+
+    // Push after push on two PRs: each newer job arrives while the older one of its PR runs.
+    for (let n = 0; n < 5; n++) {
+      for (const key of ["o/r#1", "o/r#2"]) {
+        expect(await producer.add({ id: `${key}@${String(n)}:review`, key, data: { key, n } })).toBe(n === 0 ? "queued" : "superseded");
+        added.add(`${key}@${String(n)}`);
+      }
+      await until(() => started.includes(`o/r#1@${String(n)}`) && started.includes(`o/r#2@${String(n)}`));
+    }
+    await producer.onIdle();
+    expect(recorder.overlaps).toEqual([]);
+    // Every push ran (each was started before the next came), one after the other per PR.
+    for (const key of ["o/r#1", "o/r#2"]) {
+      const order = started.filter((s) => s.startsWith(`${key}@`));
+      expect(order).toEqual([0, 1, 2, 3, 4].map((n) => `${key}@${String(n)}`));
+      expect(ended.filter((s) => s.startsWith(`${key}@`))).toEqual(order);
+    }
+  });
+
+  it("stops the running job on another worker with a SupersededError when a newer job of its pull request comes, and runs the newer one", async () => {
+    const name = `supersede-${randomUUID()}`;
+    const producer = newQueue<Data>(name);
+    const events: string[] = [];
+    const reasons: unknown[] = [];
+    const worker = (label: string) => async (data: Data, signal: AbortSignal): Promise<void> => {
+      events.push(`${label} start ${String(data.n)}`);
+      if (data.n === 1) {
+        await new Promise<void>((resolve) => {
+          signal.addEventListener("abort", () => {
+            resolve();
+          }, { once: true });
+        });
+        reasons.push(signal.reason);
+        events.push(`${label} stopped ${String(data.n)}`);
+      }
+    };
+    const a = newQueue<Data>(name);
+    a.process(worker("a"));
+    expect(await producer.add({ id: "o/r#7@1:review", key: "o/r#7", data: { key: "o/r#7", n: 1 } })).toBe("queued");
+    await until(() => events.includes("a start 1"));
+    const b = newQueue<Data>(name);
+    b.process(worker("b"));
+
+    expect(await producer.add({ id: "o/r#7@2:review", key: "o/r#7", data: { key: "o/r#7", n: 2 } })).toBe("superseded");
+    await until(() => events.some((e) => e.endsWith("start 2")));
+    await producer.onIdle();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toBeInstanceOf(SupersededError);
+    expect((reasons[0] as Error).message).toBe("Job o/r#7@1|review was superseded by o/r#7@2|review");
+    // The older job ended (no retry) before the newer one started, on whichever worker took it.
+    expect(events.slice(0, 2)).toEqual(["a start 1", "a stopped 1"]);
+    expect(events.filter((e) => e.endsWith("start 2"))).toHaveLength(1);
+    expect((await producer.counts()).failed).toBe(0);
+  });
+
+  it("puts a job whose pull request is busy back as delayed without using up an attempt", async () => {
+    const name = `busy-${randomUUID()}`;
+    const bull = new BullQueue(name, { connection: { url: REDIS_URL } });
+    opened.push(bull);
+    // Another worker holds the pull request's lock (as a running job would).
+    const lockKey = `patchsmith:${name}:lock:o/r#9`;
+    await redis?.set(lockKey, "someone-else o/r#9@0|review", "PX", 60_000);
+    const queue = newQueue<Data>(name, { attempts: 1 });
+    const ran: number[] = [];
+    queue.process((data) => {
+      ran.push(data.n);
+      return Promise.resolve();
+    });
+    await queue.add({ id: "o/r#9@1:review", key: "o/r#9", data: { key: "o/r#9", n: 1 } });
+    // Taken and put back three times while the lock is held; with one attempt, a used-up attempt would fail it.
+    await until(async () => ((await bull.getJob("o/r#9@1|review"))?.attemptsStarted ?? 0) >= 3);
+    const waiting = await bull.getJob("o/r#9@1|review");
+    expect(waiting?.attemptsMade).toBe(0);
+    expect(ran).toEqual([]);
+
+    await redis?.del(lockKey);
+    await queue.onIdle();
+    expect(ran).toEqual([1]);
+    expect(await bull.getJobState("o/r#9@1|review")).toBe("completed");
+    expect((await queue.counts()).failed).toBe(0);
+  });
+
+  it("lets the lock of a killed worker expire, so the pull request's next job runs on another worker", async () => {
+    const name = `killed-lock-${randomUUID()}`;
+    const producer = newQueue<Data>(name);
+    expect(await producer.add({ id: "o/r#3@1:review", key: "o/r#3", data: { key: "o/r#3", n: 1 } })).toBe("queued");
+    const child = spawn(process.execPath, ["--import", "tsx", "test/jobs/bull-worker-child.ts", REDIS_URL, name], { stdio: "ignore" });
+    await until(async () => (await redis?.llen(`${name}:started`)) === 1);
+    const lockKey = `patchsmith:${name}:lock:o/r#3`;
+    expect(await redis?.get(lockKey)).toMatch(/ o\/r#3@1\|review$/);
+    child.kill("SIGKILL");
+    await once(child, "exit");
+
+    // The next push while the dead worker still holds the lock: it waits for the lock to expire (1 s), then runs.
+    expect(await producer.add({ id: "o/r#3@2:review", key: "o/r#3", data: { key: "o/r#3", n: 2 } })).toBe("superseded");
+    const rescuer = newQueue<Data>(name, { lockDurationMs: 1000, stalledIntervalMs: 200 });
+    const ran: number[] = [];
+    const holders: (string | null | undefined)[] = [];
+    rescuer.process(async (data) => {
+      ran.push(data.n);
+      holders.push(await redis?.get(lockKey));
+    });
+    await until(() => ran.includes(2));
+    // It ran holding the pull request's lock, taken over from the dead worker.
+    expect(holders).toEqual([expect.stringMatching(/ o\/r#3@2\|review$/)]);
+    // The dead worker's job comes back (stalled-job recovery) but a newer job replaced it: it does not run again.
+    const bull = new BullQueue(name, { connection: { url: REDIS_URL } });
+    opened.push(bull);
+    await until(async () => (await bull.getJobState("o/r#3@1|review")) === "completed");
+    await producer.onIdle();
+    expect(ran).toEqual([2]);
+    expect(await redis?.exists(lockKey)).toBe(0);
+  });
+});
