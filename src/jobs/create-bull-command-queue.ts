@@ -1,38 +1,22 @@
-import { Queue as BullQueue } from "bullmq";
-import { Redis } from "ioredis";
 import { toBullId } from "./create-bull-queue.js";
 import type { CommandAdmission, CommandQueue } from "./create-command-queue.js";
-import { createKeyLock } from "./create-key-lock.js";
 import { defineRedisScript } from "./define-redis-script.js";
-import type { JobLog } from "./job-log.js";
-import type { CloseOptions, QueuedJob } from "./queue.js";
-import { QueueClosedError } from "./queue-closed-error.js";
-import { queueRedisKeys } from "./queue-redis-keys.js";
-import { startBullWorker, type BullWorker } from "./start-bull-worker.js";
+import { openBullQueue, type BullQueueBaseOptions, type BullQueueCounts } from "./open-bull-queue.js";
+import type { QueuedJob } from "./queue.js";
 import type { StoredJob } from "./stored-job.js";
 import { TURN_STALE_MS, TURNS_LUA } from "./turns-lua.js";
 
-/** The command queue on Redis, plus a health check. */
+/** The command queue on Redis, plus what only a shared queue can say. */
 export interface BullCommandQueue<T> extends CommandQueue<T> {
   add(job: QueuedJob<T>): Promise<CommandAdmission>;
+  counts(): Promise<BullQueueCounts>;
   /** True when Redis answers PING. */
   ping(): Promise<boolean>;
 }
 
-export interface BullCommandQueueOptions {
-  readonly redisUrl: string;
-  /** The queue's name; webhook servers and workers that share it share the commands. */
-  readonly name: string;
-  /** Commands this process runs at once once `process` is called. */
-  readonly concurrency?: number;
+export interface BullCommandQueueOptions extends BullQueueBaseOptions {
   /** Commands of one key that may wait behind the running one (default 1); more are refused ("busy"). */
   readonly maxWaitingPerKey?: number;
-  readonly attempts?: number;
-  readonly backoffMs?: number;
-  readonly lockDurationMs?: number;
-  readonly stalledIntervalMs?: number;
-  readonly busyDelayMs?: number;
-  readonly log: JobLog;
 }
 
 /**
@@ -74,80 +58,27 @@ const TURNS_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
  * with backoff when they throw; taken over when their worker dies.
  */
 export function createBullCommandQueue<T extends object>(options: BullCommandQueueOptions): BullCommandQueue<T> {
-  const { log, name } = options;
-  const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
-  const bull = new BullQueue(name, { connection });
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  const keys = queueRedisKeys({ name, jobPrefix: bull.toKey("") });
+  const { bull, redis, keys, lock, jobOptions, refuseIfClosed, lifecycle } = openBullQueue<T>(options, "fifo");
   const admit = defineRedisScript(redis, { name: "patchsmithAdmitCommand", lua: ADMIT_COMMAND_LUA, numberOfKeys: 1 });
-  const lockDurationMs = options.lockDurationMs ?? 30_000;
-  const lock = createKeyLock({ redis, keys, order: "fifo", lockMs: lockDurationMs });
   const maxWaitingPerKey = Math.max(0, options.maxWaitingPerKey ?? 1);
-  let worker: BullWorker | undefined;
-  let closed = false;
 
   return {
+    ...lifecycle,
     async add(queued) {
-      if (closed) throw new QueueClosedError(`The queue is closed; job ${queued.id} was not added.`);
+      refuseIfClosed(queued.id);
       const jobId = toBullId(queued.id);
       const admission = await admit([keys.turns(queued.key)], [jobId, maxWaitingPerKey, keys.jobPrefix, TURN_STALE_MS, TURNS_KEEP_MS]);
       if (admission === "duplicate" || admission === "busy") return admission;
       if (admission !== "queued" && admission !== "waiting") throw new Error(`Unexpected answer from the command admission script: ${JSON.stringify(admission)}`);
       const stored: StoredJob<T> = { key: queued.key, data: queued.data };
       try {
-        await bull.add("command", stored, {
-          jobId,
-          attempts: options.attempts ?? 3,
-          backoff: { type: "exponential", delay: options.backoffMs ?? 5_000 },
-          removeOnComplete: { count: 1000 },
-          removeOnFail: { count: 1000 },
-        });
+        await bull.add("command", stored, { ...jobOptions, jobId });
       } catch (error) {
         // Not stored: give the turn back (an owner no lock has, so only the turn goes).
         await lock.release({ key: queued.key, jobId, owner: "" }, { turnOver: true }).catch(() => undefined);
         throw error;
       }
       return admission;
-    },
-    process(handler) {
-      if (worker !== undefined) throw new Error("process() was already called on this queue");
-      if (closed) throw new QueueClosedError("The queue is closed; it runs no more jobs.");
-      worker = startBullWorker<T>(
-        {
-          name,
-          connection,
-          redis,
-          lock,
-          concurrency: Math.max(1, options.concurrency ?? 1),
-          lockDurationMs,
-          stalledIntervalMs: options.stalledIntervalMs ?? 30_000,
-          busyDelayMs: options.busyDelayMs ?? 1_000,
-          log,
-        },
-        handler,
-      );
-    },
-    async onIdle() {
-      for (;;) {
-        const counts = await bull.getJobCounts("wait", "prioritized", "delayed", "active");
-        if (Object.values(counts).every((n) => n === 0)) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    },
-    size: () => worker?.active() ?? 0,
-    async ping() {
-      try {
-        await redis.ping();
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async close(closeOptions: CloseOptions = {}) {
-      closed = true;
-      await worker?.close(closeOptions.graceMs ?? 0);
-      await bull.close();
-      await redis.quit();
     },
   };
 }

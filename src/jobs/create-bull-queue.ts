@@ -1,22 +1,8 @@
-import { Queue as BullQueue } from "bullmq";
-import { Redis } from "ioredis";
-import { createKeyLock } from "./create-key-lock.js";
 import { defineRedisScript } from "./define-redis-script.js";
-import type { JobLog } from "./job-log.js";
-import { JOB_PRIORITY, type AddOutcome, type CloseOptions, type Queue } from "./queue.js";
-import { QueueClosedError } from "./queue-closed-error.js";
+import { openBullQueue, type BullQueueBaseOptions, type BullQueueCounts } from "./open-bull-queue.js";
+import { JOB_PRIORITY, type AddOutcome, type Queue } from "./queue.js";
 import { queueFullMessage } from "./queue-full-message.js";
-import { queueRedisKeys } from "./queue-redis-keys.js";
-import { startBullWorker, type BullWorker } from "./start-bull-worker.js";
 import type { StoredJob } from "./stored-job.js";
-
-/** Job counts across every instance, read from Redis (for /metrics and tests). */
-export interface BullQueueCounts {
-  readonly waiting: number;
-  readonly active: number;
-  readonly delayed: number;
-  readonly failed: number;
-}
 
 /** The BullMQ queue, plus what only a shared queue can say. */
 export interface BullJobQueue<T> extends Queue<T, Promise<AddOutcome>> {
@@ -25,25 +11,9 @@ export interface BullJobQueue<T> extends Queue<T, Promise<AddOutcome>> {
   ping(): Promise<boolean>;
 }
 
-export interface BullQueueOptions {
-  /** redis://[user:password@]host:port[/db] */
-  readonly redisUrl: string;
-  /** The queue's name; instances and workers that share it share the jobs. */
-  readonly name: string;
-  /** Jobs this process runs at once once `process` is called. */
-  readonly concurrency?: number;
+export interface BullQueueOptions extends BullQueueBaseOptions {
   /** Most jobs waiting (all instances together); beyond that `add` answers "full". */
   readonly maxWaiting?: number;
-  /** Tries per job (a thrown error is retried with exponential backoff). */
-  readonly attempts?: number;
-  readonly backoffMs?: number;
-  /** A worker that stops renewing its locks this long (crash, kill) loses the job, and its key, to another worker. */
-  readonly lockDurationMs?: number;
-  /** How often workers look for jobs whose lock expired. */
-  readonly stalledIntervalMs?: number;
-  /** How long a job whose pull request has another job running waits before it tries again (default 1 s). */
-  readonly busyDelayMs?: number;
-  readonly log: JobLog;
 }
 
 /** BullMQ refuses ids with ":" (its key separator); ours have them (`owner/repo#pr@sha:kind`). */
@@ -127,22 +97,16 @@ const LATEST_TTL_S = 7 * 24 * 60 * 60;
  * for the grace period, then aborts them and puts them back in the queue.
  */
 export function createBullQueue<T extends object>(options: BullQueueOptions): BullJobQueue<T> {
-  const { log, name } = options;
-  const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
-  const bull = new BullQueue(name, { connection });
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  const keys = queueRedisKeys({ name, jobPrefix: bull.toKey("") });
+  const { log } = options;
+  const { bull, redis, keys, jobOptions, refuseIfClosed, lifecycle } = openBullQueue<T>(options, "coalesce");
   const admit = defineRedisScript(redis, { name: "patchsmithAdmitJob", lua: ADMIT_LUA, numberOfKeys: 2 });
   const supersedeRunning = defineRedisScript(redis, { name: "patchsmithSupersedeRunning", lua: SUPERSEDE_RUNNING_LUA, numberOfKeys: 1 });
-  const lockDurationMs = options.lockDurationMs ?? 30_000;
-  const lock = createKeyLock({ redis, keys, order: "coalesce", lockMs: lockDurationMs });
   const maxWaiting = Math.max(1, options.maxWaiting ?? Number.MAX_SAFE_INTEGER);
-  let worker: BullWorker | undefined;
-  let closed = false;
 
   return {
+    ...lifecycle,
     async add(queued) {
-      if (closed) throw new QueueClosedError(`The queue is closed; job ${queued.id} was not added.`);
+      refuseIfClosed(queued.id);
       const jobId = toBullId(queued.id);
       const answer = await admit([keys.latest(queued.key), keys.lock(queued.key)], [jobId, maxWaiting, keys.jobPrefix, LATEST_TTL_S]);
       const [verdict, replace = "", running = "", finished = ""] = Array.isArray(answer) ? answer.map(String) : [];
@@ -160,14 +124,7 @@ export function createBullQueue<T extends object>(options: BullQueueOptions): Bu
       if (finished === "1") await bull.remove(jobId);
       const kind = queued.kind ?? "review";
       const stored: StoredJob<T> = { key: queued.key, data: queued.data };
-      await bull.add(kind, stored, {
-        jobId,
-        priority: JOB_PRIORITY[kind],
-        attempts: options.attempts ?? 3,
-        backoff: { type: "exponential", delay: options.backoffMs ?? 5_000 },
-        removeOnComplete: { count: 1000 },
-        removeOnFail: { count: 1000 },
-      });
+      await bull.add(kind, stored, { ...jobOptions, jobId, priority: JOB_PRIORITY[kind] });
       // Coalescing: the key's waiting job is removed (unless a worker took it meanwhile), and a running one is asked to stop.
       const stop = (): Promise<unknown> => supersedeRunning([keys.lock(queued.key)], [keys.supersede, jobId]);
       const [removed, stoppedFirst] = await Promise.all([replace === "" ? Promise.resolve(0) : bull.remove(replace), running === "1" ? stop() : Promise.resolve(null)]);
@@ -177,52 +134,6 @@ export function createBullQueue<T extends object>(options: BullQueueOptions): Bu
       if (removed === 1) log.info({ jobId: replace, by: queued.id }, `Dropped queued job ${replace}: superseded by ${queued.id}`);
       if (typeof stopped === "string") log.info({ jobId: stopped, by: queued.id }, `Asked the worker running job ${stopped} to stop it: superseded by ${queued.id}`);
       return removed === 1 || typeof stopped === "string" ? "superseded" : "queued";
-    },
-    process(handler) {
-      if (worker !== undefined) throw new Error("process() was already called on this queue");
-      if (closed) throw new QueueClosedError("The queue is closed; it runs no more jobs.");
-      worker = startBullWorker<T>(
-        {
-          name,
-          connection,
-          redis,
-          lock,
-          concurrency: Math.max(1, options.concurrency ?? 1),
-          lockDurationMs,
-          stalledIntervalMs: options.stalledIntervalMs ?? 30_000,
-          busyDelayMs: options.busyDelayMs ?? 1_000,
-          supersedeChannel: keys.supersede,
-          log,
-        },
-        handler,
-      );
-    },
-    async onIdle() {
-      // Across every instance: nothing waiting, delayed or running.
-      for (;;) {
-        const counts = await bull.getJobCounts("wait", "prioritized", "delayed", "active");
-        if (Object.values(counts).every((n) => n === 0)) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    },
-    size: () => worker?.active() ?? 0,
-    async counts() {
-      const c = await bull.getJobCounts("wait", "prioritized", "active", "delayed", "failed");
-      return { waiting: (c.wait ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
-    },
-    async ping() {
-      try {
-        await redis.ping();
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async close(closeOptions: CloseOptions = {}) {
-      closed = true;
-      await worker?.close(closeOptions.graceMs ?? 0);
-      await bull.close();
-      await redis.quit();
     },
   };
 }
