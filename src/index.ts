@@ -18,6 +18,8 @@ import { createCronTicker } from "./scan/create-cron-ticker.js";
 import { createMemoryScanLock } from "./scan/create-memory-scan-lock.js";
 import { createRedisScanLock } from "./scan/create-redis-scan-lock.js";
 import { readScanSettings } from "./scan/read-scan-settings.js";
+import type { ScanJobOutcome } from "./scan/run-scan-job.js";
+import type { ScanJob } from "./scan/scan-job.js";
 import { checkWebhookSecret } from "./security/check-webhook-secret.js";
 import { appCredentials, createRedactingLog } from "./security/create-redacting-log.js";
 import { guardWebhookPayloads } from "./security/guard-webhook-payloads.js";
@@ -46,20 +48,31 @@ const patchsmith: ApplicationFunction = (app, options) => {
   const appId = Number(env.APP_ID);
   const review = buildReviewQueue({ settings: queueSettings, concurrency: settings.concurrency, ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}), log: jobLog });
   const queue = review.queue;
-  const metrics = createMetrics({ counts: review.counts });
+  // Commands and scans have their own queues, like reviews in this process or on Redis; a `serve` instance only adds to them.
+  const commands = buildCommandQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
+  const commandQueue = commands.queue;
+  // Scans: one at a time per process, scheduled by a croner tick (PATCHSMITH_SCAN_TICK_MINUTES=0 schedules none here).
+  const scanSettings = readScanSettings(env);
+  const scanJobs = buildScanQueue({ settings: queueSettings, log: jobLog });
+  const scanQueue = scanJobs.queue;
+  const scanTicker = scanSettings.tickMinutes > 0 ? createCronTicker({ minutes: scanSettings.tickMinutes, log: jobLog }) : undefined;
+  // With REDIS_URL every instance shares the lock, so each scheduled scan is enqueued and run once.
+  const scanLock = queueSettings.redisUrl === undefined ? undefined : createRedisScanLock({ redisUrl: queueSettings.redisUrl, log: jobLog });
+  const metrics = createMetrics({ counts: { review: review.counts, command: commands.counts, scan: scanJobs.counts } });
   app.webhooks.onAny(({ name }) => {
     metrics.webhookReceived(name);
   });
   options.addHandler(createHealthHandler({ registry: metrics.registry, ...(review.pingRedis === undefined ? {} : { pingRedis: review.pingRedis }) }));
-  // Commands and scans have their own queues, like reviews in this process or on Redis; a `serve` instance only adds to them.
-  const commandQueue = buildCommandQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
-  // Scans: one at a time per process, scheduled by a croner tick (PATCHSMITH_SCAN_TICK_MINUTES=0 schedules none here).
-  const scanSettings = readScanSettings(env);
-  const scanQueue = buildScanQueue({ settings: queueSettings, log: jobLog });
-  const scanTicker = scanSettings.tickMinutes > 0 ? createCronTicker({ minutes: scanSettings.tickMinutes, log: jobLog }) : undefined;
-  // With REDIS_URL every instance shares the lock, so each scheduled scan is enqueued and run once.
-  const scanLock = queueSettings.redisUrl === undefined ? undefined : createRedisScanLock({ redisUrl: queueSettings.redisUrl, log: jobLog });
-  const scans = { queue: scanQueue, lock: scanLock ?? createMemoryScanLock({ now: Date.now }), settings: scanSettings, tempDir: os.tmpdir(), ...(scanTicker === undefined ? {} : { ticker: scanTicker }) };
+  const scans = {
+    queue: scanQueue,
+    lock: scanLock ?? createMemoryScanLock({ now: Date.now }),
+    settings: scanSettings,
+    tempDir: os.tmpdir(),
+    ...(scanTicker === undefined ? {} : { ticker: scanTicker }),
+    onScanDone: (_job: ScanJob, outcome: ScanJobOutcome) => {
+      metrics.jobDone("scan", outcome.kind);
+    },
+  };
 
   const llmLog = {
     info: (message: string): void => {
@@ -123,6 +136,9 @@ const patchsmith: ApplicationFunction = (app, options) => {
       metrics.reviewed(report);
     },
     commandQueue,
+    onCommandDone: (_job, outcome) => {
+      metrics.jobDone("command", outcome.kind);
+    },
     settings,
     scans,
     now: Date.now,

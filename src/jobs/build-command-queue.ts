@@ -1,9 +1,17 @@
 import type { CommandJob } from "./command-job.js";
 import { createBullCommandQueue } from "./create-bull-command-queue.js";
+import { countRunning } from "./count-running.js";
 import { createCommandQueue, type CommandQueue } from "./create-command-queue.js";
 import type { JobLog } from "./job-log.js";
 import { producerOnly } from "./producer-only.js";
 import type { QueueSettings } from "./read-queue-settings.js";
+import type { JobCounts } from "../server/create-metrics.js";
+
+/** A queue and, for /metrics, how many of its jobs wait and run (across instances on Redis). */
+export interface CountedQueue<Q> {
+  readonly queue: Q;
+  readonly counts: JobCounts;
+}
 
 /** The BullMQ queue name of slash commands, shared by every instance and worker of one deployment. */
 export const COMMAND_QUEUE_NAME = "patchsmith-commands";
@@ -14,9 +22,9 @@ export const COMMAND_QUEUE_NAME = "patchsmith-commands";
  * workers run them) and `worker` and `both` run them; otherwise in this
  * process's memory. Either way commands have their own lane, never behind reviews.
  */
-export function buildCommandQueue(params: { readonly settings: QueueSettings; readonly concurrency: number; readonly log: JobLog; /** The BullMQ queue name (tests pass their own). */ readonly name?: string }): CommandQueue<CommandJob> {
+export function buildCommandQueue(params: { readonly settings: QueueSettings; readonly concurrency: number; readonly log: JobLog; /** The BullMQ queue name (tests pass their own). */ readonly name?: string }): CountedQueue<CommandQueue<CommandJob>> {
   const { settings, log } = params;
-  if (settings.redisUrl === undefined) return createCommandQueue<CommandJob>({ concurrency: params.concurrency, log });
+  if (settings.redisUrl === undefined) return countRunning(createCommandQueue<CommandJob>({ concurrency: params.concurrency, log }));
   const bull = createBullCommandQueue<CommandJob>({
     redisUrl: settings.redisUrl,
     name: params.name ?? COMMAND_QUEUE_NAME,
@@ -25,5 +33,5 @@ export function buildCommandQueue(params: { readonly settings: QueueSettings; re
     lockDurationMs: settings.lockMs,
     log,
   });
-  return settings.role === "serve" ? producerOnly(bull) : bull;
+  return { queue: settings.role === "serve" ? producerOnly(bull) : bull, counts: () => bull.counts() };
 }

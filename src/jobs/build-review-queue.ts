@@ -1,5 +1,6 @@
 import type { JobCounts } from "../server/create-metrics.js";
 import { createBullQueue } from "./create-bull-queue.js";
+import { countRunning } from "./count-running.js";
 import { createInProcessQueue } from "./create-in-process-queue.js";
 import type { JobLog } from "./job-log.js";
 import { producerOnly } from "./producer-only.js";
@@ -40,20 +41,6 @@ export function buildReviewQueue(params: { readonly settings: QueueSettings; rea
     });
     return { queue: settings.role === "serve" ? producerOnly(bull) : bull, counts: () => bull.counts(), pingRedis: () => bull.ping() };
   }
-  const inner = createInProcessQueue<ReviewJob>({ concurrency: params.concurrency, maxWaiting: settings.maxWaiting, log });
-  let active = 0;
-  const queue: AnyQueue<ReviewJob> = {
-    ...inner,
-    process: (handler) => {
-      inner.process(async (job, signal) => {
-        active++;
-        try {
-          await handler(job, signal);
-        } finally {
-          active--;
-        }
-      });
-    },
-  };
-  return { queue, durableCheckRuns: params.appId === undefined ? {} : { appId: params.appId }, counts: () => ({ waiting: inner.size() - active, active }) };
+  const { queue, counts } = countRunning(createInProcessQueue<ReviewJob>({ concurrency: params.concurrency, maxWaiting: settings.maxWaiting, log }));
+  return { queue, durableCheckRuns: params.appId === undefined ? {} : { appId: params.appId }, counts };
 }

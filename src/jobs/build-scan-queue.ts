@@ -1,4 +1,6 @@
 import type { ScanJob } from "../scan/scan-job.js";
+import type { CountedQueue } from "./build-command-queue.js";
+import { countRunning } from "./count-running.js";
 import { createBullQueue } from "./create-bull-queue.js";
 import { createInProcessQueue } from "./create-in-process-queue.js";
 import type { JobLog } from "./job-log.js";
@@ -15,9 +17,9 @@ export const SCAN_QUEUE_NAME = "patchsmith-scans";
  * only stores scans, `worker` and `both` run them); otherwise in this
  * process's memory.
  */
-export function buildScanQueue(params: { readonly settings: QueueSettings; readonly log: JobLog; /** The BullMQ queue name (tests pass their own). */ readonly name?: string }): AnyQueue<ScanJob> {
+export function buildScanQueue(params: { readonly settings: QueueSettings; readonly log: JobLog; /** The BullMQ queue name (tests pass their own). */ readonly name?: string }): CountedQueue<AnyQueue<ScanJob>> {
   const { settings, log } = params;
-  if (settings.redisUrl === undefined) return createInProcessQueue<ScanJob>({ concurrency: 1, log });
+  if (settings.redisUrl === undefined) return countRunning(createInProcessQueue<ScanJob>({ concurrency: 1, log }));
   const bull = createBullQueue<ScanJob>({ redisUrl: settings.redisUrl, name: params.name ?? SCAN_QUEUE_NAME, concurrency: 1, maxWaiting: settings.maxWaiting, attempts: settings.attempts, lockDurationMs: settings.lockMs, log });
-  return settings.role === "serve" ? producerOnly(bull) : bull;
+  return { queue: settings.role === "serve" ? producerOnly(bull) : bull, counts: () => bull.counts() };
 }

@@ -16,28 +16,36 @@ export interface AppMetrics {
 
 /**
  * The app's Prometheus metrics (prom-client), in a registry of their own:
- * webhooks received, jobs queued / running (read at scrape time) / done by
+ * webhooks received, jobs queued / running by kind (read at scrape time) / done by
  * outcome / failed, review duration by stage, suggestions proposed / validated
  * / posted, and Node's default process metrics.
  */
-export function createMetrics(params: { readonly counts: JobCounts; readonly defaults?: boolean }): AppMetrics {
+export function createMetrics(params: {
+  /** Each queue's counts, by job kind (review, command, scan): the gauges' `kind` label. */
+  readonly counts: Readonly<Record<string, JobCounts>>;
+  readonly defaults?: boolean;
+}): AppMetrics {
   const registry = new Registry();
   if (params.defaults !== false) collectDefaultMetrics({ register: registry, prefix: "patchsmith_" });
   const webhooks = new Counter({ name: "patchsmith_webhooks_received_total", help: "Webhook deliveries received, by event.", labelNames: ["event"], registers: [registry] });
+  const readCounts = (): Promise<[string, { readonly waiting: number; readonly active: number }][]> =>
+    Promise.all(Object.entries(params.counts).map(async ([kind, counts]) => [kind, await counts()] as [string, { readonly waiting: number; readonly active: number }]));
   new Gauge({
     name: "patchsmith_jobs_queued",
-    help: "Jobs waiting to run.",
+    help: "Jobs waiting to run, by kind.",
+    labelNames: ["kind"],
     registers: [registry],
     async collect() {
-      this.set((await params.counts()).waiting);
+      for (const [kind, counts] of await readCounts()) this.set({ kind }, counts.waiting);
     },
   });
   new Gauge({
     name: "patchsmith_jobs_running",
-    help: "Jobs running.",
+    help: "Jobs running, by kind.",
+    labelNames: ["kind"],
     registers: [registry],
     async collect() {
-      this.set((await params.counts()).active);
+      for (const [kind, counts] of await readCounts()) this.set({ kind }, counts.active);
     },
   });
   const jobs = new Counter({ name: "patchsmith_jobs_done_total", help: "Jobs finished, by kind and outcome.", labelNames: ["kind", "outcome"], registers: [registry] });

@@ -25,10 +25,22 @@ const commandJob = (commentId: number): CommandJob => ({
 const reviewJob: ReviewJob = { kind: "review", deliveryId: "d-r", installationId: 1, owner: "octo", repo: "shop", pullNumber: 3, headSha: "a".repeat(40), trigger: "opened" };
 
 describe("buildCommandQueue", () => {
-  it("without REDIS_URL keeps commands in this process's memory", async () => {
-    const queue = buildCommandQueue({ settings: readQueueSettings({}), concurrency: 1, log: createTestLog().log });
-    const job = commandJob(1);
-    expect(await queue.add({ id: commandJobId(job), key: commandJobKey(job), data: job })).toBe("queued");
+  it("without REDIS_URL keeps commands in this process's memory and counts the waiting and running ones", async () => {
+    const { queue, counts } = buildCommandQueue({ settings: readQueueSettings({}), concurrency: 1, log: createTestLog().log });
+    let release = (): void => undefined;
+    const started = new Promise<void>((resolveStarted) => {
+      queue.process((job) => {
+        resolveStarted();
+        return job.comment.id === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+      });
+    });
+    const add = (job: CommandJob) => queue.add({ id: commandJobId(job), key: commandJobKey(job), data: job });
+    expect([await add(commandJob(1)), await add(commandJob(2))]).toEqual(["queued", "waiting"]);
+    await started;
+    expect(await counts()).toEqual({ waiting: 1, active: 1 });
+    release();
+    await queue.onIdle();
+    expect(await counts()).toEqual({ waiting: 0, active: 0 });
     await queue.close();
   });
 
@@ -45,7 +57,7 @@ describe("buildCommandQueue", () => {
       const names = { commands: `commands-${randomUUID()}`, reviews: `reviews-${randomUUID()}` };
       const serveSettings = readQueueSettings({ REDIS_URL, PATCHSMITH_ROLE: "serve" });
       const ran: string[] = [];
-      const commands = buildCommandQueue({ settings: serveSettings, concurrency: 1, log: createTestLog().log, name: names.commands });
+      const { queue: commands, counts: commandCounts } = buildCommandQueue({ settings: serveSettings, concurrency: 1, log: createTestLog().log, name: names.commands });
       const reviews = buildReviewQueue({ settings: serveSettings, concurrency: 1, log: createTestLog().log, name: names.reviews });
       commands.process((job) => {
         ran.push(`serve command ${String(job.comment.id)}`);
@@ -63,11 +75,13 @@ describe("buildCommandQueue", () => {
       await pause(300);
       expect(ran).toEqual([]);
       expect(await reviews.counts()).toMatchObject({ waiting: 1, active: 0 });
+      // Read from Redis, so a webhook server's /metrics shows what every worker has to do.
+      expect(await commandCounts()).toMatchObject({ waiting: 2, active: 0 });
       await commands.close();
       await reviews.queue.close();
 
       const workerSettings = readQueueSettings({ REDIS_URL, PATCHSMITH_ROLE: "worker" });
-      const workerCommands = buildCommandQueue({ settings: workerSettings, concurrency: 1, log: createTestLog().log, name: names.commands });
+      const workerCommands = buildCommandQueue({ settings: workerSettings, concurrency: 1, log: createTestLog().log, name: names.commands }).queue;
       const workerReviews = buildReviewQueue({ settings: workerSettings, concurrency: 1, log: createTestLog().log, name: names.reviews });
       workerCommands.process((job) => {
         ran.push(`worker command ${String(job.comment.id)}`);

@@ -12,16 +12,25 @@ const available = await redisReachable();
 const scan = (repo: string): ScanJob => ({ kind: "scan", installationId: 1, owner: "octo", repo, trigger: "schedule", occurrence: "2024-05-01T03:00:00+00:00" });
 
 describe("buildScanQueue", () => {
-  it("without REDIS_URL keeps scans in this process's memory and runs them here", async () => {
-    const queue = buildScanQueue({ settings: readQueueSettings({}), log: createTestLog().log });
+  it("without REDIS_URL keeps scans in this process's memory, runs them here one at a time and counts them", async () => {
+    const { queue, counts } = buildScanQueue({ settings: readQueueSettings({}), log: createTestLog().log });
     const ran: string[] = [];
-    queue.process((job) => {
-      ran.push(job.repo);
-      return Promise.resolve();
+    let release = (): void => undefined;
+    const started = new Promise<void>((resolveStarted) => {
+      queue.process((job) => {
+        ran.push(job.repo);
+        resolveStarted();
+        return job.repo === "shop" ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+      });
     });
-    expect(queue.add({ id: "s", key: "s", data: scan("shop"), kind: "scan" })).toBe("queued");
+    expect(await enqueueScan(queue, scan("shop"))).toBe("queued");
+    expect(await enqueueScan(queue, scan("cart"))).toBe("queued");
+    await started;
+    expect(await counts()).toEqual({ waiting: 1, active: 1 });
+    release();
     await queue.onIdle();
-    expect(ran).toEqual(["shop"]);
+    expect(ran).toEqual(["shop", "cart"]);
+    expect(await counts()).toEqual({ waiting: 0, active: 0 });
     await queue.close();
   });
 
@@ -37,7 +46,7 @@ describe("buildScanQueue", () => {
     it("stores scans in Redis from a `serve` instance that never runs one; a worker started after it stopped runs each once", async () => {
       const name = `scans-${randomUUID()}`;
       const ran: string[] = [];
-      const serve = buildScanQueue({ settings: readQueueSettings({ REDIS_URL, PATCHSMITH_ROLE: "serve" }), log: createTestLog().log, name });
+      const { queue: serve, counts } = buildScanQueue({ settings: readQueueSettings({ REDIS_URL, PATCHSMITH_ROLE: "serve" }), log: createTestLog().log, name });
       serve.process((job) => {
         ran.push(`serve ${job.repo}`);
         return Promise.resolve();
@@ -47,10 +56,11 @@ describe("buildScanQueue", () => {
       expect(await enqueueScan(serve, scan("shop"))).toBe("duplicate");
       // Time enough for a worker, had `process` started one, to take them.
       await pause(300);
+      expect(await counts()).toMatchObject({ waiting: 2, active: 0 });
       await serve.close();
       expect(ran).toEqual([]);
 
-      const worker = buildScanQueue({ settings: readQueueSettings({ REDIS_URL, PATCHSMITH_ROLE: "worker" }), log: createTestLog().log, name });
+      const worker = buildScanQueue({ settings: readQueueSettings({ REDIS_URL, PATCHSMITH_ROLE: "worker" }), log: createTestLog().log, name }).queue;
       worker.process((job) => {
         ran.push(`worker ${job.repo}`);
         return Promise.resolve();
