@@ -1,6 +1,8 @@
+import { hideDeliveryFromLogs } from "./hide-delivery-from-logs.js";
 import { InvalidWebhookPayloadError } from "./invalid-webhook-payload-error.js";
 import { PayloadTooLargeError } from "./payload-too-large-error.js";
 import { WEBHOOK_PAYLOAD_SCHEMAS } from "./webhook-payload-schemas.js";
+import { WebhookSignatureError } from "./webhook-signature-error.js";
 
 /** A delivery as @octokit/webhooks' middleware hands it over: the raw body and its signature. */
 export interface SignedDelivery {
@@ -10,10 +12,15 @@ export interface SignedDelivery {
   readonly signature: string;
 }
 
+/** A webhook handler as @octokit/webhooks calls it (Probot's `app.on` registers through `webhooks.on`). */
+type WebhookHandler = (event: { readonly id: string; readonly name: string }) => unknown;
+
 /** The part of Probot's `app.webhooks` this guard wraps. */
 export interface GuardedWebhooks {
   verifyAndReceive(event: SignedDelivery): Promise<void>;
   verify(payload: string, signature: string): Promise<boolean>;
+  on(name: never, handler: WebhookHandler): void;
+  onAny(handler: WebhookHandler): void;
 }
 
 /**
@@ -24,9 +31,14 @@ export interface GuardedWebhooks {
  *  2. a correctly signed payload of an event the app handles must have the
  *     fields the handler reads, else 400 naming the field (instead of a
  *     TypeError deep in a handler);
- *  3. everything else, forged and unsigned deliveries included, goes to
- *     @octokit/webhooks' own verification unchanged (a bad signature is a 400).
- * The middleware answers with the error's status and `name: message`.
+ *  3. a delivery whose signature does not match is refused with 400 here,
+ *     so it never reaches Probot's error handler, which would log its payload;
+ *  4. the rest goes to @octokit/webhooks unchanged (a missing signature header
+ *     is refused by its middleware before this).
+ * The middleware answers with the error's status and `name: message`. The
+ * errors of handlers registered after this call (call it before the app's
+ * `app.on`) and of the delivery as a whole carry only the delivery's id and
+ * name, never its payload, into the logs.
  */
 export function guardWebhookPayloads(webhooks: GuardedWebhooks, options: { readonly maxBytes: number }): void {
   const original = webhooks.verifyAndReceive.bind(webhooks);
@@ -38,11 +50,38 @@ export function guardWebhookPayloads(webhooks: GuardedWebhooks, options: { reado
         "Payload too large",
       );
     }
-    const problem = (await webhooks.verify(event.payload, event.signature).catch(() => false)) ? shapeProblem(event) : undefined;
+    if (!(await webhooks.verify(event.payload, event.signature).catch(() => false))) {
+      const message = `The ${event.name} delivery ${event.id}: signature does not match the payload and the app's webhook secret; it was not processed. If GitHub sent it, WEBHOOK_SECRET differs from the secret in the App's settings.`;
+      throw new AggregateError([new WebhookSignatureError(message)], "Signature does not match");
+    }
+    const problem = shapeProblem(event);
     if (problem !== undefined) {
       throw new AggregateError([new InvalidWebhookPayloadError(`The ${event.name} delivery ${event.id} cannot be handled: ${problem}.`)], "Invalid payload");
     }
-    await original(event);
+    try {
+      await original(event);
+    } catch (error) {
+      throw hideDeliveryFromLogs(error);
+    }
+  };
+  const on = webhooks.on.bind(webhooks);
+  const onAny = webhooks.onAny.bind(webhooks);
+  webhooks.on = (name, handler) => {
+    on(name, hidingDelivery(handler));
+  };
+  webhooks.onAny = (handler) => {
+    onAny(hidingDelivery(handler));
+  };
+}
+
+/** The handler, whose errors carry only the delivery's id and name when @octokit/webhooks attaches the delivery to them. */
+function hidingDelivery(handler: WebhookHandler): WebhookHandler {
+  return async (event) => {
+    try {
+      return await handler(event);
+    } catch (error) {
+      throw hideDeliveryFromLogs(error);
+    }
   };
 }
 

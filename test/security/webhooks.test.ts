@@ -1,14 +1,16 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware } from "probot";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import type { ReviewJob } from "../../src/jobs/review-job.js";
 import { guardWebhookPayloads } from "../../src/security/guard-webhook-payloads.js";
 import { createTestLog } from "../helpers/create-test-log.js";
-import { createTestProbot } from "../helpers/create-test-probot.js";
+import { createTestProbot, testPrivateKey } from "../helpers/create-test-probot.js";
 import { fakeReviewChange, emptyResult } from "../helpers/fake-review-change.js";
 import { loadPayload } from "../helpers/load-payload.js";
 import { recordingQueue } from "./recording-queue.js";
@@ -28,9 +30,11 @@ afterEach(async () => {
 });
 
 /** The app as index.ts wires it (payload guard, then createApp) behind Probot's real webhook middleware, on a loopback port. */
-async function startServer(): Promise<{ url: string; queue: ReturnType<typeof recordingQueue<ReviewJob>> }> {
-  const queue = recordingQueue<ReviewJob>();
-  const probot = createTestProbot();
+async function startServer(
+  options: { readonly probot?: Probot; readonly queue?: ReturnType<typeof recordingQueue<ReviewJob>> } = {},
+): Promise<{ url: string; queue: ReturnType<typeof recordingQueue<ReviewJob>> }> {
+  const queue = options.queue ?? recordingQueue<ReviewJob>();
+  const probot = options.probot ?? createTestProbot();
   const middleware = await createNodeMiddleware(
     (app, options) => {
       guardWebhookPayloads(app.webhooks, { maxBytes: MAX_BYTES });
@@ -89,6 +93,67 @@ describe("webhook signatures (Probot verifies them; these prove it, end to end)"
     expect(answer.status).toBe(400);
     expect(answer.text).toMatch(/signature does not match|Required headers missing/);
     expect(queue.added).toEqual([]);
+  });
+});
+
+/** A Probot like the test one whose own log lines (its error handler's and its middleware's) are kept as text. */
+function probotWithCapturedLog(): { probot: Probot; lines: string[] } {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const probot = new Probot({
+    appId: 123,
+    privateKey: testPrivateKey(),
+    secret: SECRET,
+    log: pino({ level: "debug" }, destination),
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
+  });
+  return { probot, lines };
+}
+
+describe("webhook payloads stay out of the logs", () => {
+  const CANARY = "CANARY-8d1f PR text that must not reach a log";
+  const withCanary = (): string => {
+    const payload = loadPayload("pull_request.opened");
+    (payload.pull_request as Record<string, unknown>).body = CANARY;
+    return JSON.stringify(payload);
+  };
+
+  it("logs a forged delivery by id and reason, without its payload, and never hands it to the app", async () => {
+    const { probot, lines } = probotWithCapturedLog();
+    const { url, queue } = await startServer({ probot });
+    const body = withCanary();
+    const answer = await deliver(url, body, { "x-hub-signature-256": sign(body, "forged") });
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain("WebhookSignatureError: The pull_request delivery d-1: signature does not match the payload and the app's webhook secret");
+    expect(queue.added).toEqual([]);
+    const log = lines.join("");
+    expect(log).toContain("signature does not match");
+    expect(log).toContain("WEBHOOK_SECRET differs");
+    expect(log).not.toContain("CANARY-8d1f");
+    expect(log).not.toContain("Codertocat");
+  });
+
+  it("logs a handler's failure with the delivery's id and the error, without the payload", async () => {
+    const { probot, lines } = probotWithCapturedLog();
+    const queue = recordingQueue<ReviewJob>();
+    queue.add = () => {
+      throw new Error("Redis is unreachable (test)");
+    };
+    const { url } = await startServer({ probot, queue });
+    const body = withCanary();
+    const answer = await deliver(url, body, { "x-hub-signature-256": sign(body) });
+    // GitHub sees the failure (and can redeliver); the log says what failed, for which delivery.
+    expect(answer.status).toBe(500);
+    const log = lines.join("");
+    expect(log).toContain("Redis is unreachable (test)");
+    expect(log).toContain('"id":"d-1"');
+    expect(log).not.toContain("CANARY-8d1f");
+    expect(log).not.toContain("Codertocat");
   });
 });
 
