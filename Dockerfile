@@ -3,9 +3,13 @@
 # patchsmith on an NVIDIA GPU host.
 #
 #   docker build -t patchsmith .
-#   docker run --gpus all -p 3000:3000 --env-file .env \
+#   docker run --gpus all -p 3000:3000 --env-file .env --stop-timeout 90 \
 #     -v /srv/models:/models:ro -v /srv/patchsmith/app.pem:/run/secrets/app.pem:ro \
 #     -e PRIVATE_KEY_PATH=/run/secrets/app.pem patchsmith
+#
+# --stop-timeout: on `docker stop` a running review gets PATCHSMITH_SHUTDOWN_GRACE_MS
+# (60 s) to finish before it is requeued; Docker's default 10 s would kill it first.
+# Webhook servers and GPU workers with Redis: deploy/compose.yml.
 #
 # The GPU is used through node-llama-cpp's prebuilt CUDA binaries (the
 # @node-llama-cpp/linux-x64-cuda packages that `npm ci` installs): nothing is
