@@ -21,7 +21,7 @@ export interface BullCommandQueueOptions extends BullQueueBaseOptions {
 
 /**
  * The admission, one atomic round trip: the id stored already (waiting,
- * running or done) or admitted already → "duplicate"; more live turns of the
+ * running or done) or admitted already (its turn live) → "duplicate"; more live turns of the
  * key than `maxWaitingPerKey` (the running one plus those waiting) → "busy";
  * else the id takes the last turn: "queued" when it is the only one, "waiting"
  * behind others. Turns that are over are dropped on the way.
@@ -33,8 +33,12 @@ if redis.call("EXISTS", prefix .. id) == 1 then return "duplicate" end
 local now = nowMs()
 local ahead = 0
 for _, entry in ipairs(redis.call("LRANGE", KEYS[1], 0, -1)) do
-  if turnId(entry) == id then return "duplicate" end
-  if turnLive(prefix, entry, now, staleMs) then ahead = ahead + 1 else redis.call("LREM", KEYS[1], 1, entry) end
+  if turnLive(prefix, entry, now, staleMs) then
+    if turnId(entry) == id then return "duplicate" end
+    ahead = ahead + 1
+  else
+    redis.call("LREM", KEYS[1], 1, entry)
+  end
 end
 if ahead > maxWaiting then return "busy" end
 redis.call("RPUSH", KEYS[1], string.format("%d", now) .. "|" .. id)

@@ -65,6 +65,7 @@ function readSupersedeMessage(text: string): SupersedeMessage | undefined {
 export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandler<T>): BullWorker {
   const { log, lock } = options;
   const controllers = new Map<string, AbortController>();
+  let closed = false;
   const subscriber = options.supersedeChannel === undefined ? undefined : options.redis.duplicate();
 
   if (subscriber !== undefined && options.supersedeChannel !== undefined) {
@@ -84,6 +85,11 @@ export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandl
 
   async function run(job: Job, token: string | undefined): Promise<void> {
     const jobId = job.id ?? "";
+    if (closed) {
+      // Handed over as the worker closes (BullMQ fetched it with the previous job's completion): back to the queue, not run.
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
     const { key, data } = readStoredJob<T>(jobId, job.data);
     const hold = { key, jobId, owner: randomUUID() };
     // Registered before the lock is taken, so a supersede message sent meanwhile is not missed.
@@ -163,6 +169,7 @@ export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandl
   return {
     active: () => controllers.size,
     async close(graceMs) {
+      closed = true;
       const stopping = worker.close();
       if (controllers.size > 0 && graceMs > 0) {
         let timer: NodeJS.Timeout | undefined;

@@ -106,6 +106,21 @@ describe.skipIf(!available && !REDIS_REQUIRED)(redisSuiteTitle("createBullComman
     expect(ran.sort()).toEqual(["a", "b"]);
   });
 
+  it("accepts a command whose earlier admission was never stored (its server died before the add) once that turn is over", async () => {
+    const name = `dead-turn-${randomUUID()}`;
+    const queue = newQueue(name);
+    // What a server that died between the admission and BullMQ's add leaves: a turn admitted long ago, no job.
+    await redis?.rpush(`patchsmith:${name}:turns:o/r#9`, "1|o/r#9|issue-comment|a");
+    expect(await queue.add(command("o/r#9", "a"))).toBe("queued");
+    const ran: string[] = [];
+    queue.process((data) => {
+      ran.push(data.n);
+      return Promise.resolve();
+    });
+    await queue.onIdle();
+    expect(ran).toEqual(["a"]);
+  });
+
   it("frees a pull request whose command failed for good, and retries a command that throws", async () => {
     const name = `failures-${randomUUID()}`;
     const queue = newQueue(name, { attempts: 2 });

@@ -197,6 +197,35 @@ describe.skipIf(!available && !REDIS_REQUIRED)(redisSuiteTitle("createBullQueue 
     expect(ran).toEqual(["command", "review 1@b", "review 2@c", "scan"]);
   });
 
+  it("accepts a job again after its add failed, or after its producer died between the admission and the add", async () => {
+    const name = `failed-add-${randomUUID()}`;
+    const queue = newQueue<{ n: number }>(name);
+    // The first add fails after the admission (its data cannot be written); the webhook's redelivery adds it again.
+    let failOnce = true;
+    const unwritable = {
+      n: 1,
+      toJSON(): { n: number } {
+        if (failOnce) {
+          failOnce = false;
+          throw new Error("cannot serialise");
+        }
+        return { n: 1 };
+      },
+    };
+    await expect(queue.add({ id: "o/r#1@a:review", key: "o/r#1", data: unwritable })).rejects.toThrow("cannot serialise");
+    expect(await queue.add({ id: "o/r#1@a:review", key: "o/r#1", data: unwritable })).toBe("queued");
+    // A producer admitted o/r#2@b a minute ago and died before storing it (as the admission leaves it: the key's newest id, kept 7 days).
+    await redis?.set(`patchsmith:${name}:waiting:o/r#2`, "o/r#2@b|review", "PX", 7 * 24 * 60 * 60 * 1000 - 61_000);
+    expect(await queue.add({ id: "o/r#2@b:review", key: "o/r#2", data: { n: 2 } })).toBe("queued");
+    const ran: number[] = [];
+    queue.process((data) => {
+      ran.push(data.n);
+      return Promise.resolve();
+    });
+    await queue.onIdle();
+    expect(ran.sort()).toEqual([1, 2]);
+  });
+
   it("retries a job that throws, with backoff, until it succeeds", async () => {
     const name = `retry-${randomUUID()}`;
     const queue = newQueue<{ n: number }>(name, { attempts: 3 });

@@ -8,7 +8,8 @@ import { createBullQueue, type BullJobQueue, type BullQueueOptions } from "../..
 import { SupersededError } from "../../src/jobs/superseded-error.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { assertRedisReachable, REDIS_REQUIRED, REDIS_URL, redisReachable, redisSuiteTitle } from "./redis-test-url.js";
-import { overlapRecorder, pause, until } from "./redis-helpers.js";
+import { gate, overlapRecorder, pause, until } from "./redis-helpers.js";
+import { startRedisProxy } from "./redis-proxy.js";
 
 // The worker side of the BullMQ queues (startBullWorker), through createBullQueue: per-key
 // exclusivity across workers, a newer job stopping a running one on another worker, and the
@@ -116,6 +117,77 @@ describe.skipIf(!available && !REDIS_REQUIRED)(redisSuiteTitle("startBullWorker 
     expect(events.slice(0, 2)).toEqual(["a start 1", "a stopped 1"]);
     expect(events.filter((e) => e.endsWith("start 2"))).toHaveLength(1);
     expect((await producer.counts()).failed).toBe(0);
+  });
+
+  it("never stops the newest job of a pull request when an older push's add arrives after the newer one already runs", async () => {
+    const name = `late-add-${randomUUID()}`;
+    const proxy = await startRedisProxy(REDIS_URL);
+    opened.push(proxy);
+    const producer = newQueue<Data & { readonly tag?: string }>(name);
+    // A second webhook server whose BullMQ add the test holds on its way to Redis.
+    const slowProducer = createBullQueue<Data & { readonly tag?: string }>({ redisUrl: proxy.url, name, log: createTestLog().log });
+    opened.push(slowProducer);
+    const events: string[] = [];
+    const newestMayEnd = gate();
+    producer.process(async (data, signal) => {
+      events.push(`start ${String(data.n)}`);
+      const aborted = new Promise<void>((resolve) => {
+        signal.addEventListener("abort", () => {
+          resolve();
+        }, { once: true });
+      });
+      await (data.n === 3 ? Promise.race([newestMayEnd.promise, aborted]) : aborted);
+      events.push(`${signal.aborted ? "stopped" : "end"} ${String(data.n)}${signal.aborted ? ` (${(signal.reason as Error).message})` : ""}`);
+    });
+    expect(await producer.add({ id: "o/r#5@1:review", key: "o/r#5", data: { key: "o/r#5", n: 1 } })).toBe("queued");
+    await until(() => events.includes("start 1"));
+    // Push 2 is admitted on the slow server (push 1 runs), but its add is held; push 3 comes on the other server.
+    const held = proxy.holdNext("late-push");
+    const late = slowProducer.add({ id: "o/r#5@2:review", key: "o/r#5", data: { key: "o/r#5", n: 2, tag: "late-push" } });
+    await held;
+    expect(await producer.add({ id: "o/r#5@3:review", key: "o/r#5", data: { key: "o/r#5", n: 3 } })).toBe("superseded");
+    await until(() => events.includes("start 3"));
+    // Push 2's add goes on while push 3 runs: push 3 is the newest, so nothing is stopped.
+    proxy.release();
+    expect(await late).toBe("queued");
+    newestMayEnd.open();
+    await producer.onIdle();
+    expect(events).toEqual(["start 1", "stopped 1 (Job o/r#5@1|review was superseded by o/r#5@3|review)", "start 3", "end 3"]);
+  });
+
+  it("on shutdown puts back, without running it, a job that the closing worker was handed as another one finished", async () => {
+    const name = `close-fetch-${randomUUID()}`;
+    const proxy = await startRedisProxy(REDIS_URL);
+    opened.push(proxy);
+    const producer = newQueue<Data>(name);
+    const worker = createBullQueue<Data>({ redisUrl: proxy.url, name, log: createTestLog().log });
+    opened.push({ close: () => worker.close().catch(() => undefined) });
+    const events: string[] = [];
+    const firstMayEnd = gate();
+    worker.process(async (data) => {
+      events.push(`start ${String(data.n)}`);
+      if (data.n === 1) await firstMayEnd.promise;
+    });
+    await producer.add({ id: "o/r#1@1:review", key: "o/r#1", data: { key: "o/r#1", n: 1 } });
+    await until(() => events.includes("start 1"));
+    await producer.add({ id: "o/r#2@1:review", key: "o/r#2", data: { key: "o/r#2", n: 2 } });
+    // Job 1 ends; BullMQ's "job 1 completed, hand me the next one" is held on its way, and the shutdown starts meanwhile.
+    const held = proxy.holdNext(`bull:${name}:completed`);
+    firstMayEnd.open();
+    await held;
+    const closing = worker.close({ graceMs: 60_000 });
+    proxy.release();
+    await closing;
+    expect(events).toEqual(["start 1"]);
+    expect((await producer.counts()).waiting).toBe(1);
+
+    const next = newQueue<Data>(name);
+    next.process((data) => {
+      events.push(`next ran ${String(data.n)}`);
+      return Promise.resolve();
+    });
+    await producer.onIdle();
+    expect(events).toEqual(["start 1", "next ran 2"]);
   });
 
   it("puts a job whose pull request is busy back as delayed without using up an attempt", async () => {
