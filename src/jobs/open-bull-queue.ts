@@ -1,10 +1,12 @@
 import { Queue as BullQueue, type JobsOptions } from "bullmq";
 import { Redis } from "ioredis";
+import { logRedisErrors } from "./log-redis-errors.js";
 import { createKeyLock, type KeyLock, type KeyOrder } from "./create-key-lock.js";
 import type { JobLog } from "./job-log.js";
 import type { CloseOptions, JobHandler } from "./queue.js";
 import { QueueClosedError } from "./queue-closed-error.js";
 import { queueRedisKeys, type QueueRedisKeys } from "./queue-redis-keys.js";
+import { withinMs } from "./within-ms.js";
 import { startBullWorker, type BullWorker } from "./start-bull-worker.js";
 
 /** What every patchsmith queue on Redis is configured with. */
@@ -48,6 +50,9 @@ export interface BullQueueLifecycle<T> {
   close(options?: CloseOptions): Promise<void>;
 }
 
+/** How long /healthz and /metrics wait for Redis before they say it is unreachable. */
+const ANSWER_MS = 2_000;
+
 /** One queue's BullMQ queue and Redis connection, and what its `add` needs beside them. */
 export interface OpenBullQueue<T> {
   readonly bull: BullQueue;
@@ -74,6 +79,8 @@ export function openBullQueue<T>(options: BullQueueBaseOptions, order: KeyOrder)
   const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
   const bull = new BullQueue(name, { connection });
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  logRedisErrors(bull, log, `The ${name} queue`);
+  logRedisErrors(redis, log, `The ${name} queue's admission and locks`);
   const keys = queueRedisKeys({ name, jobPrefix: bull.toKey("") });
   const lockDurationMs = options.lockDurationMs ?? 30_000;
   const lock = createKeyLock({ redis, keys, order, lockMs: lockDurationMs });
@@ -123,22 +130,34 @@ export function openBullQueue<T>(options: BullQueueBaseOptions, order: KeyOrder)
       },
       size: () => worker?.active() ?? 0,
       async counts() {
-        const c = await bull.getJobCounts("wait", "prioritized", "active", "delayed", "failed");
+        const c = await withinMs(bull.getJobCounts("wait", "prioritized", "active", "delayed", "failed"), ANSWER_MS, () => {
+          throw new Error(`Redis did not answer the ${name} queue's counts within ${String(ANSWER_MS)} ms`);
+        });
         return { waiting: (c.wait ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
       },
-      async ping() {
-        try {
-          await redis.ping();
-          return true;
-        } catch {
-          return false;
-        }
-      },
+      ping: () =>
+        withinMs(
+          redis.ping().then(
+            () => true,
+            () => false,
+          ),
+          ANSWER_MS,
+          () => false,
+        ),
       async close(closeOptions: CloseOptions = {}) {
         closed = true;
         await worker?.close(closeOptions.graceMs ?? 0);
-        await bull.close();
-        await redis.quit();
+        // With Redis down, QUIT would wait for a reconnection that may never come: then just drop the connections.
+        const quit = async (): Promise<void> => {
+          await bull.close();
+          await redis.quit();
+        };
+        const quitting = quit();
+        quitting.catch(() => undefined); // a failure after the time limit has nobody left to tell
+        await withinMs(quitting, ANSWER_MS, () => {
+          void bull.disconnect();
+          redis.disconnect();
+        });
       },
     },
   };

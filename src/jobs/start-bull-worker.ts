@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DelayedError, WaitingError, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { KeyLock } from "./create-key-lock.js";
+import { logRedisErrors } from "./log-redis-errors.js";
 import type { JobLog } from "./job-log.js";
 import { LockLostError } from "./lock-lost-error.js";
 import type { JobHandler } from "./queue.js";
@@ -70,6 +71,7 @@ export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandl
 
   if (subscriber !== undefined && options.supersedeChannel !== undefined) {
     const channel = options.supersedeChannel;
+    logRedisErrors(subscriber, log, `The ${options.name} worker's supersede subscription`);
     subscriber.on("message", (from: string, text: string) => {
       if (from !== channel) return;
       const message = readSupersedeMessage(text);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
+import { logRedisErrors } from "../jobs/log-redis-errors.js";
 import type { JobLog } from "../jobs/job-log.js";
 import type { ScanLease, ScanLock } from "./scan-lock.js";
 
@@ -14,15 +15,7 @@ const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call
  */
 export function createRedisScanLock(params: { readonly redisUrl: string; readonly log: JobLog; readonly prefix?: string }): ScanLock & { close(): Promise<void> } {
   const redis = new Redis(params.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
-  let lastError = "";
-  redis.on("error", (error: Error) => {
-    if (error.message === lastError) return;
-    lastError = error.message;
-    params.log.warn({ err: error }, `The scan lock cannot reach Redis (${error.message}); scans are not scheduled until it can`);
-  });
-  redis.on("ready", () => {
-    lastError = "";
-  });
+  logRedisErrors(redis, params.log, "The scan lock (scans are not scheduled meanwhile)");
   const prefix = params.prefix ?? "patchsmith:scan-lock:";
   return {
     async acquire(key, ttlMs) {

@@ -28,15 +28,21 @@ export function createMetrics(params: {
   const registry = new Registry();
   if (params.defaults !== false) collectDefaultMetrics({ register: registry, prefix: "patchsmith_" });
   const webhooks = new Counter({ name: "patchsmith_webhooks_received_total", help: "Webhook deliveries received, by event.", labelNames: ["event"], registers: [registry] });
-  const readCounts = (): Promise<[string, { readonly waiting: number; readonly active: number }][]> =>
-    Promise.all(Object.entries(params.counts).map(async ([kind, counts]) => [kind, await counts()] as [string, { readonly waiting: number; readonly active: number }]));
+  type Counted = [string, { readonly waiting: number; readonly active: number }];
+  // A queue whose counts cannot be read (Redis down) is left out of this scrape rather than failing it.
+  const readCounts = async (): Promise<Counted[]> => {
+    const read = await Promise.allSettled(Object.entries(params.counts).map(async ([kind, counts]): Promise<Counted> => [kind, await counts()]));
+    return read.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  };
   new Gauge({
     name: "patchsmith_jobs_queued",
     help: "Jobs waiting to run, by kind.",
     labelNames: ["kind"],
     registers: [registry],
     async collect() {
-      for (const [kind, counts] of await readCounts()) this.set({ kind }, counts.waiting);
+      const counted = await readCounts();
+      this.reset();
+      for (const [kind, counts] of counted) this.set({ kind }, counts.waiting);
     },
   });
   new Gauge({
@@ -45,7 +51,9 @@ export function createMetrics(params: {
     labelNames: ["kind"],
     registers: [registry],
     async collect() {
-      for (const [kind, counts] of await readCounts()) this.set({ kind }, counts.active);
+      const counted = await readCounts();
+      this.reset();
+      for (const [kind, counts] of counted) this.set({ kind }, counts.active);
     },
   });
   const jobs = new Counter({ name: "patchsmith_jobs_done_total", help: "Jobs finished, by kind and outcome.", labelNames: ["kind", "outcome"], registers: [registry] });
