@@ -1,5 +1,6 @@
 import { deterministicFixes } from "../analyze/deterministic-fixes.js";
 import { findIntroducedDiagnostics } from "../analyze/find-introduced-diagnostics.js";
+import { readUnpatchedFiles } from "../analyze/secrets/read-unpatched-files.js";
 import { scanChangeForSecrets } from "../analyze/secrets/scan-change-for-secrets.js";
 import { classifyPath, isScriptPath } from "../diff/classify-path.js";
 import { addedLines, findHunkForRange } from "../diff/commentable-lines.js";
@@ -29,11 +30,13 @@ import { selectComments } from "./select-comments.js";
  *  2. load them at base and head into in-memory workspaces;
  *  3. find the diagnostics the change introduced on its own lines;
  *  4. offer deterministic fixes, each validated before it can be a suggestion;
- *     then find credentials on the added lines of every reviewable file;
+ *     then find credentials on the added lines of every reviewable file (for a
+ *     file GitHub shows no diff for, the lines of its head version not in its base);
  *  5. ask the model, when there is one, with secrets masked, and validate its edits (repair loop);
  *  6. screen the suggestions (no secrets, no marker openers, no new network or
  *     environment access from the model), render the comments and the review body.
  * Each limit (files, bytes, model tokens, comments) that cuts the work short says so in a notice.
+ * One read budget (`limits.maxTotalBytes`) covers every file the review reads.
  */
 export async function reviewChange(params: ReviewChangeParams): Promise<ReviewChangeResult> {
   const now = params.now ?? (() => performance.now());
@@ -49,6 +52,13 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
   const { config } = params;
   const notices: Notice[] = [];
   const skipped: SkippedFile[] = [];
+  const budget = createReadBudget(config.limits.maxTotalBytes);
+  const source = { head: limitFileSource(params.head, budget), base: limitFileSource(params.base, budget) };
+  const budgetNotice = (detail: string): void => {
+    if (budget.exhausted && !notices.some((notice) => notice.message.startsWith(BUDGET_HIT))) {
+      notices.push({ message: `${BUDGET_HIT} ${config.limits.maxTotalBytes} bytes of file contents (\`limits.maxTotalBytes\` in .github/patchsmith.yml); ${detail}.` });
+    }
+  };
 
   // 1. Choose the files.
   const analysable: FileDiff[] = [];
@@ -66,12 +76,8 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
   const { head, base } = await time("load", async () => {
     const headSeeds = analysable.map((f) => f.path);
     const baseSeeds = analysable.filter((f) => f.status !== "added").map((f) => f.oldPath ?? f.path);
-    const budget = createReadBudget(config.limits.maxTotalBytes);
-    const [headFiles, baseFiles] = await Promise.all([
-      loadFiles({ source: limitFileSource(params.head, budget), seeds: headSeeds }),
-      loadFiles({ source: limitFileSource(params.base, budget), seeds: baseSeeds }),
-    ]);
-    if (budget.exhausted) notices.push({ message: `Limit hit: the review read its limit of ${config.limits.maxTotalBytes} bytes of file contents (\`limits.maxTotalBytes\` in .github/patchsmith.yml); files not read are listed as skipped, and type information from unread imports is missing.` });
+    const [headFiles, baseFiles] = await Promise.all([loadFiles({ source: source.head, seeds: headSeeds }), loadFiles({ source: source.base, seeds: baseSeeds })]);
+    budgetNotice("files not read are listed as skipped, and type information from unread imports is missing");
     skipped.push(...headFiles.skipped);
     notices.push(...headFiles.notices);
     const checks = { eslint: config.checks.eslint, typescript: config.checks.typescript };
@@ -127,7 +133,21 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     });
 
     // 4b. Secrets on the added lines of every reviewable file, and a mask for everything found.
-    const secrets = await time("secrets", () => scanChangeForSecrets({ diff: params.diff, config, headText: (path) => head.getText(path), validate: (fix) => validateEdit(head, fix) }));
+    // GitHub gives no patch for a very large diff: such files are read whole and their new lines recovered.
+    const secrets = await time("secrets", async () => {
+      const unpatched = await readUnpatchedFiles({
+        diff: params.diff,
+        config,
+        head: source.head,
+        base: source.base,
+        loadedHead: (path) => head.getText(path),
+        loadedBase: (path) => base.getText(path),
+        ...(params.signal ? { signal: params.signal } : {}),
+      });
+      notices.push(...unpatched.notices);
+      budgetNotice("secrets were not looked for in the files named in these notices");
+      return scanChangeForSecrets({ diff: params.diff, config, headText: (path) => head.getText(path), validate: (fix) => validateEdit(head, fix), recovered: unpatched.recovered });
+    });
     findings.push(...secrets.findings);
     proposed += secrets.proposed;
     validated += secrets.validated;
@@ -227,6 +247,8 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
   }
 }
 
+const BUDGET_HIT = "Limit hit: the review read its limit of";
+
 /** Why a file is not analysed; "" for files that are simply not code (not worth listing). */
 function skipReason(file: FileDiff, config: ReviewChangeParams["config"]): string | undefined {
   if (file.status === "removed") return "";
@@ -234,7 +256,7 @@ function skipReason(file: FileDiff, config: ReviewChangeParams["config"]): strin
   const classified = classifyPath(file.path, config);
   if (!classified.review) return classified.reason;
   if (!isScriptPath(file.path)) return "";
-  if (file.noPatch) return "no diff available for this file (too large for GitHub to show); review it locally";
+  if (file.noPatch) return "no diff available for this file (too large for GitHub to show), so ESLint and TypeScript did not check it; secrets were still looked for in its new lines. Review it locally";
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import ts from "typescript";
 import type { FileSource, Notice } from "../types.js";
 import { resolveRelativeImport } from "./resolve-relative-import.js";
+import { mapLimit } from "./map-limit.js";
 
 export interface LoadedFiles {
   readonly files: Map<string, string>;
@@ -81,17 +82,4 @@ export async function loadFiles(params: {
 function folderOf(path: string): string {
   const slash = path.lastIndexOf("/");
   return slash === -1 ? "" : path.slice(0, slash);
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -6,6 +6,15 @@ import { findSecrets } from "../find-secrets.js";
 import { addedLinesOf, textFromHunks } from "./lines-from-hunks.js";
 import { createSecretMask } from "./mask-secrets.js";
 import { secretFindings } from "./secret-findings.js";
+import type { NumberedLine } from "./secret-hit.js";
+
+/** A file GitHub lists without a patch, read at head (and base) by the caller. */
+export interface RecoveredFile {
+  /** The head lines not in the base version (see recoverAddedLines), with head line numbers. */
+  readonly addedLines: readonly NumberedLine[];
+  /** The whole head version, scanned so every secret in it is masked. */
+  readonly headText: string;
+}
 
 export interface ScanChangeParams {
   readonly diff: readonly FileDiff[];
@@ -14,6 +23,11 @@ export interface ScanChangeParams {
   readonly headText: (path: string) => string | undefined;
   /** validateEdit on the head workspace. */
   readonly validate: (fix: Fix) => ValidationVerdict;
+  /**
+   * The files with `noPatch` (no hunks) whose added lines were recovered from
+   * their base and head text, by path; any other file without hunks is not scanned.
+   */
+  readonly recovered?: ReadonlyMap<string, RecoveredFile>;
 }
 
 export interface ScanChangeResult {
@@ -38,8 +52,12 @@ export interface ScanChangeResult {
  *     code; lockfiles, generated, vendored and ignored files excepted) has its
  *     added lines scanned, and each secret becomes an error finding, with a
  *     validated `process.env` suggestion where one is possible;
- *  2. the loaded files are scanned whole, so a secret already in the code is
- *     masked too: `mask` keeps every one out of prompts, comments and logs.
+ *  2. a file GitHub gave no patch for (too large) is scanned on the lines the
+ *     caller recovered from its base and head text: the same errors, never a
+ *     suggestion (its lines are in no hunk), so they are listed in the body;
+ *  3. the loaded and recovered files are scanned whole, so a secret already in
+ *     the code is masked too: `mask` keeps every one out of prompts, comments
+ *     and logs.
  */
 export function scanChangeForSecrets(params: ScanChangeParams): ScanChangeResult {
   const findings: Finding[] = [];
@@ -49,15 +67,17 @@ export function scanChangeForSecrets(params: ScanChangeParams): ScanChangeResult
   let validated = 0;
   let rejected = 0;
   for (const file of params.diff) {
-    if (file.status === "removed" || file.status === "binary" || file.hunks.length === 0 || !classifyPath(file.path, params.config).review) continue;
+    if (file.status === "removed" || file.status === "binary" || !classifyPath(file.path, params.config).review) continue;
+    const recovered = file.hunks.length === 0 ? params.recovered?.get(file.path) : undefined;
+    if (file.hunks.length === 0 && recovered === undefined) continue;
     const script = isScriptPath(file.path);
-    const loaded = params.headText(file.path);
+    const loaded = params.headText(file.path) ?? recovered?.headText;
     const result = secretFindings({
       path: file.path,
-      lines: addedLinesOf(file),
+      lines: recovered ? recovered.addedLines : addedLinesOf(file),
       script,
       inHunk: (start, end) => findHunkForRange(file, start, end) !== undefined,
-      ...(loaded === undefined ? {} : { validate: params.validate }),
+      ...(loaded === undefined || recovered !== undefined ? {} : { validate: params.validate }),
     });
     for (const hit of result.hits) values.add(hit.value);
     findings.push(...result.findings);
