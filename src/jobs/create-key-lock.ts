@@ -13,6 +13,9 @@ export type KeyOrder = "coalesce" | "fifo";
 /** What `acquire` found: the key is ours now, another job of the key runs (or goes first), or a newer job replaced this one. */
 export type AcquireVerdict = "ok" | "busy" | "superseded";
 
+/** What `renew` found. */
+export type RenewVerdict = "held" | "lost" | "superseded";
+
 /** One job's hold on its key: `owner` is unique per run, so only the run that took the lock renews or frees it. */
 export interface KeyHold {
   readonly key: string;
@@ -27,8 +30,12 @@ export interface KeyHold {
  */
 export interface KeyLock {
   acquire(hold: KeyHold): Promise<AcquireVerdict>;
-  /** False when the lock is no longer this hold's (it expired: the worker stalled). */
-  renew(hold: KeyHold): Promise<boolean>;
+  /**
+   * Extend the lock: "lost" when it is no longer this hold's (it expired: the
+   * worker stalled); "superseded" (coalesce) when a newer job of the key is
+   * stored, in case the message asking this one to stop never arrived.
+   */
+  renew(hold: KeyHold): Promise<RenewVerdict>;
   /** Free the lock if it is still this hold's; `turnOver` also ends the job's turn (fifo: the next job of the key may start). */
   release(hold: KeyHold, options: { readonly turnOver: boolean }): Promise<void>;
 }
@@ -59,11 +66,13 @@ return "busy"
 `;
 
 const RENEW_LUA = `
-if redis.call("GET", KEYS[1]) == ARGV[1] then
-  redis.call("PEXPIRE", KEYS[1], ARGV[2])
-  return 1
+if redis.call("GET", KEYS[1]) ~= ARGV[1] then return "lost" end
+redis.call("PEXPIRE", KEYS[1], ARGV[2])
+if ARGV[3] == "coalesce" then
+  local latest = redis.call("GET", KEYS[2])
+  if latest and latest ~= ARGV[4] and redis.call("EXISTS", ARGV[5] .. latest) == 1 then return "superseded" end
 end
-return 0
+return "held"
 `;
 
 const RELEASE_LUA = `${TURNS_LUA}
@@ -82,7 +91,7 @@ export const lockValue = (hold: Pick<KeyHold, "owner" | "jobId">): string => `${
 export function createKeyLock(params: { readonly redis: Redis; readonly keys: QueueRedisKeys; readonly order: KeyOrder; readonly lockMs: number }): KeyLock {
   const { redis, keys, order, lockMs } = params;
   const acquire = defineRedisScript(redis, { name: "patchsmithAcquireKey", lua: ACQUIRE_LUA, numberOfKeys: 2 });
-  const renew = defineRedisScript(redis, { name: "patchsmithRenewKey", lua: RENEW_LUA, numberOfKeys: 1 });
+  const renew = defineRedisScript(redis, { name: "patchsmithRenewKey", lua: RENEW_LUA, numberOfKeys: 2 });
   const release = defineRedisScript(redis, { name: "patchsmithReleaseKey", lua: RELEASE_LUA, numberOfKeys: 2 });
   const orderKey = (key: string): string => (order === "coalesce" ? keys.latest(key) : keys.turns(key));
   return {
@@ -92,7 +101,9 @@ export function createKeyLock(params: { readonly redis: Redis; readonly keys: Qu
       throw new Error(`Unexpected answer from the key lock script: ${String(verdict)}`);
     },
     async renew(hold) {
-      return (await renew([keys.lock(hold.key)], [lockValue(hold), lockMs])) === 1;
+      const verdict = await renew([keys.lock(hold.key), orderKey(hold.key)], [lockValue(hold), lockMs, order, hold.jobId, keys.jobPrefix]);
+      if (verdict === "held" || verdict === "lost" || verdict === "superseded") return verdict;
+      throw new Error(`Unexpected answer from the key lock script: ${String(verdict)}`);
     },
     async release(hold, options) {
       await release([keys.lock(hold.key), keys.turns(hold.key)], [lockValue(hold), hold.jobId, options.turnOver && order === "fifo" ? "1" : "0"]);

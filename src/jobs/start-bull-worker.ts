@@ -57,8 +57,9 @@ function readSupersedeMessage(text: string): SupersedeMessage | undefined {
  *  1. takes its key's lock (`KeyLock`); when another job of the key holds it
  *     (or goes first), the job goes back as delayed for `busyDelayMs`, without
  *     using up an attempt; a job a newer one superseded ends without running;
- *  2. runs, renewing the lock; a supersede message for it, the shutdown, or a
- *     lost lock aborts its signal;
+ *  2. runs, renewing the lock; a supersede message for it (or, should that
+ *     message be lost, the renewal finding a newer job of the key), the
+ *     shutdown, or a lost lock aborts its signal;
  *  3. frees the lock. Aborted by a newer job: done (no retry). Aborted by the
  *     shutdown: back to waiting, without using up an attempt. Thrown: retried
  *     with backoff while attempts last.
@@ -117,8 +118,13 @@ export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandl
 
     const renewal = setInterval(() => {
       lock.renew(hold).then(
-        (held) => {
-          if (!held && !controller.signal.aborted) controller.abort(new LockLostError(`Job ${jobId} lost the lock of ${key} (its worker stalled); another worker may run ${key} now`));
+        (verdict) => {
+          if (verdict === "held" || controller.signal.aborted) return;
+          if (verdict === "lost") controller.abort(new LockLostError(`Job ${jobId} lost the lock of ${key} (its worker stalled); another worker may run ${key} now`));
+          else {
+            log.info({ jobId }, `Stopping running job ${jobId}: a newer job of ${key} is stored`);
+            controller.abort(new SupersededError(`Job ${jobId} was superseded by a newer job of ${key}`));
+          }
         },
         (error: unknown) => {
           log.warn({ err: error, jobId }, `Could not renew the lock of ${key}`);

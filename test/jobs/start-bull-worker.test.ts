@@ -5,6 +5,7 @@ import { Queue as BullQueue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createBullQueue, type BullJobQueue, type BullQueueOptions } from "../../src/jobs/create-bull-queue.js";
+import { queueRedisKeys } from "../../src/jobs/queue-redis-keys.js";
 import { SupersededError } from "../../src/jobs/superseded-error.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { assertRedisReachable, REDIS_REQUIRED, REDIS_URL, redisReachable, redisSuiteTitle } from "./redis-test-url.js";
@@ -117,6 +118,38 @@ describe.skipIf(!available && !REDIS_REQUIRED)(redisSuiteTitle("startBullWorker 
     expect(events.slice(0, 2)).toEqual(["a start 1", "a stopped 1"]);
     expect(events.filter((e) => e.endsWith("start 2"))).toHaveLength(1);
     expect((await producer.counts()).failed).toBe(0);
+  });
+
+  it("stops a running job whose pull request got a newer stored job even when the stop message never arrives (the lock renewal notices)", async () => {
+    const name = `lost-message-${randomUUID()}`;
+    const reasons: unknown[] = [];
+    const started: number[] = [];
+    const worker = newQueue<Data>(name, { lockDurationMs: 300 });
+    worker.process(async (data, signal) => {
+      started.push(data.n);
+      if (data.n !== 1) return;
+      await new Promise<void>((resolve) => {
+        signal.addEventListener("abort", () => {
+          resolve();
+        }, { once: true });
+      });
+      reasons.push(signal.reason);
+    });
+    expect(await worker.add({ id: "o/r#9@1:review", key: "o/r#9", data: { key: "o/r#9", n: 1 } })).toBe("queued");
+    await until(() => started.includes(1));
+    // A newer job stored the way `add` stores it, but without the pub/sub message (lost in a reconnect, say).
+    const keys = queueRedisKeys({ name, jobPrefix: `bull:${name}:` });
+    const raw = new BullQueue(name, { connection: { url: REDIS_URL } });
+    opened.push(raw);
+    await raw.add("review", { key: "o/r#9", data: { key: "o/r#9", n: 2 } }, { jobId: "o/r#9@2|review" });
+    await redis?.set(keys.latest("o/r#9"), "o/r#9@2|review");
+    await until(() => started.includes(2));
+    await worker.onIdle();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toBeInstanceOf(SupersededError);
+    expect((reasons[0] as Error).message).toBe("Job o/r#9@1|review was superseded by a newer job of o/r#9");
+    expect(started).toEqual([1, 2]);
+    expect((await worker.counts()).failed).toBe(0);
   });
 
   it("never stops the newest job of a pull request when an older push's add arrives after the newer one already runs", async () => {
