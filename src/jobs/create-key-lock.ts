@@ -33,7 +33,7 @@ export interface KeyLock {
   /**
    * Extend the lock: "lost" when it is no longer this hold's (it expired: the
    * worker stalled); "superseded" (coalesce) when a newer job of the key is
-   * stored, in case the message asking this one to stop never arrived.
+   * stored and not finished, in case the message asking this one to stop never arrived.
    */
   renew(hold: KeyHold): Promise<RenewVerdict>;
   /** Free the lock if it is still this hold's; `turnOver` also ends the job's turn (fifo: the next job of the key may start). */
@@ -65,12 +65,22 @@ if redis.call("SET", KEYS[1], value, "NX", "PX", ARGV[4]) then return "ok" end
 return "busy"
 `;
 
+/**
+ * "superseded" only when the key's newest job is stored and not finished. A
+ * finished one named newest is no reason to stop: that is so while its id is
+ * admitted again (the finished job is removed and the new one stored after the
+ * admission; should that add fail, nothing would replace the running job), or
+ * when it failed for good.
+ */
 const RENEW_LUA = `
 if redis.call("GET", KEYS[1]) ~= ARGV[1] then return "lost" end
 redis.call("PEXPIRE", KEYS[1], ARGV[2])
 if ARGV[3] == "coalesce" then
-  local latest = redis.call("GET", KEYS[2])
-  if latest and latest ~= ARGV[4] and redis.call("EXISTS", ARGV[5] .. latest) == 1 then return "superseded" end
+  local latest, prefix = redis.call("GET", KEYS[2]), ARGV[5]
+  if latest and latest ~= ARGV[4] and redis.call("EXISTS", prefix .. latest) == 1
+    and not (redis.call("ZSCORE", prefix .. "completed", latest) or redis.call("ZSCORE", prefix .. "failed", latest)) then
+    return "superseded"
+  end
 end
 return "held"
 `;

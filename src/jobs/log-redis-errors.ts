@@ -9,6 +9,21 @@ export interface ErrorEmitter {
 const REPEAT_MS = 60_000;
 
 /**
+ * Calls `report` with `emitter`'s errors, except one whose message `report`
+ * was given less than a minute ago: while Redis is down a connection fails
+ * the same way on every reconnect (several times a second).
+ */
+export function reportErrorsOncePerMinute(emitter: ErrorEmitter, report: (error: Error) => void, now: () => number = Date.now): void {
+  let last = { message: "", at: Number.NEGATIVE_INFINITY };
+  emitter.on("error", (error: Error) => {
+    const at = now();
+    if (error.message === last.message && at - last.at < REPEAT_MS) return;
+    last = { message: error.message, at };
+    report(error);
+  });
+}
+
+/**
  * Log a Redis connection's errors through the app's log instead of leaving
  * them unhandled (ioredis and BullMQ print "Unhandled error event" to the
  * console for an `error` nobody listens to). While Redis is down a connection
@@ -17,11 +32,11 @@ const REPEAT_MS = 60_000;
  * waits meanwhile.
  */
 export function logRedisErrors(emitter: ErrorEmitter, log: JobLog, what: string, now: () => number = Date.now): void {
-  let last = { message: "", at: Number.NEGATIVE_INFINITY };
-  emitter.on("error", (error: Error) => {
-    const at = now();
-    if (error.message === last.message && at - last.at < REPEAT_MS) return;
-    last = { message: error.message, at };
-    log.warn({ err: error }, `${what} cannot reach Redis (${error.message}); it carries on once Redis answers`);
-  });
+  reportErrorsOncePerMinute(
+    emitter,
+    (error) => {
+      log.warn({ err: error }, `${what} cannot reach Redis (${error.message}); it carries on once Redis answers`);
+    },
+    now,
+  );
 }

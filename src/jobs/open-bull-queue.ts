@@ -6,7 +6,7 @@ import type { JobLog } from "./job-log.js";
 import type { CloseOptions, JobHandler } from "./queue.js";
 import { QueueClosedError } from "./queue-closed-error.js";
 import { queueRedisKeys, type QueueRedisKeys } from "./queue-redis-keys.js";
-import { withinMs } from "./within-ms.js";
+import { REDIS_ANSWER_MS, redisAnswers, withinMs } from "./within-ms.js";
 import { startBullWorker, type BullWorker } from "./start-bull-worker.js";
 
 /** What every patchsmith queue on Redis is configured with. */
@@ -49,9 +49,6 @@ export interface BullQueueLifecycle<T> {
   ping(): Promise<boolean>;
   close(options?: CloseOptions): Promise<void>;
 }
-
-/** How long /healthz and /metrics wait for Redis before they say it is unreachable. */
-const ANSWER_MS = 2_000;
 
 /** One queue's BullMQ queue and Redis connection, and what its `add` needs beside them. */
 export interface OpenBullQueue<T> {
@@ -130,20 +127,12 @@ export function openBullQueue<T>(options: BullQueueBaseOptions, order: KeyOrder)
       },
       size: () => worker?.active() ?? 0,
       async counts() {
-        const c = await withinMs(bull.getJobCounts("wait", "prioritized", "active", "delayed", "failed"), ANSWER_MS, () => {
-          throw new Error(`Redis did not answer the ${name} queue's counts within ${String(ANSWER_MS)} ms`);
+        const c = await withinMs(bull.getJobCounts("wait", "prioritized", "active", "delayed", "failed"), REDIS_ANSWER_MS, () => {
+          throw new Error(`Redis did not answer the ${name} queue's counts within ${String(REDIS_ANSWER_MS)} ms`);
         });
         return { waiting: (c.wait ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
       },
-      ping: () =>
-        withinMs(
-          redis.ping().then(
-            () => true,
-            () => false,
-          ),
-          ANSWER_MS,
-          () => false,
-        ),
+      ping: () => redisAnswers(redis),
       async close(closeOptions: CloseOptions = {}) {
         closed = true;
         await worker?.close(closeOptions.graceMs ?? 0);
@@ -154,7 +143,7 @@ export function openBullQueue<T>(options: BullQueueBaseOptions, order: KeyOrder)
         };
         const quitting = quit();
         quitting.catch(() => undefined); // a failure after the time limit has nobody left to tell
-        await withinMs(quitting, ANSWER_MS, () => {
+        await withinMs(quitting, REDIS_ANSWER_MS, () => {
           void bull.disconnect();
           redis.disconnect();
         });

@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { DelayedError, WaitingError, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { KeyLock } from "./create-key-lock.js";
-import { logRedisErrors } from "./log-redis-errors.js";
+import { logRedisErrors, reportErrorsOncePerMinute } from "./log-redis-errors.js";
 import type { JobLog } from "./job-log.js";
 import { LockLostError } from "./lock-lost-error.js";
 import type { JobHandler } from "./queue.js";
 import { QueueClosedError } from "./queue-closed-error.js";
 import { readStoredJob } from "./stored-job.js";
 import { SupersededError } from "./superseded-error.js";
+import { REDIS_ANSWER_MS, redisAnswers, withinMs } from "./within-ms.js";
 
 /** A running BullMQ worker of one queue, as its queue sees it. */
 export interface BullWorker {
@@ -170,7 +171,8 @@ export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandl
   worker.on("stalled", (jobId) => {
     log.warn({ jobId }, `Job ${jobId} stalled (its worker stopped answering); another worker takes it`);
   });
-  worker.on("error", (error) => {
+  // BullMQ emits every failed reconnection while Redis is down: logged once per message per minute, like the connections' errors.
+  reportErrorsOncePerMinute(worker, (error) => {
     log.error({ err: error }, `Queue worker error: ${error.message}`);
   });
 
@@ -187,8 +189,30 @@ export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandl
       for (const controller of controllers.values()) {
         if (!controller.signal.aborted) controller.abort(new QueueClosedError("The worker was stopped (the process is stopping) while the job ran"));
       }
-      await stopping;
-      if (subscriber !== undefined) await subscriber.quit().catch(() => undefined);
+      if (!(await settledUnlessRedisIsDown(stopping, options.redis))) {
+        log.warn({ queue: options.name }, `The ${options.name} worker stopped waiting for Redis to close: Redis does not answer; a job it could not put back is taken over by another worker once its lock expires`);
+      }
+      if (subscriber !== undefined) {
+        const quitting = subscriber.quit().catch(() => undefined);
+        await withinMs(quitting, REDIS_ANSWER_MS, () => {
+          subscriber.disconnect();
+          return undefined;
+        });
+      }
     },
   };
+}
+
+/**
+ * Waits for BullMQ's `worker.close()`, which waits for Redis to come back when
+ * it is down (its blocking connection must reconnect first), and so would
+ * hold the shutdown forever: every `REDIS_ANSWER_MS` that it has not settled, Redis
+ * is asked for a PING, and once that goes unanswered the wait ends (false).
+ */
+async function settledUnlessRedisIsDown(closing: Promise<void>, redis: Redis): Promise<boolean> {
+  const settled = closing.then(() => true);
+  for (;;) {
+    if (await withinMs(settled, REDIS_ANSWER_MS, () => false)) return true;
+    if (!(await redisAnswers(redis))) return false;
+  }
 }

@@ -20,3 +20,18 @@ export async function withinMs<T>(promise: Promise<T>, ms: number, onTimeout: ()
     clearTimeout(timer);
   }
 }
+
+/** How long a call that must answer while Redis may be down (health, counts, close) waits for Redis. */
+export const REDIS_ANSWER_MS = 2_000;
+
+/** True when Redis answers PING within REDIS_ANSWER_MS. */
+export function redisAnswers(redis: { ping(): Promise<unknown> }): Promise<boolean> {
+  return withinMs(
+    redis.ping().then(
+      () => true,
+      () => false,
+    ),
+    REDIS_ANSWER_MS,
+    () => false,
+  );
+}

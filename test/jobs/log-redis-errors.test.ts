@@ -1,8 +1,10 @@
 import { EventEmitter } from "node:events";
 import { createServer } from "node:net";
+import { Worker } from "bullmq";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBullQueue } from "../../src/jobs/create-bull-queue.js";
 import { logRedisErrors } from "../../src/jobs/log-redis-errors.js";
+import { withinMs } from "../../src/jobs/within-ms.js";
 import { createMetrics } from "../../src/server/create-metrics.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 
@@ -58,5 +60,32 @@ describe("logRedisErrors", () => {
     expect(text).not.toContain('kind="review"');
     expect(printed.mock.calls.flat().join(" ")).not.toContain("Unhandled error event");
     await queue.close();
+  });
+
+  it("a worker whose Redis is down logs its failed reconnections once, not one error line each", async () => {
+    const emitted = vi.spyOn(Worker.prototype, "emit");
+    const workerErrors = (): number => emitted.mock.calls.filter(([event]) => event === "error").length;
+    const logged = createTestLog();
+    const queue = createBullQueue<{ n: number }>({ redisUrl: `redis://127.0.0.1:${String(await closedPort())}`, name: "down-worker", log: logged.log });
+    queue.process(() => Promise.resolve());
+    // BullMQ's worker reports every failed reconnection as an error event.
+    await vi.waitFor(() => {
+      expect(workerErrors()).toBeGreaterThanOrEqual(3);
+    }, { timeout: 30_000, interval: 50 });
+    expect(logged.messages("error").filter((m) => m.startsWith("Queue worker error"))).toEqual([expect.stringContaining("ECONNREFUSED")]);
+    void queue.close();
+  });
+
+  it("a queue whose worker runs closes with Redis down (BullMQ's own close waits for Redis to come back)", async () => {
+    const logged = createTestLog();
+    const queue = createBullQueue<{ n: number }>({ redisUrl: `redis://127.0.0.1:${String(await closedPort())}`, name: "down-close", log: logged.log });
+    queue.process(() => Promise.resolve());
+    await vi.waitFor(() => {
+      expect(logged.messages("warn").some((m) => m.includes("cannot reach Redis"))).toBe(true);
+    }, { timeout: 5_000 });
+    // Not a speed check: without the fix the close never ends; 30 s only turns that hang into a failure.
+    const outcome = await withinMs(queue.close({ graceMs: 0 }).then(() => "closed"), 30_000, () => "still closing after 30 s");
+    expect(outcome).toBe("closed");
+    expect(logged.messages("warn")).toContainEqual(expect.stringMatching(/^The down-close worker stopped waiting for Redis to close/));
   });
 });

@@ -188,6 +188,65 @@ describe.skipIf(!available && !REDIS_REQUIRED)(redisSuiteTitle("startBullWorker 
     expect(events).toEqual(["start 1", "stopped 1 (Job o/r#5@1|review was superseded by o/r#5@3|review)", "start 3", "end 3"]);
   });
 
+  it("does not stop the running job while a finished job of its pull request is added again, and not at all when that add fails", async () => {
+    const name = `readd-${randomUUID()}`;
+    const proxy = await startRedisProxy(REDIS_URL);
+    opened.push(proxy);
+    const producer = newQueue<Data>(name, { lockDurationMs: 300 });
+    // A second webhook server whose BullMQ commands the test holds on their way to Redis.
+    const slowProducer = createBullQueue<Data>({ redisUrl: proxy.url, name, log: createTestLog().log });
+    opened.push(slowProducer);
+    const events: string[] = [];
+    const secondMayEnd = gate();
+    producer.process(async (data, signal) => {
+      events.push(`start ${String(data.n)}`);
+      if (data.n === 1) return;
+      await Promise.race([
+        secondMayEnd.promise,
+        new Promise<void>((resolve) => {
+          signal.addEventListener("abort", () => {
+            resolve();
+          }, { once: true });
+        }),
+      ]);
+      events.push(signal.aborted ? `stopped ${String(data.n)} (${(signal.reason as Error).message})` : `end ${String(data.n)}`);
+    });
+    // Push 1 is reviewed (its job is kept among the completed ones); push 2's review runs.
+    await producer.add({ id: "o/r#4@1:review", key: "o/r#4", data: { key: "o/r#4", n: 1 } });
+    await producer.onIdle();
+    await producer.add({ id: "o/r#4@2:review", key: "o/r#4", data: { key: "o/r#4", n: 2 } });
+    await until(() => events.includes("start 2"));
+    // A force-push back to push 1: its finished job is admitted again (the key's newest id is push 1 now),
+    // and the removal of the finished job, the step after the admission, is held on its way.
+    const unwritable = {
+      key: "o/r#4",
+      n: 1,
+      toJSON(): never {
+        throw new Error("cannot serialise");
+      },
+    };
+    const held = proxy.holdNext(`bull:${name}:repeat`);
+    const readd = slowProducer.add({ id: "o/r#4@1:review", key: "o/r#4", data: unwritable });
+    await held;
+    // Job 2's lock is renewed three times (every 100 ms) meanwhile.
+    const lockKey = `patchsmith:${name}:lock:o/r#4`;
+    let renewals = 0;
+    let last = Number.POSITIVE_INFINITY;
+    await until(async () => {
+      const ttl = (await redis?.pttl(lockKey)) ?? -2;
+      if (ttl > last) renewals++;
+      last = ttl;
+      return renewals >= 3 || events.some((event) => event.startsWith("stopped"));
+    });
+    expect(events).toEqual(["start 1", "start 2"]);
+    // The add then fails: nothing newer was stored, so job 2 goes on to its end.
+    proxy.release();
+    await expect(readd).rejects.toThrow("cannot serialise");
+    secondMayEnd.open();
+    await producer.onIdle();
+    expect(events).toEqual(["start 1", "start 2", "end 2"]);
+  });
+
   it("on shutdown puts back, without running it, a job that the closing worker was handed as another one finished", async () => {
     const name = `close-fetch-${randomUUID()}`;
     const proxy = await startRedisProxy(REDIS_URL);

@@ -6,7 +6,7 @@ import { findSecrets } from "../find-secrets.js";
 import { addedLinesOf, textFromHunks } from "./lines-from-hunks.js";
 import { createSecretMask } from "./mask-secrets.js";
 import { secretFindings } from "./secret-findings.js";
-import type { NumberedLine } from "./secret-hit.js";
+import type { NumberedLine, SecretHit } from "./secret-hit.js";
 
 /** A file GitHub lists without a patch, read at head (and base) by the caller. */
 export interface RecoveredFile {
@@ -57,7 +57,8 @@ export interface ScanChangeResult {
  *     suggestion (its lines are in no hunk), so they are listed in the body;
  *  3. the loaded and recovered files are scanned whole, so a secret already in
  *     the code is masked too: `mask` keeps every one out of prompts, comments
- *     and logs.
+ *     and logs. A key block over several lines that has an added line counts
+ *     whole (a key rotated in place adds only the lines between its markers).
  */
 export function scanChangeForSecrets(params: ScanChangeParams): ScanChangeResult {
   const findings: Finding[] = [];
@@ -72,9 +73,11 @@ export function scanChangeForSecrets(params: ScanChangeParams): ScanChangeResult
     if (file.hunks.length === 0 && recovered === undefined) continue;
     const script = isScriptPath(file.path);
     const loaded = params.headText(file.path) ?? recovered?.headText;
+    const whole = numbered(loaded ?? textFromHunks(file));
+    const wholeHits = findSecrets(whole, { config: !script });
     const result = secretFindings({
       path: file.path,
-      lines: recovered ? recovered.addedLines : addedLinesOf(file),
+      lines: withWholeKeyBlocks(recovered ? recovered.addedLines : addedLinesOf(file), whole, wholeHits),
       script,
       inHunk: (start, end) => findHunkForRange(file, start, end) !== undefined,
       ...(loaded === undefined || recovered !== undefined ? {} : { validate: params.validate }),
@@ -85,11 +88,28 @@ export function scanChangeForSecrets(params: ScanChangeParams): ScanChangeResult
     validated += result.validated;
     rejected += result.rejected;
     if (result.findings.length > 0 && loaded === undefined) extraFiles.push(file);
-    if (loaded !== undefined) {
-      const lines = loaded.split(/\r?\n/).map((text, index) => ({ line: index + 1, text }));
-      for (const hit of findSecrets(lines, { config: !script })) values.add(hit.value);
-    }
+    if (loaded !== undefined) for (const hit of wholeHits) values.add(hit.value);
   }
   const texts = new Map(extraFiles.map((file) => [file.path, textFromHunks(file)]));
   return { findings, extraFiles, hunkText: (path) => texts.get(path), mask: createSecretMask(values), proposed, validated, rejected };
+}
+
+function numbered(text: string): NumberedLine[] {
+  return text.split(/\r?\n/).map((line, index) => ({ line: index + 1, text: line }));
+}
+
+/**
+ * `added`, plus the other lines of every key block over several lines (found in
+ * `whole`, the file's new side) that one of them belongs to: a key replaced in
+ * place keeps its BEGIN and END lines, so only its body lines are added.
+ */
+function withWholeKeyBlocks(added: readonly NumberedLine[], whole: readonly NumberedLine[], hits: readonly SecretHit[]): readonly NumberedLine[] {
+  const isAdded = new Set(added.map((entry) => entry.line));
+  const extra = new Set<number>();
+  for (const hit of hits) {
+    const span = Array.from({ length: hit.endLine - hit.line + 1 }, (_, offset) => hit.line + offset);
+    if (span.length > 1 && span.some((line) => isAdded.has(line))) for (const line of span) if (!isAdded.has(line)) extra.add(line);
+  }
+  if (extra.size === 0) return added;
+  return [...added, ...whole.filter((entry) => extra.has(entry.line))].sort((a, b) => a.line - b.line);
 }

@@ -1,11 +1,13 @@
+import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { readUnpatchedFiles } from "../../../src/analyze/secrets/read-unpatched-files.js";
 import { scanChangeForSecrets } from "../../../src/analyze/secrets/scan-change-for-secrets.js";
 import { defaultRepoConfig } from "../../../src/config/repo-config.js";
 import { parseFilePatch } from "../../../src/diff/parse-file-patch.js";
+import { parseUnifiedDiff } from "../../../src/diff/parse-unified-diff.js";
 import type { FileSource, ReadResult } from "../../../src/types.js";
 import { decodeFile } from "../../../src/workspace/decode-file.js";
-import { fakeCredentials } from "../../security/fake-credentials.js";
+import { fakeCredentials, fakePrivateKey } from "../../security/fake-credentials.js";
 
 const c = fakeCredentials(43);
 
@@ -90,5 +92,52 @@ describe("scanChangeForSecrets with recovered lines", () => {
     expect(result.extraFiles).toEqual([]);
     // The old password is masked by value, wherever it turns up (it has no shape of its own).
     expect(result.mask(`echo ${c.password}`)).toBe("echo [redacted secret]");
+  });
+
+  it("reports a private key that replaces another one in place, although its BEGIN and END lines are old ones", async () => {
+    const indent = (pem: string): string => pem.split("\n").map((line) => `    ${line}`).join("\n");
+    const oldKey = generateKeyPairSync("rsa", { modulusLength: 1024, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey.trimEnd();
+    const newKey = fakePrivateKey();
+    // A rotated key committed again: only the lines between the markers are new.
+    const base = `tls:\n  name: api\n  key: |\n${indent(oldKey)}\n`;
+    const head = `tls:\n  name: api\n  key: |\n${indent(newKey)}\n`;
+    const diff = [unpatched("config/tls.yml")];
+    const read = await readUnpatchedFiles({ diff, config: defaultRepoConfig, head: source({ "config/tls.yml": head }), base: source({ "config/tls.yml": base }) });
+    const result = scanChangeForSecrets({ diff, config: defaultRepoConfig, headText: () => undefined, validate: () => ({ ok: true, reasons: [], introduced: [] }), recovered: read.recovered });
+    const end = 3 + newKey.split("\n").length;
+    expect(result.findings.map((f) => `${f.path}:${String(f.startLine)}-${String(f.line)} ${f.rule}`)).toEqual([`config/tls.yml:4-${String(end)} secret/private-key`]);
+    const material = newKey.split("\n")[1] ?? "";
+    expect(JSON.stringify(result.findings)).not.toContain(material);
+    expect(result.mask(`x ${newKey} y`)).not.toContain(material);
+  });
+
+  it("reports a key rotated in place in a file with a patch too, where the markers are context lines", () => {
+    const oldBody = generateKeyPairSync("rsa", { modulusLength: 1024, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey.trimEnd().split("\n").slice(1, -1);
+    const newKey = fakePrivateKey().split("\n");
+    const newBody = newKey.slice(1, -1);
+    const patch = [
+      "diff --git a/config/tls.yml b/config/tls.yml",
+      "--- a/config/tls.yml",
+      "+++ b/config/tls.yml",
+      `@@ -1,${String(oldBody.length + 3)} +1,${String(newBody.length + 3)} @@`,
+      " key: |",
+      `   ${newKey[0] ?? ""}`,
+      ...oldBody.map((line) => `-  ${line}`),
+      ...newBody.map((line) => `+  ${line}`),
+      `   ${newKey.at(-1) ?? ""}`,
+      "",
+    ].join("\n");
+    const result = scanChangeForSecrets({ diff: parseUnifiedDiff(patch).files, config: defaultRepoConfig, headText: () => undefined, validate: () => ({ ok: true, reasons: [], introduced: [] }) });
+    expect(result.findings.map((f) => `${f.path}:${String(f.startLine)}-${String(f.line)} ${f.rule}`)).toEqual([`config/tls.yml:2-${String(newKey.length + 1)} secret/private-key`]);
+  });
+
+  it("does not report a key block none of whose lines is new", async () => {
+    const key = fakePrivateKey();
+    const base = `key: |\n  ${key.split("\n").join("\n  ")}\n`;
+    const head = `name: api\n${base}`;
+    const diff = [unpatched("config/tls.yml")];
+    const read = await readUnpatchedFiles({ diff, config: defaultRepoConfig, head: source({ "config/tls.yml": head }), base: source({ "config/tls.yml": base }) });
+    const result = scanChangeForSecrets({ diff, config: defaultRepoConfig, headText: () => undefined, validate: () => ({ ok: true, reasons: [], introduced: [] }), recovered: read.recovered });
+    expect(result.findings).toEqual([]);
   });
 });
