@@ -11,6 +11,7 @@ import { decideCheckRunEvent } from "./github/decide-check-run-event.js";
 import { decidePullRequestEvent } from "./github/decide-pull-request-event.js";
 import { enqueueReview } from "./github/enqueue-review.js";
 import { getAppSlug } from "./github/get-app-slug.js";
+import { limitRequestTime } from "./github/limit-request-time.js";
 import { guardWrites } from "./github/guard-writes.js";
 import type { CommandJob } from "./jobs/command-job.js";
 import { createCommandQueue, type CommandQueue } from "./jobs/create-command-queue.js";
@@ -73,6 +74,8 @@ export function createApp(deps: AppDeps): ApplicationFunction {
 
     const getOctokit = async (installationId: number): Promise<ProbotOctokit> => {
       const octokit = await app.auth(installationId);
+      // Registered first, so it times each request (with Octokit's retries) but not the write limiter's wait.
+      limitRequestTime(octokit, { ms: deps.settings.githubTimeoutMs, setting: "PATCHSMITH_GITHUB_TIMEOUT_MS" });
       guardWrites(octokit, { limiter, sleep: deps.sleep, log });
       return octokit;
     };

@@ -36,6 +36,8 @@ const appSettingsSchema = z.object({
   PATCHSMITH_TESTS_TIMEOUT_MS: integer(60_000, 1_000, 10 * 60_000),
   /** Heap limit (MB) of each analysis worker thread: a review that needs more fails alone, with a message naming this. */
   PATCHSMITH_ANALYSIS_MEMORY_MB: integer(4096, 256, 65_536),
+  /** Longest wait (milliseconds) for GitHub to answer one API request, Octokit's retries included. */
+  PATCHSMITH_GITHUB_TIMEOUT_MS: integer(120_000, 1_000, 30 * 60_000),
 });
 
 export interface AppSettings {
@@ -49,6 +51,8 @@ export interface AppSettings {
   readonly tests: { readonly run: boolean; readonly timeoutMs: number };
   /** Heap limit (MB) of each analysis worker thread (TypeScript and ESLint run there, off the event loop). */
   readonly analysisMemoryMb: number;
+  /** Longest wait for one GitHub API request (a streamed archive download has its own limits). */
+  readonly githubTimeoutMs: number;
 }
 
 /** Thrown at start-up when a PATCHSMITH_* variable has a value that cannot be used; the message names it. */
@@ -73,5 +77,6 @@ export function readAppSettings(env: Readonly<Record<string, string | undefined>
     deliveryMemory: s.PATCHSMITH_DELIVERY_MEMORY,
     tests: { run: s.PATCHSMITH_TESTS_RUN, timeoutMs: s.PATCHSMITH_TESTS_TIMEOUT_MS },
     analysisMemoryMb: s.PATCHSMITH_ANALYSIS_MEMORY_MB,
+    githubTimeoutMs: s.PATCHSMITH_GITHUB_TIMEOUT_MS,
   };
 }

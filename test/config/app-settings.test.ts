@@ -12,7 +12,13 @@ describe("readAppSettings", () => {
       deliveryMemory: 10_000,
       tests: { run: false, timeoutMs: 60_000 },
       analysisMemoryMb: 4096,
+      githubTimeoutMs: 120_000,
     });
+  });
+
+  it("reads the GitHub request time limit and refuses one too short to be real", () => {
+    expect(readAppSettings({ PATCHSMITH_GITHUB_TIMEOUT_MS: "30000" }).githubTimeoutMs).toBe(30_000);
+    expect(() => readAppSettings({ PATCHSMITH_GITHUB_TIMEOUT_MS: "10" })).toThrow(/PATCHSMITH_GITHUB_TIMEOUT_MS/);
   });
 
   it("runs generated tests only when the operator says PATCHSMITH_TESTS_RUN=true", () => {
