@@ -127,6 +127,7 @@ export function openBullQueue<T>(options: BullQueueBaseOptions, order: KeyOrder)
       },
       size: () => worker?.active() ?? 0,
       async counts() {
+        if (redis.status !== "ready") throw new Error(`Redis is not connected (${redis.status}): the ${name} queue's counts cannot be read`);
         const c = await withinMs(bull.getJobCounts("wait", "prioritized", "active", "delayed", "failed"), REDIS_ANSWER_MS, () => {
           throw new Error(`Redis did not answer the ${name} queue's counts within ${String(REDIS_ANSWER_MS)} ms`);
         });
