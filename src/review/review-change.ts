@@ -10,9 +10,10 @@ import { modelLimitNotices } from "../security/model-limit-notices.js";
 import { screenFindings } from "../security/screen-findings.js";
 import type { Diagnostic, FileDiff, Finding, Fix, Notice } from "../types.js";
 import { validateEdit } from "../validate/validate-edit.js";
-import { createWorkspace, type Workspace } from "../workspace/create-workspace.js";
+import { environmentRequest, prepareEnvironment } from "../environment/prepare-environment.js";
+import { buildWorkspace } from "../workspace/build-workspace.js";
+import type { Workspace } from "../workspace/create-workspace.js";
 import { loadFiles } from "../workspace/load-files.js";
-import { readCompilerOptions } from "../workspace/read-compiler-options.js";
 import { createSafeLinter } from "../workspace/safe-linter.js";
 import { addTestsSection } from "../testgen/add-tests-section.js";
 import { renderTestComments } from "../testgen/render-test-comments.js";
@@ -80,18 +81,18 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     budgetNotice("files not read are listed as skipped, and type information from unread imports is missing");
     skipped.push(...headFiles.skipped);
     notices.push(...headFiles.notices);
-    const checks = { eslint: config.checks.eslint, typescript: config.checks.typescript };
+    // The environment the repository's own tsc sees: its tsconfig chain and its dependencies' declarations.
+    const signal = params.signal ? { signal: params.signal } : {};
+    const provider = params.environment ? { provider: params.environment } : {};
+    const headEnvironment = await time("environment", () => prepareEnvironment({ loaded: headFiles, ...provider, ...signal }));
+    const sameManifests = sameFiles(environmentRequest(headFiles).manifests, environmentRequest(baseFiles).manifests);
+    const baseEnvironment = sameManifests ? headEnvironment : await time("environment", () => prepareEnvironment({ loaded: baseFiles, ...provider, ...signal }));
+    notices.push(...headEnvironment.notices, ...(headEnvironment.environment?.notices ?? []));
     const linter = createSafeLinter(config.rules);
-    const build = (loaded: typeof headFiles, label: string): Workspace => {
-      const compiler = readCompilerOptions({
-        configPath: "tsconfig.json",
-        readFile: (path) => loaded.files.get(path),
-        fileExists: (path) => loaded.files.has(path),
-      });
-      if (label === "head") notices.push(...compiler.notices);
-      return createWorkspace({ files: loaded.files, compilerOptions: compiler.options, knownPaths: loaded.knownPaths, linter, checks });
-    };
-    return { head: build(headFiles, "head"), base: build(baseFiles, "base") };
+    const headBuilt = buildWorkspace({ loaded: headFiles, config, linter, changed: headSeeds, ...(headEnvironment.environment ? { environment: headEnvironment.environment } : {}) });
+    notices.push(...headBuilt.notices);
+    const baseBuilt = buildWorkspace({ loaded: baseFiles, config, linter, changed: baseSeeds, ...(baseEnvironment.environment ? { environment: baseEnvironment.environment } : {}) });
+    return { head: headBuilt.workspace, base: baseBuilt.workspace };
   });
 
   try {
@@ -248,6 +249,10 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
 }
 
 const BUDGET_HIT = "Limit hit: the review read its limit of";
+
+function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  return a.size === b.size && [...a].every(([path, text]) => b.get(path) === text);
+}
 
 /** Why a file is not analysed; "" for files that are simply not code (not worth listing). */
 function skipReason(file: FileDiff, config: ReviewChangeParams["config"]): string | undefined {

@@ -1,4 +1,5 @@
 import type { RepoConfig } from "../config/repo-config.js";
+import type { EnvironmentProvider } from "../environment/acquire-environment.js";
 import type { Generator } from "../llm/generator.js";
 import type { TestRunner } from "../testgen/test-runner.js";
 import type { TestsReport } from "../testgen/tests-report.js";
@@ -32,6 +33,8 @@ export interface ReviewChangeParams {
   readonly now?: () => number;
   /** Prompt tokens the model may spend on this run (default: the model layer's per-review budget); scans set their own. */
   readonly modelTokenBudget?: number;
+  /** Acquires the dependency declarations the repository's own tsc would see; without it, imports of packages are unknown and not reported. */
+  readonly environment?: EnvironmentProvider;
   /** Runs generated tests; given only when the operator's own settings allow it (`PATCHSMITH_TESTS_RUN=true`). */
   readonly testRunner?: TestRunner;
 }

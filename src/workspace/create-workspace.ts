@@ -3,7 +3,8 @@ import ts from "typescript";
 import type { Diagnostic } from "../types.js";
 import { isDependencyNoise } from "./ignored-typescript-codes.js";
 import type { SafeLinter } from "./safe-linter.js";
-import { createTypeScriptHost, documentRegistry } from "./typescript-host.js";
+import type { ProjectLayout } from "./resolve-projects.js";
+import { createTypeScriptHost, documentRegistry, viewDependencies } from "./typescript-host.js";
 import { toVirtual } from "./virtual-root.js";
 
 export interface WorkspaceChecks {
@@ -43,9 +44,19 @@ let nextVersion = 1;
 const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
 const TS_FILE = /\.(?:[cm]?tsx?)$/;
 
+/** "Cannot find name …" and its variants: silenced when a `types` package the project names could not be had. */
+const CANNOT_FIND_NAME = new Set([2304, 2552, 2503, 2694]);
+
 export function createWorkspace(params: {
   readonly files: ReadonlyMap<string, string>;
-  readonly compilerOptions: ts.CompilerOptions;
+  /** One set of options for every file (tests, generated-test checks); `layout` takes precedence. */
+  readonly compilerOptions?: ts.CompilerOptions;
+  /** Each file's tsconfig, as the repository's own tsc sees it. */
+  readonly layout?: ProjectLayout;
+  /** Acquired dependency declarations, "node_modules/<name>/<file>" → text. */
+  readonly dependencies?: ReadonlyMap<string, string>;
+  /** Global declarations the project expects could not be had: "Cannot find name" errors are not facts here. */
+  readonly silenceUnknownNames?: boolean;
   /** Every path of the snapshot (loaded or not), to tell a missing file from one we did not load. */
   readonly knownPaths: ReadonlySet<string>;
   readonly linter: SafeLinter;
@@ -53,10 +64,24 @@ export function createWorkspace(params: {
 }): Workspace {
   const files = new Map<string, { text: string; version: number }>();
   for (const [path, text] of params.files) files.set(path, { text, version: nextVersion++ });
-  const options = params.compilerOptions;
-  const rootFiles = (): string[] => [...files.keys()].filter((path) => SCRIPT.test(path));
-  const host = createTypeScriptHost({ files, rootFiles, options });
-  const service = ts.createLanguageService(host, documentRegistry);
+  const layout: ProjectLayout = params.layout ?? singleProject(params.compilerOptions ?? {});
+  const dependencies = viewDependencies(params.dependencies ?? new Map());
+  const ambient = [...(params.dependencies?.keys() ?? [])].filter((key) => key.startsWith(AMBIENT_PREFIX));
+  const services = new Map<string, ts.LanguageService>();
+  const serviceOf = (path: string): { service: ts.LanguageService; options: ts.CompilerOptions } | undefined => {
+    const project = layout.projectOf(path);
+    const options = project === undefined ? undefined : layout.projects.get(project);
+    if (project === undefined || options === undefined) return undefined;
+    let service = services.get(project);
+    if (!service) {
+      const rootFiles = (): string[] => [...[...files.keys()].filter((p) => SCRIPT.test(p) && layout.projectOf(p) === project), ...ambient];
+      service = ts.createLanguageService(createTypeScriptHost({ files, rootFiles, options, dependencies }), documentRegistry);
+      services.set(project, service);
+    }
+    return { service, options };
+  };
+  // Read when diagnosing: the layout learns which `types` entries are missing as it resolves each file's project.
+  const silenced = (code: number): boolean => CANNOT_FIND_NAME.has(code) && (params.silenceUnknownNames === true || layout.typesMissing().length > 0);
   const lintCache = new Map<string, { version: number; messages: Linter.LintMessage[] }>();
   // Diagnostics depend on every file's text, so they are cached only for the state as loaded.
   // A validation patches a file and restores it, so the "before" side is computed once per file.
@@ -64,7 +89,7 @@ export function createWorkspace(params: {
   const changed = new Set<string>();
   const loadedDiagnostics = new Map<string, Diagnostic[]>();
 
-  const isTypeChecked = (path: string): boolean =>
+  const isTypeChecked = (path: string, options: ts.CompilerOptions): boolean =>
     TS_FILE.test(path) || (options.allowJs === true && options.checkJs === true && SCRIPT.test(path));
 
   function lintMessages(path: string): Linter.LintMessage[] {
@@ -78,12 +103,14 @@ export function createWorkspace(params: {
   }
 
   function typescriptDiagnostics(path: string): ts.Diagnostic[] {
-    if (!files.has(path) || !isTypeChecked(path)) return [];
+    const project = serviceOf(path);
+    if (!files.has(path) || !project || !isTypeChecked(path, project.options)) return [];
     const file = toVirtual(path);
-    const all = [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)];
+    const all = [...project.service.getSyntacticDiagnostics(file), ...project.service.getSemanticDiagnostics(file)];
     return all.filter(
       (d) =>
         d.category === ts.DiagnosticCategory.Error &&
+        !silenced(d.code) &&
         !isDependencyNoise({ code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, " "), path, knownPaths: params.knownPaths }),
     );
   }
@@ -108,7 +135,7 @@ export function createWorkspace(params: {
         for (const message of lintMessages(path)) result.push(fromLintMessage(path, message));
       }
       if (params.checks.typescript) {
-        const source = service.getProgram()?.getSourceFile(toVirtual(path));
+        const source = serviceOf(path)?.service.getProgram()?.getSourceFile(toVirtual(path));
         for (const d of typescriptDiagnostics(path)) result.push(fromTsDiagnostic(path, d, source));
       }
       result.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -117,9 +144,10 @@ export function createWorkspace(params: {
     },
     lintMessages,
     codeFixes(path, diagnostic) {
-      const source = service.getProgram()?.getSourceFile(toVirtual(path));
+      const service = serviceOf(path)?.service;
+      const source = service?.getProgram()?.getSourceFile(toVirtual(path));
       const code = Number(diagnostic.code.replace(/^TS/, ""));
-      if (!source || diagnostic.source !== "typescript" || !Number.isInteger(code)) return [];
+      if (!service || !source || diagnostic.source !== "typescript" || !Number.isInteger(code)) return [];
       const start = positionOf(source, diagnostic.line, diagnostic.column);
       const end = positionOf(source, diagnostic.endLine, diagnostic.endColumn);
       try {
@@ -139,9 +167,18 @@ export function createWorkspace(params: {
       return result;
     },
     dispose: () => {
-      service.dispose();
+      for (const service of services.values()) service.dispose();
+      services.clear();
     },
   };
+}
+
+/** Acquired files under this prefix declare the packages that could not be had as `any` modules; every project includes them. */
+export const AMBIENT_PREFIX = "node_modules/.patchsmith/";
+
+function singleProject(options: ts.CompilerOptions): ProjectLayout {
+  const projects = new Map([["", options]]);
+  return { projects, projectOf: () => "", typesMissing: () => [], notices: () => [] };
 }
 
 const FORMAT: ts.FormatCodeSettings = { ...ts.getDefaultFormatCodeSettings("\n"), indentSize: 2, tabSize: 2, convertTabsToSpaces: true };

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import ts from "typescript";
 import type { FileSource, Notice } from "../types.js";
 import { resolveRelativeImport } from "./resolve-relative-import.js";
@@ -12,7 +13,12 @@ export interface LoadedFiles {
 }
 
 const CONFIG_FILE = /(?:^|\/)(?:tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
+/** Lockfiles at the root: where dependency versions come from. */
+const LOCKFILE = /^(?:package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|yarn\.lock|bun\.lock)$/;
 const SCRIPT = /\.(?:[cm]?[jt]sx?|d\.ts)$/;
+const DECLARATION = /\.d\.[cm]?ts$/;
+const MAX_CONFIGS = 50;
+const MAX_DECLARATIONS = 100;
 
 /**
  * Read the files a review needs from a snapshot: the seed paths, the
@@ -36,8 +42,15 @@ export async function loadFiles(params: {
   const seen = new Set<string>();
   const seedSet = new Set(params.seeds);
 
-  const configs = [...knownPaths].filter((p) => CONFIG_FILE.test(p) && !p.includes("node_modules/")).slice(0, 50);
-  let queue = [...params.seeds.filter((p) => knownPaths.has(p)), ...configs];
+  // Configs of the seeds' folders and their parents first (each file's tsconfig chain), then the others.
+  const outsideNodeModules = (p: string): boolean => !p.split("/").includes("node_modules");
+  const seedFolders = new Set(params.seeds.flatMap(ancestorsOf));
+  const allConfigs = [...knownPaths].filter((p) => CONFIG_FILE.test(p) && outsideNodeModules(p));
+  const configs = [...allConfigs.filter((p) => seedFolders.has(folderOf(p))), ...allConfigs.filter((p) => !seedFolders.has(folderOf(p)))].slice(0, MAX_CONFIGS);
+  const lockfiles = [...knownPaths].filter((p) => LOCKFILE.test(p));
+  // Declaration files may declare globals the seeds use without importing them.
+  const declarations = [...knownPaths].filter((p) => DECLARATION.test(p) && outsideNodeModules(p)).slice(0, MAX_DECLARATIONS);
+  let queue = [...params.seeds.filter((p) => knownPaths.has(p)), ...configs, ...lockfiles, ...declarations];
   let capped = false;
   while (queue.length > 0) {
     const batch = queue.filter((p) => !seen.has(p));
@@ -51,6 +64,11 @@ export async function loadFiles(params: {
       }
       if (result.kind === "missing") continue;
       files.set(path, result.text);
+      if (/(?:^|\/)tsconfig[^/]*\.json$/.test(path)) {
+        // A tsconfig may extend a file of the repository under any name.
+        for (const target of relativeExtends(path, result.text)) if (knownPaths.has(target) && !seen.has(target)) queue.push(target);
+        continue;
+      }
       if (!SCRIPT.test(path)) continue;
       for (const ref of ts.preProcessFile(result.text, true, true).importedFiles) {
         const target = resolveRelativeImport(path, ref.fileName, knownPaths);
@@ -77,6 +95,24 @@ export async function loadFiles(params: {
     });
   }
   return { files, knownPaths, skipped, notices };
+}
+
+function ancestorsOf(path: string): string[] {
+  const result: string[] = [];
+  for (let dir = folderOf(path); ; dir = folderOf(dir)) {
+    result.push(dir);
+    if (dir === "") return result;
+  }
+}
+
+function relativeExtends(configPath: string, text: string): string[] {
+  const { config } = ts.parseConfigFileTextToJson(configPath, text) as { config?: { extends?: unknown } };
+  const extended = config?.extends;
+  const targets = (Array.isArray(extended) ? extended : [extended]).filter((t): t is string => typeof t === "string" && t.startsWith("."));
+  return targets.map((target) => {
+    const joined = posix.normalize(posix.join(folderOf(configPath), target));
+    return joined.endsWith(".json") ? joined : `${joined}.json`;
+  });
 }
 
 function folderOf(path: string): string {

@@ -1,21 +1,12 @@
-import path from "node:path/posix";
 import ts from "typescript";
 import type { Notice } from "../types.js";
-import { fromVirtual, toVirtual } from "./virtual-root.js";
+import { createPathIndex } from "./create-path-index.js";
+import { FORCED_OPTIONS, parseTsconfig } from "./parse-tsconfig.js";
 
 export interface CompilerOptionsResult {
   readonly options: ts.CompilerOptions;
   readonly notices: readonly Notice[];
 }
-
-/** Options we always force, whatever the repository says. */
-const FORCED: ts.CompilerOptions = {
-  noEmit: true,
-  skipLibCheck: true,
-  // Never written anywhere; declared so `incremental`/`composite` settings cannot make TS look for files.
-  incremental: false,
-  composite: false,
-};
 
 export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -30,58 +21,26 @@ export const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /**
- * Read the repository's tsconfig.json **as data**: JSON with comments, parsed by
- * TypeScript's own parser, `extends` followed only to files inside the
- * repository (read through `readFile`, never from disk), `plugins` dropped.
- * Anything wrong becomes a notice and the defaults are used.
+ * The options of one tsconfig (a single project for every file), read **as
+ * data** by parseTsconfig: `extends` followed inside the repository and into
+ * acquired packages, `plugins` dropped. Anything wrong becomes a notice; a
+ * missing or invalid file gives the defaults. Reviews use resolveProjects,
+ * which also honours include/exclude and references.
  */
 export function readCompilerOptions(params: {
   readonly configPath: string;
   readonly readFile: (path: string) => string | undefined;
   readonly fileExists: (path: string) => boolean;
+  readonly dependencies?: ReadonlyMap<string, string>;
 }): CompilerOptionsResult {
-  const notices: Notice[] = [];
-  const text = params.readFile(params.configPath);
-  if (text === undefined) return { options: { ...DEFAULT_COMPILER_OPTIONS, ...FORCED }, notices };
-
-  const parsed = ts.parseConfigFileTextToJson(params.configPath, text);
-  if (parsed.error || typeof parsed.config !== "object" || parsed.config === null) {
-    const why = parsed.error ? ts.flattenDiagnosticMessageText(parsed.error.messageText, " ") : "it is not a JSON object";
-    notices.push({
-      path: params.configPath,
-      message: `${params.configPath} is not valid JSON (${why}); default compiler options were used. Fix the file to have it honoured.`,
-    });
-    return { options: { ...DEFAULT_COMPILER_OPTIONS, ...FORCED }, notices };
-  }
-
-  const host: ts.ParseConfigHost = {
-    useCaseSensitiveFileNames: true,
-    // Root files are chosen by the workspace, not by include/exclude globs.
-    readDirectory: () => [],
-    fileExists: (file) => {
-      const relative = fromVirtual(file);
-      return relative !== undefined && params.fileExists(relative);
-    },
-    readFile: (file) => {
-      const relative = fromVirtual(file);
-      return relative === undefined ? undefined : params.readFile(relative);
-    },
-  };
-  const configFile = toVirtual(params.configPath);
-  const result = ts.parseJsonConfigFileContent(parsed.config, host, path.dirname(configFile), undefined, configFile);
-  for (const error of result.errors) {
-    // TS18003 = "No inputs were found": expected, since readDirectory lists nothing.
-    if (error.code === 18003) continue;
-    notices.push({
-      path: params.configPath,
-      message: `${params.configPath}: ${ts.flattenDiagnosticMessageText(error.messageText, " ")} (only files inside the repository can be extended; the rest of the settings were used).`,
-    });
-  }
-  const options: ts.CompilerOptions = { ...result.options, ...FORCED };
-  delete options.plugins;
-  delete options.configFilePath;
-  delete options.tsBuildInfoFile;
-  if (options.types !== undefined) delete options.types;
-  if (options.typeRoots !== undefined) delete options.typeRoots;
-  return { options, notices };
+  const defaults = { options: { ...DEFAULT_COMPILER_OPTIONS, ...FORCED_OPTIONS }, notices: [] };
+  if (!params.fileExists(params.configPath)) return defaults;
+  const parsed = parseTsconfig({
+    configPath: params.configPath,
+    readFile: (path) => (params.fileExists(path) ? params.readFile(path) : undefined),
+    repoIndex: createPathIndex([]),
+    dependencies: params.dependencies ?? new Map(),
+  });
+  if ("invalid" in parsed) return { ...defaults, notices: parsed.notices };
+  return { options: parsed.options, notices: parsed.notices };
 }

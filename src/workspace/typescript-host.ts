@@ -1,12 +1,15 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path/posix";
 import ts from "typescript";
+import { createPathIndex, type PathIndex } from "./create-path-index.js";
+import { toDependencyKey } from "./dependency-path.js";
 import { fromVirtual, toVirtual, VIRTUAL_ROOT } from "./virtual-root.js";
 
 /** Our own TypeScript's lib directory: the only place on disk the host reads. */
 const LIB_DIR = path.dirname(ts.getDefaultLibFilePath({}));
 const libSnapshots = new Map<string, ts.IScriptSnapshot | undefined>();
-/** Shared by every workspace in the process, so lib.*.d.ts is parsed once. */
+/** Shared by every workspace in the process, so lib.*.d.ts and dependency declarations are parsed once. */
 export const documentRegistry = ts.createDocumentRegistry(true, VIRTUAL_ROOT);
 
 function readLib(file: string): ts.IScriptSnapshot | undefined {
@@ -24,53 +27,111 @@ export interface InMemoryFiles {
 }
 
 /**
+ * Acquired dependency declarations ("node_modules/<name>/<file>" → text), indexed once.
+ * Versions are content hashes, so the shared document registry parses each
+ * declaration file once for every review that sees the same text.
+ */
+export interface DependencyFiles {
+  get(key: string): string | undefined;
+  version(key: string): string;
+  readonly index: PathIndex;
+}
+
+const dependencyViews = new WeakMap<ReadonlyMap<string, string>, DependencyFiles>();
+
+/** The dependency view of a map of acquired files (built once per map). */
+export function viewDependencies(files: ReadonlyMap<string, string>): DependencyFiles {
+  const existing = dependencyViews.get(files);
+  if (existing) return existing;
+  const versions = new Map<string, string>();
+  const view: DependencyFiles = {
+    get: (key) => files.get(key),
+    version(key) {
+      let version = versions.get(key);
+      if (version === undefined) {
+        version = `dep:${createHash("sha1").update(files.get(key) ?? "").digest("hex")}`;
+        versions.set(key, version);
+      }
+      return version;
+    },
+    index: createPathIndex(files.keys()),
+  };
+  dependencyViews.set(files, view);
+  return view;
+}
+
+/**
  * A LanguageServiceHost over in-memory files. It reads nothing from disk but
  * TypeScript's own lib files; the repository's node_modules, plugins and
- * scripts do not exist for it.
+ * scripts do not exist for it. Dependencies are the acquired declaration
+ * files, served under the virtual root's node_modules.
  */
 export function createTypeScriptHost(params: {
   readonly files: InMemoryFiles;
   readonly rootFiles: () => readonly string[];
   readonly options: ts.CompilerOptions;
+  readonly dependencies?: DependencyFiles;
 }): ts.LanguageServiceHost {
   const { files, options } = params;
-  const snapshots = new Map<string, { version: number; snapshot: ts.IScriptSnapshot }>();
+  const dependencies = params.dependencies ?? viewDependencies(new Map());
+  const snapshots = new Map<string, { version: number | string; snapshot: ts.IScriptSnapshot }>();
   const directoryExists = (dir: string): boolean => {
     if (dir === LIB_DIR) return true;
+    const dependency = toDependencyKey(dir);
+    if (dependency !== undefined) return dependencies.index.hasDirectory(dependency);
     const relative = fromVirtual(dir);
     if (relative === undefined) return dir === VIRTUAL_ROOT;
     const prefix = `${relative}/`;
     for (const key of files.keys()) if (key.startsWith(prefix)) return true;
     return false;
   };
+  const snapshotOf = (key: string, version: number | string, text: string): ts.IScriptSnapshot => {
+    const cached = snapshots.get(key);
+    if (cached?.version === version) return cached.snapshot;
+    const snapshot = ts.ScriptSnapshot.fromString(text);
+    snapshots.set(key, { version, snapshot });
+    return snapshot;
+  };
+  const read = (file: string): string | undefined => {
+    const dependency = toDependencyKey(file);
+    if (dependency !== undefined) return dependencies.get(dependency);
+    const relative = fromVirtual(file);
+    if (relative !== undefined) return files.get(relative)?.text;
+    const lib = readLib(file);
+    return lib?.getText(0, lib.getLength());
+  };
   return {
     getCompilationSettings: () => options,
     getScriptFileNames: () => params.rootFiles().map(toVirtual),
-    getScriptVersion: (file) => String(fileFor(file)?.version ?? 0),
+    getScriptVersion: (file) => {
+      const dependency = toDependencyKey(file);
+      if (dependency !== undefined) return dependencies.version(dependency);
+      const relative = fromVirtual(file);
+      return String((relative === undefined ? undefined : files.get(relative)?.version) ?? 0);
+    },
     getScriptSnapshot: (file) => {
+      const dependency = toDependencyKey(file);
+      if (dependency !== undefined) {
+        const text = dependencies.get(dependency);
+        return text === undefined ? undefined : snapshotOf(dependency, dependencies.version(dependency), text);
+      }
       const relative = fromVirtual(file);
       if (relative === undefined) return readLib(file);
       const entry = files.get(relative);
-      if (!entry) return undefined;
-      const cached = snapshots.get(relative);
-      if (cached?.version === entry.version) return cached.snapshot;
-      const snapshot = ts.ScriptSnapshot.fromString(entry.text);
-      snapshots.set(relative, { version: entry.version, snapshot });
-      return snapshot;
+      return entry ? snapshotOf(relative, entry.version, entry.text) : undefined;
     },
     getCurrentDirectory: () => VIRTUAL_ROOT,
     getDefaultLibFileName: (opts) => ts.getDefaultLibFilePath(opts),
-    fileExists: (file) => fileFor(file) !== undefined || readLib(file) !== undefined,
-    readFile: (file) => fileFor(file)?.text ?? readLib(file)?.getText(0, readLib(file)?.getLength() ?? 0),
+    fileExists: (file) => read(file) !== undefined,
+    readFile: read,
     directoryExists,
-    getDirectories: () => [],
+    // Only node_modules folders are listed: TypeScript asks for them to find @types packages.
+    getDirectories: (dir) => {
+      const dependency = toDependencyKey(dir);
+      return dependency === undefined ? [] : [...dependencies.index.entries(dependency).directories];
+    },
     readDirectory: () => [],
     realpath: (file) => file,
     useCaseSensitiveFileNames: () => true,
   };
-
-  function fileFor(file: string) {
-    const relative = fromVirtual(file);
-    return relative === undefined ? undefined : files.get(relative);
-  }
 }

@@ -33,11 +33,32 @@ describe("readCompilerOptions", () => {
     expect(options.noImplicitAny).toBe(false);
   });
 
-  it("does not follow extends outside the repository and says so", () => {
+  it("follows extends into an acquired tsconfig package, as TypeScript resolves it", () => {
+    const dependencies = new Map([
+      ["node_modules/@tsconfig/node20/package.json", '{ "name": "@tsconfig/node20", "version": "20.1.4" }'],
+      ["node_modules/@tsconfig/node20/tsconfig.json", '{ "compilerOptions": { "target": "es2022", "lib": ["es2023"], "module": "node16" } }'],
+      ["node_modules/@sindresorhus/tsconfig/package.json", '{ "name": "@sindresorhus/tsconfig", "main": "tsconfig.json" }'],
+      ["node_modules/@sindresorhus/tsconfig/tsconfig.json", '{ "compilerOptions": { "noUncheckedIndexedAccess": true } }'],
+    ]);
+    const files: Record<string, string> = { "tsconfig.json": '{ "extends": ["@tsconfig/node20/tsconfig.json", "@sindresorhus/tsconfig"], "compilerOptions": { "strict": true } }' };
+    const { options, notices } = readCompilerOptions({ configPath: "tsconfig.json", readFile: (p) => files[p], fileExists: (p) => p in files, dependencies });
+    expect(notices).toEqual([]);
+    expect(options.target).toBe(ts.ScriptTarget.ES2022);
+    expect(options.lib).toEqual(["lib.es2023.d.ts"]);
+    expect(options.noUncheckedIndexedAccess).toBe(true);
+    expect(options.strict).toBe(true);
+  });
+
+  it("says so when an extended package could not be had", () => {
     const { options, notices } = read({ "tsconfig.json": '{ "extends": "@tsconfig/node20/tsconfig.json", "compilerOptions": { "strict": true } }' });
     expect(options.strict).toBe(true);
     expect(notices).toHaveLength(1);
-    expect(notices[0]?.message).toMatch(/tsconfig\.json: .*only files inside the repository can be extended/);
+    expect(notices[0]?.message).toMatch(/tsconfig\.json: File '@tsconfig\/node20\/tsconfig\.json' not found\. Its `extends` could not be followed/);
+  });
+
+  it("reports an extends loop without hanging", () => {
+    const { notices } = read({ "tsconfig.json": '{ "extends": "./a.json" }', "a.json": '{ "extends": "./tsconfig.json" }' });
+    expect(notices.map((n) => n.message).join(" ")).toMatch(/Circularity/);
   });
 
   it("reports a tsconfig.json that is not valid JSON, once, and uses the defaults", () => {
