@@ -4,6 +4,7 @@ import type { CommandDeps } from "./commands/command-context.js";
 import { createAppSlugReader } from "./commands/create-app-slug-reader.js";
 import { decideCommentEvent } from "./commands/decide-comment-event.js";
 import { runCommandJob, type CommandOutcome } from "./commands/run-command-job.js";
+import type { EnvironmentProvider } from "./environment/acquire-environment.js";
 import type { AppSettings } from "./config/app-settings.js";
 import { createDeliveryFilter } from "./github/create-delivery-filter.js";
 import { createWriteLimiter, type WriteLimiter } from "./github/create-write-limiter.js";
@@ -38,6 +39,8 @@ export interface AppDeps {
    */
   readonly durableCheckRuns?: { readonly appId?: number };
   readonly settings: AppSettings;
+  /** Dependency declarations for commands that type-check outside a review (reviews get it through reviewChange). */
+  readonly environment?: EnvironmentProvider;
   readonly now: () => number;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** The model, loaded on first use; undefined when none is configured. */
@@ -123,6 +126,7 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       ...jobDeps,
       runReview: (job, signal) => runReviewJob(jobDeps, job, signal),
       getAppSlug: readAppSlug,
+      ...(deps.environment === undefined ? {} : { environment: deps.environment }),
       ...(scanQueue === undefined ? {} : { enqueueScan: (job: ScanJob) => enqueueScan(scanQueue, job) }),
     };
     commandQueue.process(async (job, signal) => {

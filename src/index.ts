@@ -11,6 +11,7 @@ import { sleep } from "./jobs/sleep.js";
 import { createGenerator } from "./llm/create-generator.js";
 import type { Generator } from "./llm/generator.js";
 import type { ReviewChange } from "./review/review-types.js";
+import { createEnvironmentProvider } from "./environment/create-environment-provider.js";
 import { createThreadedReviewChange } from "./review/worker/create-threaded-review-change.js";
 import { createHealthHandler } from "./server/create-health-handler.js";
 import { createMetrics } from "./server/create-metrics.js";
@@ -102,7 +103,9 @@ const patchsmith: ApplicationFunction = (app, options) => {
   });
   // Generated tests run only when the operator says so (PATCHSMITH_TESTS_RUN): running them runs the PR's code.
   const testRunner = settings.tests.run ? createTestRunner({ timeoutMs: settings.tests.timeoutMs }) : undefined;
-  const engine: ReviewChange = testRunner === undefined ? threadedEngine : (params) => threadedEngine({ ...params, testRunner });
+  // Dependency declarations from the registry (as data, cached on disk for every review): the repository's own tsc's view.
+  const environment = createEnvironmentProvider({ settings: settings.types, env });
+  const engine: ReviewChange = (params) => threadedEngine({ ...params, ...(testRunner === undefined ? {} : { testRunner }), ...(environment === undefined ? {} : { environment }) });
 
   // SIGTERM: no new jobs, the running one gets the grace period, then is requeued; the model is freed.
   const shutdown = createShutdown({
@@ -127,6 +130,7 @@ const patchsmith: ApplicationFunction = (app, options) => {
   const limitedReviewChange = limitReviewsPerRepository(engine, { perHour: security.reviewsPerRepoPerHour, now: Date.now });
   return createApp({
     reviewChange: limitedReviewChange,
+    ...(environment === undefined ? {} : { environment }),
     queue,
     ...(review.durableCheckRuns === undefined ? {} : { durableCheckRuns: review.durableCheckRuns }),
     onJobDone: (_job, outcome) => {

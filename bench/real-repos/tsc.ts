@@ -111,8 +111,9 @@ async function packageTsconfigs(dir: string): Promise<string[]> {
 /** tsc's exit codes 0-4 all mean it ran (success, diagnostics, invalid project, reference cycle). */
 const RAN = new Set([0, 1, 2, 3, 4]);
 
-/** Runs every step of the plan in `dir` and merges their diagnostics. */
-export async function runTypeCheck(dir: string, plan: TscPlan, timeoutMs: number, listFiles = true): Promise<TscRun> {
+/** Runs every step of the plan in `dir` and merges their diagnostics (build mode emits into `dir`: use a throwaway copy). */
+export async function runTypeCheck(dir: string, plan: TscPlan, options: { readonly timeoutMs: number; readonly listFiles: boolean; readonly forceBuild: boolean }): Promise<TscRun> {
+  const { timeoutMs, listFiles, forceBuild } = options;
   const diagnostics = new Map<string, TscDiagnostic>();
   const files = new Set<string>();
   const commands: string[] = [];
@@ -120,7 +121,8 @@ export async function runTypeCheck(dir: string, plan: TscPlan, timeoutMs: number
   let ms = 0;
   let ok = true;
   for (const step of plan.steps) {
-    const base = step.mode === "build" ? ["-b", step.config] : ["--noEmit", "-p", step.config];
+    // --force: an up-to-date project in build mode is skipped, and its errors with it.
+    const base = step.mode === "build" ? ["-b", step.config, ...(forceBuild ? ["--force"] : [])] : ["--noEmit", "-p", step.config];
     let args = [...base, "--pretty", "false", ...(listFiles ? ["--listFiles"] : [])];
     let result = await run(process.execPath, [plan.tscBin, ...args], { cwd: dir, timeoutMs });
     ms += result.ms;

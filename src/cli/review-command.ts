@@ -8,7 +8,8 @@ import type { Severity } from "../types.js";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { formatReview } from "./format-review.js";
 import { loadLocalChange } from "./load-local-change.js";
-import { InvalidSettingsError, readAppSettings } from "../config/app-settings.js";
+import { type AppSettings, InvalidSettingsError, readAppSettings } from "../config/app-settings.js";
+import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
 import { createTestRunner } from "../testgen/create-test-runner.js";
 import { formatTestsText } from "../testgen/format-tests-text.js";
 import type { TestsReport } from "../testgen/tests-report.js";
@@ -70,6 +71,7 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
   const config = await loadConfig(values.config, change.head, io);
   const sources = change.withMaxBytes(config.maxFileBytes);
   const runTests = testSettings(io);
+  const environment = createEnvironmentProvider({ settings: appSettings(io).types, env: io.env });
   const model = config.checks.model ? await createModel({ env: io.env, config }) : {};
   if (model.notice !== undefined) io.stderr.write(`patchsmith: ${model.notice}\n`);
   try {
@@ -80,6 +82,7 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
       config,
       ...(model.generator ? { generator: model.generator } : {}),
       ...(runTests.run ? { testRunner: createTestRunner({ timeoutMs: runTests.timeoutMs }) } : {}),
+      ...(environment ? { environment } : {}),
     });
     const notices = [...change.notices, ...result.notices];
     const headTexts = new Map<string, string>();
@@ -120,8 +123,13 @@ function failsOn(severities: readonly Severity[], level: "error" | "warning" | "
 
 /** The operator's `tests.run` setting (PATCHSMITH_TESTS_RUN, PATCHSMITH_TESTS_TIMEOUT_MS). */
 function testSettings(io: CliIo): { readonly run: boolean; readonly timeoutMs: number } {
+  return appSettings(io).tests;
+}
+
+/** The operator's settings (PATCHSMITH_*), an invalid one a usage error that names it. */
+function appSettings(io: CliIo): AppSettings {
   try {
-    return readAppSettings(io.env).tests;
+    return readAppSettings(io.env);
   } catch (error) {
     if (error instanceof InvalidSettingsError) throw new UsageError(error.message, { cause: error });
     throw error;

@@ -4,6 +4,9 @@ import { getPullRequest, type PullRequestInfo } from "../github/get-pull-request
 import { requestErrorInfo } from "../github/request-error-info.js";
 import { reviewPullRequest, type PullRequestReview } from "../github/review-pull-request.js";
 import type { Generator } from "../llm/generator.js";
+import { readAppSettings } from "../config/app-settings.js";
+import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
+import { withEnvironment } from "../environment/with-environment.js";
 import { reviewChange as realReviewChange } from "../review/review-change.js";
 import type { ReviewChange } from "../review/review-types.js";
 import type { CliIo } from "./cli-io.js";
@@ -80,7 +83,7 @@ export async function reviewRemotePullRequest(params: {
       config,
       trigger: "synchronize",
       earlierReviews: params.posting ? (trustedLogin === undefined ? {} : { trustedLogin }) : false,
-      reviewChange: params.reviewChange ?? realReviewChange,
+      reviewChange: withEnvironment(params.reviewChange ?? realReviewChange, createEnvironmentProvider({ settings: readAppSettings(params.env).types, env: params.env })),
       getGenerator,
       now: params.now,
       fetchConcurrency: params.fetchConcurrency ?? 8,

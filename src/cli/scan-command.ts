@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { InvalidSettingsError } from "../config/app-settings.js";
+import { InvalidSettingsError, readAppSettings } from "../config/app-settings.js";
+import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
+import { withEnvironment } from "../environment/with-environment.js";
 import { defaultRepoConfig, InvalidConfigError, parseRepoConfigYaml, type RepoConfig } from "../config/repo-config.js";
 import { reviewChange } from "../review/review-change.js";
 import { severityRank } from "../review/severity-rank.js";
@@ -61,7 +63,7 @@ export async function runScanCommand(args: readonly string[], io: CliIo, createM
     const scanned = await scanProject({
       source,
       config,
-      reviewChange,
+      reviewChange: withEnvironment(reviewChange, createEnvironmentProvider({ settings: readAppSettings(io.env).types, env: io.env })),
       tokenBudget: settings.tokenBudget,
       maxFiles: settings.maxAnalysedFiles,
       maxBytes: settings.maxExtractedBytes,

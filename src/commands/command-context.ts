@@ -1,3 +1,4 @@
+import type { EnvironmentProvider } from "../environment/acquire-environment.js";
 import type { AddOutcome } from "../jobs/queue.js";
 import type { ScanJob } from "../scan/scan-job.js";
 import type { ProbotOctokit } from "probot";
@@ -23,6 +24,8 @@ export interface CommandDeps {
   readonly fetchConcurrency: number;
   /** Queue a repository scan now (`/patchsmith scan`); absent when scans are not set up. */
   readonly enqueueScan?: (job: ScanJob) => AddOutcome | Promise<AddOutcome>;
+  /** Dependency declarations for commands that type-check (`fix`); absent when PATCHSMITH_TYPES=off. */
+  readonly environment?: EnvironmentProvider;
 }
 
 /** One running command: its job, an Octokit for its installation, and the signal that stops it. */

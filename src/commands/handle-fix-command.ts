@@ -11,6 +11,7 @@ import { createReadBudget, limitFileSource } from "../security/limit-file-source
 import { maskModelInput } from "../security/mask-model-input.js";
 import { screenFindings } from "../security/screen-findings.js";
 import { validateEdit } from "../validate/validate-edit.js";
+import { prepareEnvironment } from "../environment/prepare-environment.js";
 import { buildWorkspace } from "../workspace/build-workspace.js";
 import { loadFiles } from "../workspace/load-files.js";
 import type { CommandContext, CommandResult } from "./command-context.js";
@@ -68,7 +69,8 @@ export async function handleFixCommand(context: CommandContext): Promise<Command
   const files = await loadFiles({ source: limitFileSource(source, createReadBudget(config.limits.maxTotalBytes)), seeds: [file.path] });
   const unreadable = files.skipped.find((s) => s.path === file.path);
   if (!files.files.has(file.path)) return fail(`${inlineCode(file.path)} could not be read at ${pr.headSha.slice(0, 7)}${unreadable === undefined ? "" : `: ${unreadable.reason}`}.`);
-  const { workspace } = buildWorkspace({ loaded: files, config });
+  const prepared = await prepareEnvironment({ loaded: files, ...(deps.environment ? { provider: deps.environment } : {}), signal });
+  const { workspace } = buildWorkspace({ loaded: files, config, changed: [file.path], ...(prepared.environment ? { environment: prepared.environment } : {}) });
   try {
     const mask = createSecretMask([]);
     const hide = maskModelInput(mask);

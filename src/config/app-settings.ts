@@ -38,6 +38,27 @@ const appSettingsSchema = z.object({
   PATCHSMITH_ANALYSIS_MEMORY_MB: integer(4096, 256, 65_536),
   /** Longest wait (milliseconds) for GitHub to answer one API request, Octokit's retries included. */
   PATCHSMITH_GITHUB_TIMEOUT_MS: integer(120_000, 1_000, 30 * 60_000),
+  /** Dependency declarations for type checking: from the registry (on), only from the cache (offline), or none (off). */
+  PATCHSMITH_TYPES: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(["on", "off", "offline"], { message: "expected on, off or offline" }))
+    .optional()
+    .transform((value) => value ?? "on"),
+  /** The npm registry (or a mirror) dependency declarations come from. */
+  PATCHSMITH_REGISTRY: z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^https?$/, message: "expected an http(s) URL" }))
+    .optional()
+    .transform((value) => value ?? "https://registry.npmjs.org/"),
+  /** Token for that registry (private packages); sent to it only. */
+  PATCHSMITH_REGISTRY_TOKEN: z.string().trim().min(1).optional(),
+  /** Folder of the declaration cache shared by all reviews (default: $XDG_CACHE_HOME/patchsmith/types or ~/.cache/patchsmith/types). */
+  PATCHSMITH_TYPES_CACHE_DIR: z.string().trim().min(1).optional(),
+  /** Size cap (MB) of that cache; least recently used packages go first. */
+  PATCHSMITH_TYPES_CACHE_MB: integer(1024, 16, 1_048_576),
 });
 
 export interface AppSettings {
@@ -53,6 +74,14 @@ export interface AppSettings {
   readonly analysisMemoryMb: number;
   /** Longest wait for one GitHub API request (a streamed archive download has its own limits). */
   readonly githubTimeoutMs: number;
+  /** Where dependency declarations come from (see createEnvironmentProvider). */
+  readonly types: {
+    readonly mode: "on" | "off" | "offline";
+    readonly registry: string;
+    readonly token?: string;
+    readonly cacheDir?: string;
+    readonly cacheMb: number;
+  };
 }
 
 /** Thrown at start-up when a PATCHSMITH_* variable has a value that cannot be used; the message names it. */
@@ -78,5 +107,12 @@ export function readAppSettings(env: Readonly<Record<string, string | undefined>
     tests: { run: s.PATCHSMITH_TESTS_RUN, timeoutMs: s.PATCHSMITH_TESTS_TIMEOUT_MS },
     analysisMemoryMb: s.PATCHSMITH_ANALYSIS_MEMORY_MB,
     githubTimeoutMs: s.PATCHSMITH_GITHUB_TIMEOUT_MS,
+    types: {
+      mode: s.PATCHSMITH_TYPES,
+      registry: s.PATCHSMITH_REGISTRY,
+      cacheMb: s.PATCHSMITH_TYPES_CACHE_MB,
+      ...(s.PATCHSMITH_REGISTRY_TOKEN === undefined ? {} : { token: s.PATCHSMITH_REGISTRY_TOKEN }),
+      ...(s.PATCHSMITH_TYPES_CACHE_DIR === undefined ? {} : { cacheDir: s.PATCHSMITH_TYPES_CACHE_DIR }),
+    },
   };
 }

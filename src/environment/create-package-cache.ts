@@ -187,10 +187,11 @@ export function createPackageCache(params: PackageCacheParams): PackageCache {
     }
     const match = /^\{"name":("(?:[^"\\]|\\.)*"),"version":("(?:[^"\\]|\\.)*"),/.exec(text);
     let header: { readonly name: string; readonly version: string } | null = null;
-    if (match !== null) {
+    const [, quotedName, quotedVersion] = match ?? [];
+    if (quotedName !== undefined && quotedVersion !== undefined) {
       try {
-        const name = JSON.parse(match[1]!) as string;
-        const version = JSON.parse(match[2]!) as string;
+        const name = JSON.parse(quotedName) as string;
+        const version = JSON.parse(quotedVersion) as string;
         if (packageCacheFileName(name, version) === fileName) header = { name, version };
       } catch {
         header = null;

@@ -218,16 +218,18 @@ function readDeclarations(stream: NodeJS.ReadableStream, limits: PackageLimits, 
     };
     controller.signal.addEventListener("abort", onAbort, { once: true });
 
-    const keep = (path: string, text: string) => {
+    /** Keeps a file; false (and the promise rejected) when that breaks maxKeptBytes. */
+    const keep = (path: string, text: string): boolean => {
       const bytes = Buffer.byteLength(text, "utf8");
       const previous = files.get(path);
       const total = keptBytes - (previous === undefined ? 0 : Buffer.byteLength(previous, "utf8")) + bytes;
       if (total > limits.maxKeptBytes) {
         fail(new PackageLimitError(`the kept declaration files are over the limit of ${limits.maxKeptBytes} bytes`));
-        return;
+        return false;
       }
       keptBytes = total;
       files.set(path, text);
+      return true;
     };
 
     parser.on("entry", (entry: ReadEntry) => {
@@ -268,9 +270,8 @@ function readDeclarations(stream: NodeJS.ReadableStream, limits: PackageLimits, 
       if (settled) return;
       for (const path of rootJsonField(files.get("package.json"))) {
         const text = jsonCandidates.get(path);
-        if (text !== undefined && !files.has(path)) keep(path, text);
+        if (text !== undefined && !files.has(path) && !keep(path, text)) return;
       }
-      if (settled) return;
       settled = true;
       controller.signal.removeEventListener("abort", onAbort);
       resolve({ files, bytes: keptBytes });

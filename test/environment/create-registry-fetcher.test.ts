@@ -182,10 +182,24 @@ describe("createRegistryFetcher", () => {
     expect(registrySpecProblem("JSONStream", "1.3.5")).toBeUndefined();
   });
 
-  it("sends the token to the registry", async () => {
+  it("sends the token to the registry, and no token when none is given", async () => {
     const registry = await registryWith([typedPackage]);
-    const fetcher = await fetcherFor(registry, { token: "s3cret" });
-    await expect(fetcher.fetch("typed-lib", "1.2.3")).resolves.toMatchObject({ version: "1.2.3" });
+    await expect((await fetcherFor(registry, { token: "s3cret" })).fetch("typed-lib", "1.2.3")).resolves.toMatchObject({ version: "1.2.3" });
+    expect(registry.authorizations).toEqual(["Bearer s3cret", "Bearer s3cret"]);
+    await (await fetcherFor(registry)).fetch("typed-lib", "1.2.3");
+    expect(registry.authorizations.slice(2)).toEqual([undefined, undefined]);
+  });
+
+  it("does not send the token to a tarball on another host", async () => {
+    const tarball = await buildPackageTarball({ "package.json": "{\"name\":\"typed-lib\",\"version\":\"1.2.3\"}", "index.d.ts": "export {};\n" });
+    const elsewhere = await registryWith([{ name: "typed-lib", version: "1.2.3", files: {}, tarball }]);
+    const registry = await registryWith([{ name: "typed-lib", version: "1.2.3", files: {}, tarball, tarballBase: elsewhere.url }]);
+    const pkg = await (await fetcherFor(registry, { token: "t0k3n" })).fetch("typed-lib", "1.2.3");
+    expect(pkg.files.get("index.d.ts")).toBe("export {};\n");
+    expect(registry.requests).toEqual(["/typed-lib"]);
+    expect(registry.authorizations).toEqual(["Bearer t0k3n"]);
+    expect(elsewhere.requests).toEqual(["/typed-lib/-/typed-lib-1.2.3.tgz"]);
+    expect(elsewhere.authorizations).toEqual([undefined]);
   });
 
   it("answers from npm's cache when offline, and says when it cannot", async () => {

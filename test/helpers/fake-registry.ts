@@ -19,6 +19,8 @@ export interface FakePackage {
   readonly tarball?: Buffer;
   /** Bytes served for the tarball instead of the real ones, whose integrity stays in the packument (an integrity mismatch). */
   readonly servedTarball?: Buffer;
+  /** Base URL of `dist.tarball` instead of this registry's own (a tarball on another host). */
+  readonly tarballBase?: string;
   /** Never answer the tarball request (a stalled download, for abort tests). */
   readonly stallTarball?: boolean;
 }
@@ -28,6 +30,8 @@ export interface FakeRegistry {
   readonly url: string;
   /** Every request's path, in order (as the client sent it). */
   readonly requests: string[];
+  /** The Authorization header of each request (undefined when none), in the same order as `requests`. */
+  readonly authorizations: Array<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -65,7 +69,7 @@ export async function buildPackageTarball(files: Record<string, string>): Promis
     }
     const chunks: Buffer[] = [];
     const pack = createTar({ gzip: true, cwd: dir, portable: true }, ["package"]);
-    for await (const chunk of pack) chunks.push(chunk as Buffer);
+    for await (const chunk of pack) chunks.push(chunk);
     return Buffer.concat(chunks);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -161,6 +165,7 @@ export async function startFakeRegistry(packages: readonly FakePackage[]): Promi
   }
 
   const requests: string[] = [];
+  const authorizations: Array<string | undefined> = [];
   const stalled: ServerResponse[] = [];
   let url = "";
 
@@ -174,7 +179,7 @@ export async function startFakeRegistry(packages: readonly FakePackage[]): Promi
       versions[pkg.version] = {
         ...packageJsonOf(pkg),
         _id: `${pkg.name}@${pkg.version}`,
-        dist: { tarball: `${url}/${name}/-/${basename(name)}-${pkg.version}.tgz`, integrity },
+        dist: { tarball: `${pkg.tarballBase ?? url}/${name}/-/${basename(name)}-${pkg.version}.tgz`, integrity },
       };
     }
     const latest = semver.maxSatisfying(Object.keys(versions), "*") ?? served.at(-1)?.pkg.version;
@@ -184,6 +189,7 @@ export async function startFakeRegistry(packages: readonly FakePackage[]): Promi
   const server = createServer((req, res) => {
     const rawPath = (req.url ?? "/").split("?")[0] ?? "/";
     requests.push(rawPath);
+    authorizations.push(req.headers.authorization);
     let path: string;
     try {
       path = decodeURIComponent(rawPath);
@@ -219,6 +225,7 @@ export async function startFakeRegistry(packages: readonly FakePackage[]): Promi
   return {
     url,
     requests,
+    authorizations,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of stalled) res.destroy();

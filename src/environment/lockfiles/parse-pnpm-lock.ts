@@ -45,7 +45,8 @@ function readDirect(field: unknown, versions: Map<string, string>): void {
  * like a pnpm lockfile.
  */
 export function parsePnpmLock(text: string): Map<string, string> {
-  const document = parseDocument(text);
+  // uniqueKeys: false keeps parsing linear (the duplicate-key check compares each key with every earlier one).
+  const document = parseDocument(text, { uniqueKeys: false });
   const error = document.errors[0];
   if (error) throw new Error(`not valid YAML (${firstLine(error)})`);
   const root: unknown = document.toJS({ maxAliasCount: 100 });

@@ -1,3 +1,4 @@
+import type { EnvironmentProvider } from "../../environment/acquire-environment.js";
 import type { Generator } from "../../llm/generator.js";
 import type { TestRunner } from "../../testgen/test-runner.js";
 import type { FileSource } from "../../types.js";
@@ -9,6 +10,7 @@ export interface CallTargets {
   readonly base: FileSource;
   readonly generator?: Generator;
   readonly testRunner?: TestRunner;
+  readonly environment?: EnvironmentProvider;
 }
 
 /**
@@ -24,6 +26,9 @@ export function answerWorkerCall(call: RemoteCall, targets: CallTargets, signal:
     }
     case "generator":
       return answerGeneratorCall(call, targets.generator, signal);
+    case "environment":
+      if (targets.environment === undefined) return Promise.reject(new Error("The analysis worker asked for dependency declarations, but this review has no environment provider; this is a bug in patchsmith: please report it."));
+      return targets.environment(call.args[0], signal);
     case "testRunner": {
       const runner = targets.testRunner;
       if (runner === undefined) return Promise.reject(new Error("The analysis worker asked to run tests, but this review has no test runner; this is a bug in patchsmith: please report it."));

@@ -158,7 +158,7 @@ function runInWorker(run: { readonly pool: WorkerPool; readonly worker: PooledWo
           calls.set(message.callId, controller);
           const { callId } = message;
           Promise.resolve()
-            .then(() => answerWorkerCall(message.call, { head: params.head, base: params.base, ...(params.generator ? { generator: params.generator } : {}), ...(params.testRunner ? { testRunner: params.testRunner } : {}) }, controller.signal))
+            .then(() => answerWorkerCall(message.call, { head: params.head, base: params.base, ...(params.generator ? { generator: params.generator } : {}), ...(params.testRunner ? { testRunner: params.testRunner } : {}), ...(params.environment ? { environment: params.environment } : {}) }, controller.signal))
             .then(
               (value) => {
                 try {
@@ -222,6 +222,7 @@ function wireParams(params: ReviewChangeParams): WorkerReviewParams {
     head: { description: params.head.description },
     base: { description: params.base.description },
     testRunner: params.testRunner !== undefined,
+    environment: params.environment !== undefined,
     progress: params.onProgress !== undefined,
     ...(params.pr === undefined ? {} : { pr: { title: params.pr.title, body: params.pr.body } }),
     ...(params.repo === undefined ? {} : { repo: { owner: params.repo.owner, name: params.repo.name } }),

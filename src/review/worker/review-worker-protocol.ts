@@ -1,4 +1,5 @@
 import type { RepoConfig } from "../../config/repo-config.js";
+import type { EnvironmentRequest } from "../../environment/acquire-environment.js";
 import type { AnswerQuestionRequest, FixRangeRequest, GenerateOptions, ReviewHunksRequest, WriteTestsRequest } from "../../llm/generator.js";
 import type { TestConventions } from "../../testgen/test-conventions.js";
 import type { FileDiff, Revision } from "../../types.js";
@@ -42,6 +43,8 @@ export interface WorkerReviewParams {
   readonly base: { readonly description: string };
   readonly generator?: GeneratorFacts;
   readonly testRunner: boolean;
+  /** Whether the main thread acquires dependency declarations for this review. */
+  readonly environment?: boolean;
   readonly progress: boolean;
 }
 
@@ -58,6 +61,7 @@ export type RemoteCall =
   | { readonly target: "generator"; readonly method: "fixRange"; readonly args: readonly [request: FixRangeRequest, options: WireGenerateOptions] }
   | { readonly target: "generator"; readonly method: "writeTests"; readonly args: readonly [request: WriteTestsRequest, options: WireGenerateOptions] }
   | { readonly target: "generator"; readonly method: "answerQuestion"; readonly args: readonly [request: AnswerQuestionRequest, options: WireGenerateOptions] }
+  | { readonly target: "environment"; readonly method: "acquire"; readonly args: readonly [request: EnvironmentRequest] }
   | {
       readonly target: "testRunner";
       readonly method: "run";

@@ -1,3 +1,4 @@
+import type { AcquiredEnvironment } from "../../environment/acquire-environment.js";
 import type { GenerateOptions, Generator } from "../../llm/generator.js";
 import type { TestRunner } from "../../testgen/test-runner.js";
 import type { FileSource, ReadResult, Revision } from "../../types.js";
@@ -86,6 +87,7 @@ async function runReview(port: MessageEndpoint<ToWorkerMessage, FromWorkerMessag
     ...(wire.modelTokenBudget === undefined ? {} : { modelTokenBudget: wire.modelTokenBudget }),
     ...(wire.generator === undefined ? {} : { generator: remoteGenerator(call, wire.generator) }),
     ...(wire.testRunner ? { testRunner: remoteTestRunner(call, { head, base }) } : {}),
+    ...(wire.environment === true ? { environment: (request, signal) => call({ target: "environment", method: "acquire", args: [request] }, signal) as Promise<AcquiredEnvironment> } : {}),
     ...(wire.progress
       ? {
           onProgress: (progress) => {
