@@ -138,8 +138,8 @@ export async function acquireEnvironment(params: {
       }
     });
     for (const result of results) {
-      if (result.pkg) queue.push(...accept(result.pkg));
-      else missing.push({ name: result.name, reason: result.error ?? "unknown error" });
+      if ("pkg" in result) queue.push(...accept(result.pkg));
+      else missing.push({ name: result.name, reason: result.error });
     }
   }
 
@@ -177,7 +177,7 @@ function anyModules(names: readonly string[]): string {
 }
 
 function describeMissing(missing: readonly MissingPackage[]): string {
-  const shown = missing.slice(0, 5).map((m) => `\`${m.name}\` (${m.reason.replace(/`/g, "'")})`);
+  const shown = missing.slice(0, 5).map((m) => `${m.name} (${m.reason.replace(/^\S+@\S*: /, "").replace(/`/g, "'")})`);
   const more = missing.length > 5 ? ` and ${missing.length - 5} more` : "";
-  return `Type information was missing for ${missing.length} ${missing.length === 1 ? "package" : "packages"}: ${shown.join(", ")}${more}. Their imports were treated as \`any\` and nothing that depends on them was reported. To provide them, make the package registry reachable (PATCHSMITH_REGISTRY, PATCHSMITH_REGISTRY_TOKEN for private packages) or the lockfile complete.`;
+  return `Type information was missing for ${missing.length} ${missing.length === 1 ? "package" : "packages"}: ${shown.join(", ")}${more}; imports of ${missing.length === 1 ? "it" : "them"} were treated as \`any\`, so nothing that depends on ${missing.length === 1 ? "it" : "them"} was reported. Set PATCHSMITH_REGISTRY / PATCHSMITH_REGISTRY_TOKEN to provide ${missing.length === 1 ? "it" : "them"}.`;
 }
