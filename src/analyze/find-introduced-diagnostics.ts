@@ -2,10 +2,17 @@ import type { Diagnostic } from "../types.js";
 import { splitLines } from "./apply-edit.js";
 import { newDiagnostics } from "./diagnostic-key.js";
 
+/** More new TypeScript errors than this on untouched lines of one file look like a changed environment, not a changed line. */
+const MAX_UNTOUCHED_ERRORS = 5;
+
 /**
  * The diagnostics a change introduced in one file: present at head, absent
  * from the base version of the same file, and on a line the change added or
  * modified. Problems the file already had are not the PR's fault.
+ * With `typeCheckedAtBase`, a new TypeScript error on a line the change did
+ * not touch is introduced too (a removed import still used below, a missing
+ * `await` whose error lands on the next line), up to a few per file: more
+ * say that the file's settings changed, and none of them is reported.
  */
 export function findIntroducedDiagnostics(params: {
   readonly baseText: string | undefined;
@@ -13,6 +20,8 @@ export function findIntroducedDiagnostics(params: {
   readonly headText: string;
   readonly headDiagnostics: readonly Diagnostic[];
   readonly addedLines: ReadonlySet<number>;
+  /** Both versions were type-checked by the same kind of project, so their TypeScript errors compare. */
+  readonly typeCheckedAtBase?: boolean;
 }): Diagnostic[] {
   const fresh = newDiagnostics({
     before: params.baseDiagnostics,
@@ -20,5 +29,8 @@ export function findIntroducedDiagnostics(params: {
     after: params.headDiagnostics,
     afterLines: splitLines(params.headText).lines,
   });
-  return fresh.filter((d) => params.addedLines.has(d.line));
+  const onAdded = fresh.filter((d) => params.addedLines.has(d.line));
+  if (params.typeCheckedAtBase !== true || params.baseText === undefined) return onAdded;
+  const untouched = fresh.filter((d) => !params.addedLines.has(d.line) && d.source === "typescript" && d.severity === "error");
+  return untouched.length > MAX_UNTOUCHED_ERRORS ? onAdded : [...onAdded, ...untouched].sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -74,6 +74,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
   params.onProgress?.({ stage: "load", done: 0, total: analysable.length });
 
   // 2. Load base and head.
+  let headEnvironmentFiles: ReadonlyMap<string, string> | undefined;
   const { head, base } = await time("load", async () => {
     const headSeeds = analysable.map((f) => f.path);
     const baseSeeds = analysable.filter((f) => f.status !== "added").map((f) => f.oldPath ?? f.path);
@@ -88,6 +89,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     const sameManifests = sameFiles(environmentRequest(headFiles).manifests, environmentRequest(baseFiles).manifests);
     const baseEnvironment = sameManifests ? headEnvironment : await time("environment", () => prepareEnvironment({ loaded: baseFiles, ...provider, ...signal }));
     notices.push(...headEnvironment.notices, ...(headEnvironment.environment?.notices ?? []));
+    headEnvironmentFiles = headEnvironment.environment?.files;
     const linter = createSafeLinter(config.rules);
     const headBuilt = buildWorkspace({ loaded: headFiles, config, linter, changed: headSeeds, ...(headEnvironment.environment ? { environment: headEnvironment.environment } : {}) });
     notices.push(...headBuilt.notices);
@@ -110,12 +112,14 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
         try {
           const headText = head.getText(file.path) ?? "";
           const basePath = file.oldPath ?? file.path;
+          const added = addedLines(file);
           const fresh = findIntroducedDiagnostics({
             baseText: file.status === "added" ? undefined : base.getText(basePath),
             baseDiagnostics: file.status === "added" ? [] : base.diagnose(basePath),
             headText,
             headDiagnostics: head.diagnose(file.path),
-            addedLines: addedLines(file),
+            addedLines: added,
+            typeCheckedAtBase: file.status !== "added" && config.checks.typescript && base.typeChecked(basePath) && head.typeChecked(file.path),
           });
           introduced.push(...fresh);
           for (const diagnostic of fresh) {
@@ -123,7 +127,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
             proposed += outcome.proposed;
             rejected += outcome.rejected;
             if (outcome.fix) validated++;
-            findings.push(toFinding(diagnostic, outcome.fix));
+            findings.push(toFinding(diagnostic, outcome.fix, !added.has(diagnostic.line)));
           }
         } catch (error) {
           if (params.signal?.aborted === true) throw error;
@@ -191,6 +195,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
             ...(generator ? { generator } : {}),
             ...(params.testRunner ? { runner: params.testRunner } : {}),
             mask: secrets.mask,
+            ...(headEnvironmentFiles ? { dependencies: headEnvironmentFiles } : {}),
             ...(params.signal ? { signal: params.signal } : {}),
           }),
         )
@@ -285,7 +290,7 @@ function fixFor(workspace: Workspace, file: FileDiff, diagnostic: Diagnostic): F
   return { proposed, rejected };
 }
 
-function toFinding(diagnostic: Diagnostic, fix: Fix | undefined): Finding {
+function toFinding(diagnostic: Diagnostic, fix: Fix | undefined, untouched = false): Finding {
   const rule = diagnostic.source === "typescript" ? `ts/${diagnostic.code}` : `eslint/${diagnostic.code}`;
   // A suggestion is anchored on the lines it replaces; say where the problem is when that is elsewhere.
   const elsewhere = fix !== undefined && (diagnostic.line < fix.edit.startLine || diagnostic.line > fix.edit.endLine);
@@ -295,7 +300,11 @@ function toFinding(diagnostic: Diagnostic, fix: Fix | undefined): Finding {
     line: diagnostic.line,
     severity: diagnostic.severity,
     rule,
-    message: elsewhere ? `Line ${diagnostic.line}: ${diagnostic.message}` : diagnostic.message,
+    message: untouched
+      ? `Line ${diagnostic.line} was not changed, but this change causes: ${diagnostic.message}`
+      : elsewhere
+        ? `Line ${diagnostic.line}: ${diagnostic.message}`
+        : diagnostic.message,
     ...(fix ? { suggestion: fix, startLine: fix.edit.startLine, line: fix.edit.endLine } : {}),
   };
 }

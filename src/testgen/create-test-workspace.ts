@@ -19,12 +19,16 @@ export function createTestWorkspace(params: {
   readonly compilerOptions: ts.CompilerOptions;
   readonly conventions: Pick<TestConventions, "framework" | "globals">;
   readonly rules?: RepoConfig["rules"];
+  /** Acquired dependency declarations; the real framework types replace the shipped ones where they are there. */
+  readonly dependencies?: ReadonlyMap<string, string>;
 }): Workspace {
-  const declarations = frameworkDeclarations(params.conventions);
+  const dependencies = params.dependencies ?? new Map<string, string>();
+  const declarations = frameworkDeclarations(params.conventions, (name) => dependencies.has(`node_modules/${name}/package.json`));
   const files = new Map([...params.files, ...declarations]);
   return createWorkspace({
     files,
     compilerOptions: { ...params.compilerOptions, allowJs: true, checkJs: true },
+    dependencies,
     knownPaths: new Set([...params.knownPaths, ...declarations.keys()]),
     linter: createSafeLinter(params.rules ?? {}),
     checks: { eslint: true, typescript: true },

@@ -42,6 +42,8 @@ export async function loadTestContext(params: {
   readonly known?: (path: string) => string | undefined;
   readonly maxTestFiles?: number;
   readonly concurrency?: number;
+  /** The review's acquired dependency declarations, so a tsconfig that extends a package is followed. */
+  readonly dependencies?: ReadonlyMap<string, string>;
 }): Promise<TestContext> {
   const knownPaths = new Set(await params.source.listPaths());
   const files = new Map<string, string>();
@@ -67,6 +69,7 @@ export async function loadTestContext(params: {
     configPath: "tsconfig.json",
     readFile: (p) => files.get(p),
     fileExists: (p) => files.has(p),
+    ...(params.dependencies ? { dependencies: params.dependencies } : {}),
   });
 
   // 2. The changed scripts, then the tests, most relevant first.

@@ -42,6 +42,8 @@ export interface ReviewMissingTestsParams {
   /** Offer cases for a test file the PR changes as an inline suggestion (default); false: always a proposed file (a command's reply has no inline comments). */
   readonly suggest?: boolean;
   readonly signal?: AbortSignal;
+  /** The review's acquired dependency declarations: generated tests are checked against the repository's real framework types. */
+  readonly dependencies?: ReadonlyMap<string, string>;
 }
 
 export const DEFAULT_MAX_TEST_MODULES = 5;
@@ -71,7 +73,7 @@ export async function reviewMissingTests(params: ReviewMissingTestsParams): Prom
   const notices: Notice[] = [];
 
   // 1. Detection.
-  const context = await loadTestContext({ source: params.head, changedPaths: params.diff.map((f) => f.path), known: params.headText });
+  const context = await loadTestContext({ source: params.head, changedPaths: params.diff.map((f) => f.path), known: params.headText, ...(params.dependencies ? { dependencies: params.dependencies } : {}) });
   notices.push(...context.notices);
   const readText = (path: string): string | undefined => params.headText(path) ?? context.files.get(path);
   const detection = detectUntestedExports({ diff: params.diff, context, headText: readText });
@@ -108,6 +110,7 @@ export async function reviewMissingTests(params: ReviewMissingTestsParams): Prom
   // 3. Generate and validate, in one workspace of the head with the framework's declarations.
   const loaded = await loadFiles({ source: params.head, seeds: [...plans.map((p) => p.sourcePath), ...plans.filter((p) => p.existingText !== undefined).map((p) => p.testPath)] });
   const workspace = createTestWorkspace({
+    ...(params.dependencies ? { dependencies: params.dependencies } : {}),
     files: new Map([...context.files, ...loaded.files]),
     knownPaths: context.knownPaths,
     compilerOptions: context.compilerOptions,

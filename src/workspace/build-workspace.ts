@@ -45,7 +45,7 @@ export function buildWorkspace(params: {
   notices.push(...layout.notices());
   if (unchecked.length > 0 && config.checks.typescript) {
     const shown = unchecked.slice(0, 3).map((p) => `\`${p}\``).join(", ");
-    notices.push({ message: `${unchecked.length} changed ${unchecked.length === 1 ? "file is" : "files are"} not type-checked (${shown}${unchecked.length > 3 ? ", …" : ""}): no tsconfig.json of the repository includes ${unchecked.length === 1 ? "it" : "them"} (or its \`extends\` could not be followed), so the project's own \`tsc\` does not check ${unchecked.length === 1 ? "it" : "them"} either. ${unchecked.length === 1 ? "It was" : "They were"} linted.` });
+    notices.push({ message: `${unchecked.length} changed ${unchecked.length === 1 ? "file is" : "files are"} not type-checked (${shown}${unchecked.length > 3 ? ", …" : ""}): no tsconfig of the repository includes ${unchecked.length === 1 ? "it" : "them"} (or it is invalid, or its \`extends\` could not be followed), so the project's own \`tsc\` does not check ${unchecked.length === 1 ? "it" : "them"} either. ${unchecked.length === 1 ? "It was" : "They were"} linted.` });
   }
   const typesMissing = layout.typesMissing();
   if (typesMissing.length > 0 || typesLacking.length > 0) {

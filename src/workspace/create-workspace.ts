@@ -29,6 +29,8 @@ export interface Workspace {
   lintMessages(path: string): Linter.LintMessage[];
   /** TypeScript code fixes for one TypeScript diagnostic of the file's current text. */
   codeFixes(path: string, diagnostic: Diagnostic): readonly ts.CodeFixAction[];
+  /** Whether TypeScript checks `path` here: a tsconfig includes it, and it is TypeScript (or checked JavaScript). */
+  typeChecked(path: string): boolean;
   /** Loaded files that import `path` with a relative specifier. */
   dependents(path: string): string[];
   dispose(): void;
@@ -117,6 +119,10 @@ export function createWorkspace(params: {
 
   return {
     paths: () => [...files.keys()],
+    typeChecked(path) {
+      const project = serviceOf(path);
+      return project !== undefined && isTypeChecked(path, project.options);
+    },
     getText: (path) => files.get(path)?.text,
     setText(path, text) {
       const entry = files.get(path);

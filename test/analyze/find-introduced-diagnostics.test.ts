@@ -54,3 +54,32 @@ describe("findIntroducedDiagnostics", () => {
     expect(result.map((d) => d.line)).toEqual([2]);
   });
 });
+
+describe("findIntroducedDiagnostics on lines the change did not touch", () => {
+  const ts = (line: number, message: string): Diagnostic => ({ path: "a.ts", line, column: 1, endLine: line, endColumn: 2, source: "typescript", code: "TS2304", message, severity: "error" });
+
+  it("keeps a new TypeScript error on an unchanged line when both versions were type-checked (a removed import still used)", () => {
+    const params = {
+      baseText: 'import { x } from "./x.js";\nexport const y = x;\n',
+      baseDiagnostics: [],
+      headText: "export const y = x;\n",
+      headDiagnostics: [ts(1, "Cannot find name 'x'.")],
+      addedLines: new Set<number>(),
+    };
+    expect(findIntroducedDiagnostics({ ...params, typeCheckedAtBase: true }).map((d) => d.line)).toEqual([1]);
+    expect(findIntroducedDiagnostics(params)).toEqual([]);
+  });
+
+  it("reports none of them when so many appear that the file's settings must have changed", () => {
+    const lines = Array.from({ length: 8 }, (_, i) => `use${i}();`).join("\n");
+    const result = findIntroducedDiagnostics({
+      baseText: lines,
+      baseDiagnostics: [],
+      headText: lines,
+      headDiagnostics: Array.from({ length: 8 }, (_, i) => ts(i + 1, `Cannot find name 'use${i}'.`)),
+      addedLines: new Set<number>(),
+      typeCheckedAtBase: true,
+    });
+    expect(result).toEqual([]);
+  });
+});

@@ -13,7 +13,15 @@ describe("readAppSettings", () => {
       tests: { run: false, timeoutMs: 60_000 },
       analysisMemoryMb: 4096,
       githubTimeoutMs: 120_000,
+      types: { mode: "on", registry: "https://registry.npmjs.org/", cacheMb: 1024 },
     });
+  });
+
+  it("reads where dependency declarations come from, and refuses what cannot be used", () => {
+    const types = readAppSettings({ PATCHSMITH_TYPES: "offline", PATCHSMITH_REGISTRY: "http://127.0.0.1:4873/", PATCHSMITH_REGISTRY_TOKEN: "t0k", PATCHSMITH_TYPES_CACHE_DIR: "/var/cache/x", PATCHSMITH_TYPES_CACHE_MB: "64" }).types;
+    expect(types).toEqual({ mode: "offline", registry: "http://127.0.0.1:4873/", token: "t0k", cacheDir: "/var/cache/x", cacheMb: 64 });
+    expect(() => readAppSettings({ PATCHSMITH_TYPES: "maybe" })).toThrow("PATCHSMITH_TYPES: expected on, off or offline");
+    expect(() => readAppSettings({ PATCHSMITH_REGISTRY: "file:///etc" })).toThrow(/PATCHSMITH_REGISTRY/);
   });
 
   it("reads the GitHub request time limit and refuses one too short to be real", () => {

@@ -6,12 +6,15 @@ export interface CapturedIo extends CliIo {
   stderrText(): string;
 }
 
-/** A CliIo that records what a command printed; the environment is empty unless given. */
+/**
+ * A CliIo that records what a command printed; the environment is empty unless given,
+ * but for PATCHSMITH_TYPES=off (no registry, no cache on disk) unless a test sets it.
+ */
 export function captureIo(cwd: string, env: Record<string, string | undefined> = {}): CapturedIo {
   let out = "";
   let err = "";
   return {
-    env,
+    env: { PATCHSMITH_TYPES: "off", ...env },
     cwd,
     stdout: { write: (text: string) => (out += text) },
     stderr: { write: (text: string) => (err += text) },

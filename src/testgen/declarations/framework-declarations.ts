@@ -19,12 +19,16 @@ export const DECLARATIONS_DIR = "__patchsmith_types__";
  * repository's node_modules. Only one framework's globals are declared, since
  * jest's, mocha's and vitest's `describe` would clash.
  */
-export function frameworkDeclarations(conventions: Pick<TestConventions, "framework" | "globals">): Map<string, string> {
-  const files = new Map<string, string>([
-    [`${DECLARATIONS_DIR}/node-assert.d.ts`, NODE_ASSERT_DECLARATIONS],
-    [`${DECLARATIONS_DIR}/node-test.d.ts`, NODE_TEST_DECLARATIONS],
-    [`${DECLARATIONS_DIR}/chai.d.ts`, CHAI_DECLARATIONS],
-  ]);
+export function frameworkDeclarations(conventions: Pick<TestConventions, "framework" | "globals">, acquired: (name: string) => boolean = () => false): Map<string, string> {
+  const files = new Map<string, string>();
+  // The repository's own declarations, where the review acquired them, are the real thing; these stand in otherwise.
+  if (!acquired("@types/node")) {
+    files.set(`${DECLARATIONS_DIR}/node-assert.d.ts`, NODE_ASSERT_DECLARATIONS);
+    files.set(`${DECLARATIONS_DIR}/node-test.d.ts`, NODE_TEST_DECLARATIONS);
+  }
+  if (!acquired("chai") && !acquired("@types/chai")) files.set(`${DECLARATIONS_DIR}/chai.d.ts`, CHAI_DECLARATIONS);
+  const real = { vitest: acquired("vitest"), jest: acquired("@types/jest"), mocha: acquired("@types/mocha"), ava: acquired("ava"), "node:test": true };
+  if (real[conventions.framework]) return files;
   switch (conventions.framework) {
     case "vitest":
       files.set(`${DECLARATIONS_DIR}/expect.d.ts`, EXPECT_DECLARATIONS);
