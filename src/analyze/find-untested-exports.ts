@@ -28,6 +28,8 @@ export interface TestFileReferences {
 interface View {
   readonly whole: boolean;
   readonly names: ReadonlyMap<string, string>;
+  /** Reached through a module that imports it for its own use (a test helper, an index that builds a default instance): which names the test reaches is unknown. */
+  readonly indirect?: boolean;
 }
 
 const MAX_REEXPORT_DEPTH = 4;
@@ -36,7 +38,10 @@ const MAX_REEXPORT_DEPTH = 4;
  * Which changed exports no test covers. A symbol is tested when a test file
  * imports its module (directly, or through modules that re-export it) and
  * mentions it outside the import: the imported binding, or the export's own
- * name after a namespace import or `require`. A method is tested when such a
+ * name after a namespace import or `require`. A module a test reaches only
+ * through another module's own imports (a shared test helper, an index that
+ * builds a default instance) counts as tested: which of its names the test
+ * exercises cannot be told, so nothing is claimed. A method is tested when such a
  * test mentions its class and the method's name. An untested class is
  * reported once, with its changed methods, not once per method.
  */
@@ -69,6 +74,12 @@ export function findUntestedExports(params: {
     record(module, view);
     if (depth >= MAX_REEXPORT_DEPTH) return;
     const references = params.moduleReferences(module);
+    // What the module imports for its own use may be what the test exercises through it: say nothing of those.
+    for (const entry of references?.imports ?? []) {
+      if (entry.typeOnly) continue;
+      const target = params.resolve(module, entry.specifier);
+      if (target !== undefined) follow(target, { whole: false, names: new Map(), indirect: true }, depth + 1, visited, record);
+    }
     for (const reexport of references?.reexports ?? []) {
       const target = params.resolve(module, reexport.specifier);
       if (target === undefined) continue;
@@ -91,6 +102,10 @@ export function findUntestedExports(params: {
     const users = new Set<string>();
     for (const { test, view } of reach.get(symbol.path) ?? []) {
       importers.add(test.path);
+      if (view.indirect === true) {
+        users.add(test.path);
+        continue;
+      }
       const name = view.names.get(symbol.exportName) ?? (view.whole && symbol.exportName !== "default" ? symbol.exportName : undefined);
       const mentionsName = name !== undefined && test.references.mentions.has(name);
       if (mentionsName && (member === undefined || test.references.mentions.has(member))) users.add(test.path);

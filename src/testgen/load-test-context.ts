@@ -32,7 +32,7 @@ const VENDORED = /(?:^|\/)(?:node_modules|vendor|dist|build|coverage)\//;
  *  2. read the changed scripts, then the test files, those of the pull request
  *     and those named like a changed module first, at most `maxTestFiles`
  *     (a notice says when more exist);
- *  3. read the modules those tests import that re-export others (index files), two levels deep.
+ *  3. read the modules those tests import, and what those import or re-export, two levels deep.
  */
 export async function loadTestContext(params: {
   readonly source: FileSource;
@@ -89,14 +89,15 @@ export async function loadTestContext(params: {
   await read(testPaths);
   const tests = testPaths.filter((p) => files.has(p)).map((p) => ({ path: p, text: files.get(p) ?? "" }));
 
-  // 3. Modules the tests import, for their re-exports.
+  // 3. Modules the tests import, for what they import and re-export.
   const resolve = createModuleResolver({ knownPaths, compilerOptions, readFile: (p) => files.get(p) });
   let frontier = tests.map((test) => ({ path: test.path, text: test.text }));
   for (let depth = 0; depth < 2 && frontier.length > 0; depth++) {
     const next = new Set<string>();
     for (const file of frontier) {
       const references = readModuleReferences(file.path, file.text);
-      const specifiers = depth === 0 ? references.imports.map((entry) => entry.specifier) : references.reexports.map((entry) => entry.specifier);
+      // Imports too, not only re-exports: a module a test reaches through an index's or a helper's own imports counts as reached.
+      const specifiers = [...references.imports.map((entry) => entry.specifier), ...references.reexports.map((entry) => entry.specifier)];
       for (const specifier of specifiers) {
         const target = resolve(file.path, specifier);
         if (target !== undefined && !files.has(target) && !isTestPath(target)) next.add(target);

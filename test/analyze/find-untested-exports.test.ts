@@ -100,6 +100,11 @@ describe("findUntestedExports", () => {
     expect(check("const { one } = require('../src/m.js');\n")).toEqual(["one", "two", "three"]);
   });
 
+  it("claims nothing of a module a test reaches only through another module's own imports (an index that builds a default instance)", () => {
+    const index = "import { one, two } from './m.js';\nexport default { one, two };\n";
+    expect(check("import api from '../src/index.js';\napi.one();\n", index)).toEqual([]);
+  });
+
   it("follows re-exports through an index module, with renames", () => {
     expect(check("import { one } from '../src/index.js';\none();\n")).toEqual(["two", "three"]);
     expect(check("import { uno } from '../src/index.js';\nuno();\n", "export { one as uno } from './m.js';\n")).toEqual(["two", "three"]);
