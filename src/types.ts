@@ -145,4 +145,6 @@ export interface ReviewStats {
   readonly validatedFirstTime: number;
   /** Milliseconds per stage name. */
   readonly timings: Readonly<Record<string, number>>;
+  /** The dependency declarations the head was checked against: packages, bytes, acquisition time, and those missing. */
+  readonly environment?: { readonly packages: number; readonly bytes: number; readonly ms: number; readonly missing: number };
 }

@@ -85,6 +85,7 @@ export async function acquireEnvironment(params: {
   let bytes = 0;
   let queue: string[] = [...request.wanted, ...[...declared.keys()].filter((name) => name.startsWith("@types/"))];
 
+  const notices: Notice[] = [...lock.notices];
   const accept = (pkg: PackageFiles): string[] => {
     packages.push({ name: pkg.name, version: pkg.version });
     bytes += pkg.bytes;
@@ -92,7 +93,8 @@ export async function acquireEnvironment(params: {
     let hasDeclarations = false;
     const manifest = pkg.files.get("package.json");
     for (const [name, range] of readDeclaredRanges(manifest)) if (!transitive.has(name)) transitive.set(name, range);
-    for (const [file, text] of pkg.files) {
+    for (const [file, original] of pkg.files) {
+      const text = file === "package.json" ? keepInside(pkg.name, original, (message) => notices.push({ message })) : original;
       files.set(`node_modules/${pkg.name}/${file}`, text);
       if (DECLARATION.test(file)) {
         hasDeclarations = true;
@@ -145,7 +147,6 @@ export async function acquireEnvironment(params: {
 
   const unavailable = [...missing.map((m) => m.name), ...workspace];
   if (unavailable.length > 0) files.set(MISSING_MODULES_FILE, anyModules(unavailable));
-  const notices: Notice[] = [...lock.notices];
   if (missing.length > 0) notices.push({ message: describeMissing(missing) });
   return {
     files,
@@ -155,6 +156,31 @@ export async function acquireEnvironment(params: {
     notices,
     stats: { packages: packages.length, bytes, ms: Math.round(now() - started) },
   };
+}
+
+const ENTRY_FIELDS = ["types", "typings", "main", "module", "tsconfig"] as const;
+
+/**
+ * A package.json whose entry fields point outside the package (`"types": "../../x.d.ts"`)
+ * loses those fields, with a notice: a package's declarations are its own files only.
+ */
+function keepInside(name: string, text: string, notice: (message: string) => void): string {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) return text;
+  const record = manifest as Record<string, unknown>;
+  const escaping = ENTRY_FIELDS.filter((field) => {
+    const value = record[field];
+    return typeof value === "string" && (value.startsWith("/") || value.split(/[\\/]/).includes(".."));
+  });
+  if (escaping.length === 0) return text;
+  for (const field of escaping) Reflect.deleteProperty(record, field);
+  notice(`${name}'s package.json points ${escaping.map((f) => `\`${f}\``).join(", ")} outside the package; ${escaping.length === 1 ? "that field was" : "those fields were"} ignored.`);
+  return JSON.stringify(record);
 }
 
 function tsconfigEntry(manifest: string | undefined): string | undefined {

@@ -8,7 +8,7 @@ import { createReadBudget, limitFileSource } from "../security/limit-file-source
 import { maskModelInput } from "../security/mask-model-input.js";
 import { modelLimitNotices } from "../security/model-limit-notices.js";
 import { screenFindings } from "../security/screen-findings.js";
-import type { Diagnostic, FileDiff, Finding, Fix, Notice } from "../types.js";
+import type { Diagnostic, FileDiff, Finding, Fix, Notice, ReviewStats } from "../types.js";
 import { validateEdit } from "../validate/validate-edit.js";
 import { environmentRequest, prepareEnvironment } from "../environment/prepare-environment.js";
 import { buildWorkspace } from "../workspace/build-workspace.js";
@@ -75,6 +75,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
 
   // 2. Load base and head.
   let headEnvironmentFiles: ReadonlyMap<string, string> | undefined;
+  let environmentStats: ReviewStats["environment"];
   const { head, base } = await time("load", async () => {
     const headSeeds = analysable.map((f) => f.path);
     const baseSeeds = analysable.filter((f) => f.status !== "added").map((f) => f.oldPath ?? f.path);
@@ -90,6 +91,8 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     const baseEnvironment = sameManifests ? headEnvironment : await time("environment", () => prepareEnvironment({ loaded: baseFiles, ...provider, ...signal }));
     notices.push(...headEnvironment.notices, ...(headEnvironment.environment?.notices ?? []));
     headEnvironmentFiles = headEnvironment.environment?.files;
+    const acquired = headEnvironment.environment;
+    if (acquired) environmentStats = { ...acquired.stats, missing: acquired.missing.length };
     const linter = createSafeLinter(config.rules);
     const headBuilt = buildWorkspace({ loaded: headFiles, config, linter, changed: headSeeds, ...(headEnvironment.environment ? { environment: headEnvironment.environment } : {}) });
     notices.push(...headBuilt.notices);
@@ -232,6 +235,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       suggestionsRepaired: modelStats.repaired,
       validatedFirstTime: validated + modelStats.validatedFirstTime,
       timings,
+      ...(environmentStats ? { environment: environmentStats } : {}),
     };
     const modelName = generator && config.checks.model ? generator.describe() : undefined;
     const body = renderReviewBody({

@@ -80,3 +80,12 @@ describe("acquireEnvironment", () => {
     expect(env.missing[0]?.reason).toBe("over the limit of 50 packages per review");
   });
 });
+
+describe("acquireEnvironment with hostile package data", () => {
+  it("drops package.json entry fields that point outside the package, with one notice", async () => {
+    const { fetcher } = memoryFetcher({ "evil@1.0.0": { "package.json": '{ "name": "evil", "types": "../../../etc/passwd.d.ts", "main": "index.js" }', "index.d.ts": "export {};\n" } });
+    const env = await acquireEnvironment({ request: { manifests: new Map([["package.json", '{ "dependencies": { "evil": "1.0.0" } }']]), wanted: ["evil"] }, fetcher });
+    expect(JSON.parse(env.files.get("node_modules/evil/package.json") ?? "{}")).toEqual({ name: "evil", main: "index.js" });
+    expect(env.notices.map((n) => n.message)).toEqual(["evil's package.json points `types` outside the package; that field was ignored."]);
+  });
+});
