@@ -81,8 +81,10 @@ export interface Edit {
   readonly path: string;
   readonly startLine: number;
   readonly endLine: number;
-  /** The new text of those lines, joined with "\n", without a trailing newline; "" deletes the lines. */
+  /** The new text of those lines, joined with "\n", without a trailing newline; "" is one empty line. */
   readonly replacement: string;
+  /** The lines are deleted (`replacement` is then ""): a distinct edit from emptying a line. */
+  readonly deletion?: boolean;
 }
 
 export type FixOrigin = "eslint" | "typescript" | "model" | "secret";

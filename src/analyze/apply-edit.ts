@@ -19,7 +19,7 @@ export function applyEdit(text: string, edit: Edit): string {
   if (edit.startLine < 1 || edit.endLine < edit.startLine || edit.endLine > lines.length) {
     throw new EditRangeError(`${edit.path}: lines ${edit.startLine}-${edit.endLine} do not exist (the file has ${lines.length} lines).`);
   }
-  const replacement = edit.replacement === "" ? [] : edit.replacement.split(/\r?\n/);
+  const replacement = edit.deletion === true ? [] : edit.replacement.split(/\r?\n/);
   const next = [...lines.slice(0, edit.startLine - 1), ...replacement, ...lines.slice(edit.endLine)];
   return next.join(eol) + (finalNewline && next.length > 0 ? eol : "");
 }

@@ -1,7 +1,10 @@
+import type { Linter } from "eslint";
 import type { Diagnostic, Fix } from "../types.js";
 import type { Workspace } from "../workspace/create-workspace.js";
 import { applyEdit } from "./apply-edit.js";
 import { lineEditBetween } from "./line-edit-between.js";
+import { IDENTITY_LINE_MAP, lineMapOfEdit } from "./line-map.js";
+import { diagnosticsNewAcross } from "./match-diagnostics.js";
 import { type TextChange, toLineEdit } from "./to-line-edit.js";
 
 /**
@@ -46,7 +49,7 @@ export function deterministicFixes(workspace: Workspace, diagnostic: Diagnostic)
       add(`Fix ${diagnostic.code}`, "eslint", changes);
       const first = toLineEdit(diagnostic.path, text, changes);
       const chained = first && withFollowUpFixes(workspace, text, first);
-      if (chained) fixes.push({ edit: chained, title: `Fix ${diagnostic.code} (and the autofixes it calls for on the same lines)`, origin: "eslint", target: diagnostic });
+      if (chained) fixes.push({ edit: chained.edit, title: `Fix ${diagnostic.code}, and ${chained.rules.join(", ")} that the fix itself calls for`, origin: "eslint", target: diagnostic });
     }
     for (const suggestion of message?.suggestions ?? []) {
       add(suggestion.desc, "eslint", [{ start: suggestion.fix.range[0], end: suggestion.fix.range[1], newText: suggestion.fix.text }]);
@@ -65,23 +68,32 @@ export function deterministicFixes(workspace: Workspace, diagnostic: Diagnostic)
 }
 
 function sameEdit(a: Fix["edit"], b: Fix["edit"]): boolean {
-  return a.startLine === b.startLine && a.endLine === b.endLine && a.replacement === b.replacement;
+  return a.startLine === b.startLine && a.endLine === b.endLine && a.replacement === b.replacement && a.deletion === b.deletion;
 }
 
 /**
- * Apply `edit`, then the ESLint autofixes that appear on the edited lines,
- * up to FOLLOW_UP_PASSES rounds. Undefined when no follow-up applies. The
- * workspace is restored before returning.
+ * Apply `edit`, then the ESLint autofixes for problems the edit itself
+ * created on the edited lines (no-var's `let` calls for prefer-const), up to
+ * FOLLOW_UP_PASSES rounds; a problem those lines already had is never fixed
+ * along. Undefined when no follow-up applies. The workspace is restored
+ * before returning.
  */
-function withFollowUpFixes(workspace: Workspace, original: string, edit: Fix["edit"]): Fix["edit"] | undefined {
+function withFollowUpFixes(workspace: Workspace, original: string, edit: Fix["edit"]): { edit: Fix["edit"]; rules: string[] } | undefined {
   let current = applyEdit(original, edit);
   let range = { start: edit.startLine, end: edit.startLine + Math.max(0, edit.replacement.split("\n").length - 1) };
+  const rules: string[] = [];
+  const originalProblems = workspace.lintMessages(edit.path).map((m) => asDiagnostic(edit.path, m));
   try {
     for (let pass = 0; pass < FOLLOW_UP_PASSES; pass++) {
       workspace.setText(edit.path, current);
-      const follow = workspace.lintMessages(edit.path).filter((m) => m.fix !== undefined && m.line >= range.start && m.line <= range.end);
+      const sinceOriginal = lineEditBetween(edit.path, original, current);
+      const map = sinceOriginal ? lineMapOfEdit(sinceOriginal) : IDENTITY_LINE_MAP;
+      const messages = workspace.lintMessages(edit.path);
+      const created = new Set(diagnosticsNewAcross({ before: originalProblems, after: messages.map((m) => asDiagnostic(edit.path, m)), map }).map((d) => `${d.line}:${d.column}:${d.code}`));
+      const follow = messages.filter((m) => m.fix !== undefined && m.line >= range.start && m.line <= range.end && created.has(`${m.line}:${m.column}:${m.ruleId ?? ""}`));
       const fix = follow[0]?.fix;
       if (!fix) break;
+      if (!rules.includes(follow[0]?.ruleId ?? "")) rules.push(follow[0]?.ruleId ?? "");
       const step = toLineEdit(edit.path, current, [{ start: fix.range[0], end: fix.range[1], newText: fix.text }]);
       if (!step) break;
       current = applyEdit(current, step);
@@ -91,5 +103,9 @@ function withFollowUpFixes(workspace: Workspace, original: string, edit: Fix["ed
     workspace.setText(edit.path, original);
   }
   const combined = lineEditBetween(edit.path, original, current);
-  return combined && (combined.replacement !== edit.replacement || combined.startLine !== edit.startLine) ? combined : undefined;
+  return combined && rules.length > 0 && (combined.replacement !== edit.replacement || combined.startLine !== edit.startLine) ? { edit: combined, rules } : undefined;
+}
+
+function asDiagnostic(path: string, m: Linter.LintMessage): Diagnostic {
+  return { path, line: m.line, column: m.column, endLine: m.endLine ?? m.line, endColumn: m.endColumn ?? m.column, source: "eslint", code: m.ruleId ?? "", message: m.message, severity: m.severity === 2 ? "error" : "warning" };
 }

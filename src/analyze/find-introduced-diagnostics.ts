@@ -1,6 +1,9 @@
 import type { Diagnostic } from "../types.js";
 import { splitLines } from "./apply-edit.js";
 import { newDiagnostics } from "./diagnostic-key.js";
+import { lineMapOfHunks } from "./line-map.js";
+import { diagnosticsNewAcross } from "./match-diagnostics.js";
+import type { Hunk } from "../types.js";
 
 /** More new TypeScript errors than this on untouched lines of one file look like a changed environment, not a changed line. */
 const MAX_UNTOUCHED_ERRORS = 5;
@@ -20,15 +23,20 @@ export function findIntroducedDiagnostics(params: {
   readonly headText: string;
   readonly headDiagnostics: readonly Diagnostic[];
   readonly addedLines: ReadonlySet<number>;
+  /** The diff's hunks: unchanged lines map to their base line, changed ones match within their hunk. Without them, by line text. */
+  readonly hunks?: readonly Hunk[];
   /** Both versions were type-checked by the same kind of project, so their TypeScript errors compare. */
   readonly typeCheckedAtBase?: boolean;
 }): Diagnostic[] {
-  const fresh = newDiagnostics({
-    before: params.baseDiagnostics,
-    beforeLines: splitLines(params.baseText ?? "").lines,
-    after: params.headDiagnostics,
-    afterLines: splitLines(params.headText).lines,
-  });
+  const fresh =
+    params.hunks !== undefined && params.baseText !== undefined
+      ? diagnosticsNewAcross({ before: params.baseDiagnostics, after: params.headDiagnostics, map: lineMapOfHunks(params.hunks) })
+      : newDiagnostics({
+          before: params.baseDiagnostics,
+          beforeLines: splitLines(params.baseText ?? "").lines,
+          after: params.headDiagnostics,
+          afterLines: splitLines(params.headText).lines,
+        });
   const onAdded = fresh.filter((d) => params.addedLines.has(d.line));
   if (params.typeCheckedAtBase !== true || params.baseText === undefined) return onAdded;
   const untouched = fresh.filter((d) => !params.addedLines.has(d.line) && d.source === "typescript" && d.severity === "error");

@@ -22,5 +22,7 @@ export function lineEditBetween(path: string, before: string, after: string): Ed
     const replacement = start > 0 ? [a[anchor] ?? "", ...inserted] : [...inserted, a[0] ?? ""];
     return { path, startLine: anchor + 1, endLine: anchor + 1, replacement: replacement.join("\n") };
   }
-  return { path, startLine: start + 1, endLine: endA + 1, replacement: b.slice(start, endB + 1).join("\n") };
+  const kept = b.slice(start, endB + 1);
+  // No line left is a deletion; one empty line left is an emptied line, kept as such.
+  return kept.length === 0 ? { path, startLine: start + 1, endLine: endA + 1, replacement: "", deletion: true } : { path, startLine: start + 1, endLine: endA + 1, replacement: kept.join("\n") };
 }

@@ -34,7 +34,7 @@ function formatText(result: ReviewChangeResult, headText: (path: string) => stri
       out.push(`  suggestion (validated): ${title}`);
       const lines = (headText(edit.path) ?? "").split(/\r?\n/).slice(edit.startLine - 1, edit.endLine);
       for (const line of lines) out.push(`  - ${line}`);
-      for (const line of edit.replacement === "" ? [] : edit.replacement.split("\n")) out.push(`  + ${line}`);
+      for (const line of edit.deletion === true ? [] : edit.replacement.split("\n")) out.push(`  + ${line}`);
     } else if (finding.advice !== undefined) {
       out.push(`  advice (not validated, so not a suggestion): ${finding.advice}`);
     }

@@ -93,7 +93,7 @@ export async function handleFixCommand(context: CommandContext): Promise<Command
     const outcome = await settleEdit({
       generator,
       file,
-      edit: { path: file.path, startLine: thread.startLine, endLine: thread.endLine, replacement: first.replacement },
+      edit: { path: file.path, startLine: thread.startLine, endLine: thread.endLine, replacement: first.replacement, ...(first.replacement === "" ? { deletion: true } : {}) },
       title: "Fix asked for in this thread",
       problem: instruction,
       fileText: shownText,

@@ -34,7 +34,7 @@ export function renderFixReply(params: {
     }
     const attempts = outcome.attempts > 1 ? ` (it passed on attempt ${outcome.attempts}, after the earlier ones were rejected)` : "";
     const explanation = outcome.attempts === 1 && params.explanation !== undefined && params.explanation.trim() !== "" ? sanitizeModelText(params.explanation, context) : "";
-    const sections = [`Suggested fix for ${where}, checked with ESLint and TypeScript${attempts}:`, renderSuggestionBlock(replacement)];
+    const sections = [`Suggested fix for ${where}, checked with ESLint and TypeScript${attempts}:`, renderSuggestionBlock(replacement, outcome.fix.edit.deletion === true)];
     if (explanation !== "") sections.push(explanation);
     return { ok: true, body: sections.join("\n\n") };
   }

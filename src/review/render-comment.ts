@@ -35,7 +35,7 @@ export function renderComment(
   const sections = [`**${LABELS[finding.severity]}:** ${sanitizeModelText(finding.message, context)}`, `Rule: ${inlineCode(finding.rule)}`];
   if (suggestion) {
     const title = sanitizeModelText(suggestion.title, context);
-    sections.push(`Suggested fix, checked with ESLint and TypeScript: ${title}`, renderSuggestionBlock(suggestion.edit.replacement));
+    sections.push(`Suggested fix, checked with ESLint and TypeScript: ${title}`, renderSuggestionBlock(suggestion.edit.replacement, suggestion.edit.deletion === true));
   } else if (finding.advice !== undefined && finding.advice.trim() !== "") {
     sections.push(`Advice (not checked, so not offered as a one-click suggestion): ${sanitizeModelText(finding.advice, context)}`);
   }

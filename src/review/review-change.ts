@@ -122,6 +122,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
             headText,
             headDiagnostics: head.diagnose(file.path),
             addedLines: added,
+            hunks: file.hunks,
             typeCheckedAtBase: file.status !== "added" && config.checks.typescript && base.typeChecked(basePath) && head.typeChecked(file.path),
           });
           introduced.push(...fresh);

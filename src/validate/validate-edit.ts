@@ -1,5 +1,6 @@
-import { applyEdit, EditRangeError, splitLines } from "../analyze/apply-edit.js";
-import { newDiagnostics } from "../analyze/diagnostic-key.js";
+import { applyEdit, EditRangeError } from "../analyze/apply-edit.js";
+import { IDENTITY_LINE_MAP, lineMapOfEdit } from "../analyze/line-map.js";
+import { diagnosticsNewAcross } from "../analyze/match-diagnostics.js";
 import type { Diagnostic, Fix, ValidationVerdict } from "../types.js";
 import type { Workspace } from "../workspace/create-workspace.js";
 
@@ -28,17 +29,11 @@ export function validateEdit(workspace: Workspace, fix: Fix): ValidationVerdict 
   workspace.setText(path, patched);
   try {
     const introduced: Diagnostic[] = [];
+    // A diagnostic is new when it has no counterpart before the edit: at the line the edit maps it to,
+    // or, on the edited lines, with the same rule and message.
+    const map = lineMapOfEdit(fix.edit);
     for (const p of affected) {
-      const text = workspace.getText(p) ?? "";
-      const beforeText = p === path ? original : text;
-      introduced.push(
-        ...newDiagnostics({
-          before: before.get(p) ?? [],
-          beforeLines: splitLines(beforeText).lines,
-          after: workspace.diagnose(p),
-          afterLines: splitLines(text).lines,
-        }),
-      );
+      introduced.push(...diagnosticsNewAcross({ before: before.get(p) ?? [], after: workspace.diagnose(p), map: p === path ? map : IDENTITY_LINE_MAP }));
     }
     const reasons = introduced.map(describe);
     if (fix.target && stillPresent(fix.target, before.get(path) ?? [], workspace.diagnose(path))) {

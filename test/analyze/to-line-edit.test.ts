@@ -18,7 +18,7 @@ describe("toLineEdit and applyEdit", () => {
 
   it("turns the removal of a whole line into an empty replacement of that line", () => {
     const edit = toLineEdit("f.ts", text, [{ start: 2, end: 13, newText: "" }]);
-    expect(edit).toEqual({ path: "f.ts", startLine: 2, endLine: 2, replacement: "" });
+    expect(edit).toEqual({ path: "f.ts", startLine: 2, endLine: 2, replacement: "", deletion: true });
     expect(applyEdit(text, edit!)).toBe("a\nc\n");
   });
 

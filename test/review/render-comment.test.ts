@@ -35,7 +35,7 @@ describe("renderComment", () => {
   });
 
   it("renders a deletion as an empty suggestion block", () => {
-    const deletion: Fix = { ...removeExtra, edit: { ...removeExtra.edit, startLine: 36, endLine: 36, replacement: "" } };
+    const deletion: Fix = { ...removeExtra, edit: { ...removeExtra.edit, startLine: 36, endLine: 36, replacement: "", deletion: true } };
     expect(renderComment(finding({ suggestion: deletion }), manyFile, manyHeadLines)?.body).toContain("```suggestion\n```");
   });
 

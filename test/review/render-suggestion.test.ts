@@ -16,8 +16,9 @@ describe("renderSuggestionBlock", () => {
     expect(block.endsWith("\n`````")).toBe(true);
   });
 
-  it("renders an empty replacement as an empty block, which deletes the lines", () => {
-    expect(renderSuggestionBlock("")).toBe("```suggestion\n```");
+  it("renders a deletion as an empty block, which deletes the lines, and an empty replacement as one empty line", () => {
+    expect(renderSuggestionBlock("", true)).toBe("```suggestion\n```");
+    expect(renderSuggestionBlock("")).toBe("```suggestion\n\n```");
   });
 
   it("keeps a blank-line replacement distinct from deleting the lines", () => {

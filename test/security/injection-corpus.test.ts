@@ -131,7 +131,9 @@ describe("prompt injection corpus: a model that obeys every injection still gets
     const { review, comments } = posted(result);
     expectHarmless(review, c, [renderReviewMarker({ sha: HEAD_SHA })]);
     result.comments.forEach((comment, index) => {
-      expectHarmless(comments[index] ?? "", c, [renderFingerprintMarker(comment.fingerprint)]);
+      // A suggestion block is checked in part 4 (validated, screened, never the model's where the case forbids it).
+      const withoutSuggestions = (comments[index] ?? "").replace(/^(`{3,})suggestion\n[\s\S]*?^\1$/gm, "");
+      expectHarmless(withoutSuggestions, c, [renderFingerprintMarker(comment.fingerprint)]);
     });
     if (c.bodyIncludes !== undefined) expect(result.body).toContain(c.bodyIncludes);
 

@@ -40,7 +40,8 @@ export async function settleEdit(params: {
   const previousAttempts: RejectedAttempt[] = [];
   let replacement = normalizeReplacement(edit.replacement);
   for (let attempt = 1; ; attempt += 1) {
-    const fix: Fix = { edit: { ...edit, replacement }, title: params.title, origin: "model" };
+    // A model that answers nothing for the lines means to delete them.
+    const fix: Fix = { edit: { ...edit, replacement, ...(replacement === "" ? { deletion: true } : {}) }, title: params.title, origin: "model" };
     const verdict = params.validate(fix);
     if (verdict.ok) return { kind: "validated", fix, attempts: attempt };
     const reasons = verdict.reasons.length > 0 ? verdict.reasons : ["it did not pass validation"];

@@ -1,0 +1,107 @@
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import { applyEdit } from "../../src/analyze/apply-edit.js";
+import { deterministicFixes } from "../../src/analyze/deterministic-fixes.js";
+import { lineEditBetween } from "../../src/analyze/line-edit-between.js";
+import { defaultRepoConfig } from "../../src/config/repo-config.js";
+import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
+import { renderSuggestionBlock } from "../../src/review/render-suggestion.js";
+import { reviewChange } from "../../src/review/review-change.js";
+import type { FileSource } from "../../src/types.js";
+import { validateEdit } from "../../src/validate/validate-edit.js";
+import { makeWorkspace } from "../helpers/make-workspace.js";
+
+function memorySource(files: Record<string, string>): FileSource {
+  return {
+    description: "memory",
+    readText: (p) => Promise.resolve(p in files ? { kind: "text", text: files[p] ?? "" } : { kind: "missing" }),
+    listPaths: () => Promise.resolve(Object.keys(files)),
+  };
+}
+
+function addedFileDiff(filePath: string, text: string) {
+  const lines = text.replace(/\n$/, "").split("\n");
+  return parseUnifiedDiff([`diff --git a/${filePath} b/${filePath}`, "new file mode 100644", "--- /dev/null", `+++ b/${filePath}`, `@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`), ""].join("\n")).files;
+}
+
+async function suggestionFor(path: string, text: string, rule: string) {
+  const result = await reviewChange({ base: memorySource({}), head: memorySource({ [path]: text }), diff: addedFileDiff(path, text), config: defaultRepoConfig });
+  return result.findings.find((f) => f.rule === rule)?.suggestion?.edit.replacement;
+}
+
+describe("deterministic fixes beside other problems on the same line", () => {
+  it("suggests prefer-const beside an unused variable (the first reproduction)", async () => {
+    expect(await suggestionFor("src/unused.ts", "let x = 1;\nexport {};\n", "eslint/prefer-const")).toBe("const x = 1;");
+  });
+
+  it("suggests prefer-const beside an unknown name (the second reproduction)", async () => {
+    expect(await suggestionFor("src/undeclared.ts", "let w = foo;\nconsole.log(w);\n", "eslint/prefer-const")).toBe("const w = foo;");
+  });
+
+  it("still rejects a fix that creates a new problem anywhere in the file", () => {
+    const ws = makeWorkspace({ "a.ts": "export const a = 1;\nexport const b = a;\n" });
+    const verdict = validateEdit(ws, { edit: { path: "a.ts", startLine: 1, endLine: 1, replacement: "export const c = 1;" }, title: "rename", origin: "model" });
+    expect(verdict.ok).toBe(false);
+    expect(verdict.reasons.join("\n")).toMatch(/a\.ts:2:.*TS2304: Cannot find name 'a'/);
+    ws.dispose();
+  });
+
+  it("still rejects a fix that breaks a file importing the edited one", () => {
+    const ws = makeWorkspace({ "src/a.ts": "export function add(x: number, y: number): number {\n  return x + y;\n}\n", "src/b.ts": 'import { add } from "./a.js";\nexport const three = add(1, 2);\n' });
+    const verdict = validateEdit(ws, { edit: { path: "src/a.ts", startLine: 1, endLine: 1, replacement: "export function add(x: number, y: number, z: number): number {" }, title: "arity", origin: "model" });
+    expect(verdict.ok).toBe(false);
+    expect(verdict.reasons.join("\n")).toMatch(/src\/b\.ts:2:.*TS2554/);
+    ws.dispose();
+  });
+
+  it("never fixes along a problem the line already had: only follow-ups the fix itself calls for are chained", () => {
+    // `var` with a label problem on the same line: the no-var fix is offered alone, never bundled with another rule's fix.
+    const text = "export function f(): number {\n  var total = 0; total += 1;\n  return total;\n}\n";
+    const ws = makeWorkspace({ "a.ts": text });
+    const noVar = ws.diagnose("a.ts").find((d) => d.code === "no-var");
+    expect(noVar).toBeDefined();
+    const fixes = deterministicFixes(ws, noVar!);
+    for (const fix of fixes) expect(applyEdit(text, fix.edit)).toContain("let total = 0; total += 1;");
+    // `var` that is never reassigned: `let` calls for prefer-const, which is chained and named.
+    const once = "export function g(): number {\n  var once = 1;\n  return once;\n}\n";
+    const ws2 = makeWorkspace({ "b.ts": once });
+    const chained = deterministicFixes(ws2, ws2.diagnose("b.ts").find((d) => d.code === "no-var")!).find((f) => f.title.includes("prefer-const"));
+    expect(chained?.edit.replacement).toBe("  const once = 1;");
+    expect(chained?.title).toBe("Fix no-var, and prefer-const that the fix itself calls for");
+    ws.dispose();
+    ws2.dispose();
+  });
+});
+
+describe("exact text", () => {
+  it("keeps an emptied line as an empty line, and a deletion as a deletion", () => {
+    const emptied = lineEditBetween("a.ts", "a\nb;\nc\n", "a\n\nc\n");
+    expect(emptied).toEqual({ path: "a.ts", startLine: 2, endLine: 2, replacement: "" });
+    expect(applyEdit("a\nb;\nc\n", emptied!)).toBe("a\n\nc\n");
+    expect(renderSuggestionBlock("")).toBe("```suggestion\n\n```");
+    const deleted = lineEditBetween("a.ts", "a\nb;\nc\n", "a\nc\n");
+    expect(deleted).toEqual({ path: "a.ts", startLine: 2, endLine: 2, replacement: "", deletion: true });
+    expect(applyEdit("a\nb;\nc\n", deleted!)).toBe("a\nc\n");
+    expect(renderSuggestionBlock("", true)).toBe("```suggestion\n```");
+  });
+
+  it("gives exactly ESLint's own one-pass output for a sample of rule fixes", () => {
+    const cases: [rule: string, text: string][] = [
+      ["prefer-const", "let a = 1;\nconsole.log(a);\n"],
+      ["no-var", "var b = 1;\nb = 2;\nconsole.log(b);\n"],
+      ["no-extra-boolean-cast", "export const d = 1;\nif (!!d) console.log(d);\n"],
+      ["no-regex-spaces", "export const e = /a   b/;\n"],
+      ["no-unused-labels", "export function f() {\n  outer: for (;;) {\n    break;\n  }\n}\n"],
+    ];
+    const linter = new Linter({ configType: "flat" });
+    for (const [rule, text] of cases) {
+      const expected = linter.verifyAndFix(text, [{ rules: { [rule]: "error" } }], { filename: "x.js" }).output;
+      const ws = makeWorkspace({ "x.ts": text });
+      const diagnostic = ws.diagnose("x.ts").find((d) => d.code === rule);
+      expect(diagnostic, rule).toBeDefined();
+      const fix = deterministicFixes(ws, diagnostic!).find((f) => validateEdit(ws, f).ok);
+      expect(fix && applyEdit(text, fix.edit), rule).toBe(expected);
+      ws.dispose();
+    }
+  });
+});
