@@ -59,7 +59,7 @@
  * (set PATCHSMITH_MODEL or PATCHSMITH_LLM_URL for model suggestions).
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -70,7 +70,7 @@ import { install, planInstall } from "./real-repos/install.js";
 import { type ReviewFinding, runReview, tsCode } from "./real-repos/patchsmith.js";
 import type { BenchReport, CommitRecord, RepoRecord, SuggestionRecord } from "./real-repos/records.js";
 import { formatBadSuggestions, formatEslintRules, formatFalsePositives, formatTable, summarize } from "./real-repos/report.js";
-import { planTypeCheck, type TscPlan, type TscRun, runTypeCheck } from "./real-repos/tsc.js";
+import { isEnvironmentDiagnostic, planTypeCheck, runTypeCheck, semanticChecksSkipped, type TscPlan, type TscRun } from "./real-repos/tsc.js";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
 
@@ -132,10 +132,11 @@ const log = (text: string): void => {
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-async function patchsmithRevision(): Promise<{ revision: string; dirty: boolean }> {
+/** The checkout's revision; the CLI is whatever was last built from it (builtAt). */
+async function patchsmithRevision(): Promise<{ revision: string; dirty: boolean; builtAt: string }> {
   const head = await run("git", ["-C", projectRoot, "rev-parse", "HEAD"], { cwd: projectRoot });
   const status = await run("git", ["-C", projectRoot, "status", "--porcelain", "--", "src"], { cwd: projectRoot });
-  return { revision: head.stdout.trim(), dirty: status.stdout.trim() !== "" };
+  return { revision: head.stdout.trim(), dirty: status.stdout.trim() !== "", builtAt: (await stat(cli)).mtime.toISOString() };
 }
 
 const report: { -readonly [K in keyof BenchReport]: BenchReport[K] } = {
@@ -164,6 +165,10 @@ async function judgeSuggestions(truthDir: string, plan: TscPlan, before: TscRun,
     const rel = path.relative(truthDir, file);
     if (rel.startsWith("..") || path.isAbsolute(rel) || !existsSync(file)) {
       records.push({ ...base, verdict: "not-applied", introduced: [], detail: "the edit's file is not in the checkout" });
+      continue;
+    }
+    if (!before.files.has(edit.path)) {
+      records.push({ ...base, verdict: "outside-program", introduced: [], detail: "no tsc program includes the file: tsc cannot judge the edit" });
       continue;
     }
     const original = await readFile(file, "utf8");
@@ -219,16 +224,24 @@ async function benchCommit(params: {
     return { ...base, status: "tsc-failed", error: errorText(error), install: installRecord };
   }
   const truth = await runTypeCheck(truthDir, tscPlan, { timeoutMs: tscTimeoutMs, listFiles: true, forceBuild: false });
+  const skipped = semanticChecksSkipped(truth.diagnostics);
   const tscRecord: NonNullable<CommitRecord["tsc"]> = {
     version: tscPlan.version,
     steps: tscPlan.steps,
     commands: truth.commands,
     ms: truth.ms,
+    programFiles: truth.files.size,
     errorsAtHead: truth.diagnostics.length,
     globalErrors: truth.diagnostics.filter((d) => d.path === undefined),
     problems: truth.problems,
+    ...(skipped === undefined ? {} : { semanticSkipped: skipped }),
   };
   if (!truth.ok) return { ...base, status: "tsc-failed", error: truth.problems.join("\n"), install: installRecord, tsc: tscRecord };
+  if (skipped === "environment") {
+    const shown = truth.diagnostics.filter(isEnvironmentDiagnostic).slice(0, 3);
+    const error = `tsc reported options/global errors, so it ran no semantic check: ${shown.map((d) => `${d.path ?? ""} TS${d.code} ${d.message.split("\n")[0] ?? ""}`).join("; ")}`;
+    return { ...base, status: "tsc-incomplete", error, install: installRecord, tsc: tscRecord };
+  }
 
   // 2. patchsmith, on a checkout without node_modules.
   await checkoutClean(reviewDir, sha, []);
@@ -261,6 +274,12 @@ async function benchCommit(params: {
   };
 }
 
+function describeVerdicts(suggestions: readonly SuggestionRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const s of suggestions) counts.set(s.verdict, (counts.get(s.verdict) ?? 0) + 1);
+  return [...counts].map(([verdict, n]) => `${n} ${verdict}`).join(", ");
+}
+
 async function benchRepo(source: string): Promise<RepoRecord> {
   const name = path.basename(source);
   const work = path.join(workRoot, name);
@@ -286,10 +305,10 @@ async function benchRepo(source: string): Promise<RepoRecord> {
     const c = result.comparison;
     log(
       `  ${result.status}` +
-        (result.tsc === undefined ? "" : ` · tsc ${secs(result.tsc.ms)} (${result.tsc.errorsAtHead} error(s) at head)`) +
+        (result.tsc === undefined ? "" : ` · tsc ${secs(result.tsc.ms)} (${result.tsc.programFiles} repo files, ${result.tsc.errorsAtHead} error(s) at head${result.tsc.semanticSkipped === "syntax" ? "; syntax errors: tsc ran no semantic check" : ""})`) +
         (result.review === undefined ? "" : ` · review ${secs(result.review.ms)} (${result.review.tsFindings} TS finding(s))`) +
         (c === undefined ? "" : ` · ${c.matchedFindings}/${c.tsFindings} findings match · found ${c.found}/${c.realOnAdded} real errors on added lines`) +
-        (result.suggestions === undefined || result.suggestions.length === 0 ? "" : ` · ${result.suggestions.filter((s) => s.verdict === "adds-error").length}/${result.suggestions.length} suggestion(s) add an error`) +
+        (result.suggestions === undefined || result.suggestions.length === 0 ? "" : ` · suggestions: ${describeVerdicts(result.suggestions)}`) +
         (result.error === undefined ? "" : `\n  ${result.error.split("\n").slice(0, 6).join("\n  ")}`),
     );
     report.repos = [...report.repos.filter((r) => r.name !== name), record()];
@@ -302,7 +321,8 @@ for (const source of repos) await benchRepo(source);
 report.finishedAt = new Date().toISOString();
 await writeReport();
 
-process.stdout.write(`\npatchsmith ${report.patchsmith.revision.slice(0, 10)}${report.patchsmith.dirty ? " (src/ has uncommitted changes)" : ""} against each project's own tsc\n\n`);
+const { revision, dirty, builtAt } = report.patchsmith;
+process.stdout.write(`\npatchsmith ${revision.slice(0, 10)}${dirty ? " (src/ has uncommitted changes)" : ""}, built ${builtAt}, against each project's own tsc\n\n`);
 process.stdout.write(formatTable(report.repos));
 process.stdout.write("\nESLint findings per rule (no ground truth):\n");
 process.stdout.write(formatEslintRules(report.repos));

@@ -33,8 +33,8 @@ const LOCKFILES: readonly { readonly file: string; readonly manager: PackageMana
 /**
  * Which package manager installs the checkout in `dir`, and the cache key of
  * that install: the lockfile (and the pnpm workspace file, which holds
- * overrides and patches); without a lockfile, every package.json at the root
- * and one folder level below packages/.
+ * overrides and patches); without a lockfile, the dependency fields of every
+ * package.json at the root and one folder level below packages/.
  */
 export async function planInstall(dir: string): Promise<InstallPlan> {
   const hash = createHash("sha256");
@@ -47,8 +47,21 @@ export async function planInstall(dir: string): Promise<InstallPlan> {
     return { manager, lockfile: file, key: hash.digest("hex") };
   }
   hash.update("npm-no-lockfile\0");
-  for (const file of await packageJsonFiles(dir)) hash.update(`${file}\0`).update(await readFile(path.join(dir, file)));
+  for (const file of await packageJsonFiles(dir)) hash.update(`${file}\0${dependencyFields(await readFile(path.join(dir, file), "utf8"))}\0`);
   return { manager: "npm", key: hash.digest("hex") };
+}
+
+/** The parts of a package.json an install depends on (a version bump alone does not reinstall). */
+function dependencyFields(text: string): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (typeof json !== "object" || json === null) return text;
+  const fields = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies", "overrides", "workspaces"];
+  return JSON.stringify(fields.map((field) => [field, Reflect.get(json, field) as unknown]));
 }
 
 async function packageJsonFiles(dir: string): Promise<string[]> {

@@ -6,7 +6,8 @@ import type { TscDiagnostic, TscStep } from "./tsc.js";
 export interface CommitRecord {
   readonly sha: string;
   readonly subject: string;
-  readonly status: "compared" | "install-failed" | "tsc-failed" | "review-failed" | "error";
+  /** tsc-incomplete: tsc reported options or global errors, so it ran no semantic check (see tsc.semanticSkipped). */
+  readonly status: "compared" | "install-failed" | "tsc-failed" | "tsc-incomplete" | "review-failed" | "error";
   readonly error?: string;
   readonly install?: { readonly reused: boolean; readonly manager: string; readonly lockfile?: string; readonly command?: string; readonly ms?: number; readonly failures?: readonly string[] };
   readonly tsc?: {
@@ -15,9 +16,13 @@ export interface CommitRecord {
     readonly commands: readonly string[];
     /** Wall time of the type check on a clean tree (no .tsbuildinfo, no build output): a cold run. */
     readonly ms: number;
+    /** Repo files in the programs tsc checked (--listFiles): 0 means the ground truth saw nothing. */
+    readonly programFiles: number;
     /** Every error tsc reported at the head, on any line. */
     readonly errorsAtHead: number;
     readonly globalErrors: readonly TscDiagnostic[];
+    /** Why tsc ran no semantic check, if it did not: the ground truth then holds only those errors. */
+    readonly semanticSkipped?: "environment" | "syntax";
     readonly problems: readonly string[];
   };
   readonly review?: {
@@ -50,8 +55,12 @@ export interface SuggestionRecord {
   readonly title: string;
   readonly origin: string;
   readonly edit: SuggestionEdit;
-  /** clean: tsc reports nothing new; adds-error: it does; not-applied / tsc-failed: not judged. */
-  readonly verdict: "clean" | "adds-error" | "not-applied" | "tsc-failed";
+  /**
+   * clean: tsc reports nothing new; adds-error: it does. Not judged:
+   * outside-program (the file is in no program tsc checks, so tsc cannot
+   * tell), not-applied (the range is not in the file), tsc-failed.
+   */
+  readonly verdict: "clean" | "adds-error" | "outside-program" | "not-applied" | "tsc-failed";
   readonly introduced: readonly TscDiagnostic[];
   readonly detail?: string;
 }
@@ -88,7 +97,7 @@ export interface RepoRecord {
 export interface BenchReport {
   readonly startedAt: string;
   readonly finishedAt?: string;
-  readonly patchsmith: { readonly cli: string; readonly revision: string; readonly dirty: boolean };
+  readonly patchsmith: { readonly cli: string; readonly revision: string; readonly dirty: boolean; readonly builtAt: string };
   readonly options: Readonly<Record<string, unknown>>;
   readonly repos: readonly RepoRecord[];
 }

@@ -125,13 +125,13 @@ export async function runTypeCheck(dir: string, plan: TscPlan, options: { readon
     const base = step.mode === "build" ? ["-b", step.config, ...(forceBuild ? ["--force"] : [])] : ["--noEmit", "-p", step.config];
     let args = [...base, "--pretty", "false", ...(listFiles ? ["--listFiles"] : [])];
     let result = await run(process.execPath, [plan.tscBin, ...args], { cwd: dir, timeoutMs });
-    ms += result.ms;
     if (step.mode === "project" && /error TS5053: Option '(?:emitDeclarationOnly|noEmit)' cannot be specified with option '(?:noEmit|emitDeclarationOnly)'/.test(result.stdout)) {
       // The config asks for declarations only (a build config used for checking too): --noEmit wins.
+      // Only the second run's time counts.
       args = [...args, "--emitDeclarationOnly", "false"];
       result = await run(process.execPath, [plan.tscBin, ...args], { cwd: dir, timeoutMs });
-      ms += result.ms;
     }
+    ms += result.ms;
     commands.push(describeCommand("tsc", args));
     if (result.code === null || !RAN.has(result.code)) {
       ok = false;
@@ -140,6 +140,25 @@ export async function runTypeCheck(dir: string, plan: TscPlan, options: { readon
     for (const d of parseTscOutput(result.stdout, dir, files)) diagnostics.set(diagnosticKey(d), d);
   }
   return { ok, ms, diagnostics: [...diagnostics.values()], files, commands, problems };
+}
+
+/**
+ * tsc computes semantic diagnostics only when there are no syntactic, options
+ * or global ones (emitFilesAndReportErrors): with those, its answer is partial.
+ * "environment": an options or global error (a missing @types package, a bad
+ * compiler option): the checkout, not the commit, is broken. "syntax": only
+ * TS1xxx errors, which is what a file that does not parse gives (a hint: some
+ * TS1xxx codes are grammar errors of the checker).
+ */
+export function semanticChecksSkipped(diagnostics: readonly TscDiagnostic[]): "environment" | "syntax" | undefined {
+  if (diagnostics.some(isEnvironmentDiagnostic)) return "environment";
+  if (diagnostics.length > 0 && diagnostics.every((d) => d.code >= 1000 && d.code < 2000)) return "syntax";
+  return undefined;
+}
+
+/** A global diagnostic, one in a tsconfig, or an options one (TS5xxx). */
+export function isEnvironmentDiagnostic(d: TscDiagnostic): boolean {
+  return d.path === undefined || d.path.endsWith(".json") || (d.code >= 5000 && d.code < 6000);
 }
 
 export function diagnosticKey(d: TscDiagnostic): string {
