@@ -76,43 +76,25 @@ export async function acquireEnvironment(params: {
   const declared = readDeclaredRanges(request.manifests.get("package.json"));
   const workspace = new Set(request.workspacePackages ?? []);
   const transitive = new Map<string, string>();
-  const rangeOf = (name: string): string | undefined => locked.get(name) ?? declared.get(name) ?? transitive.get(name);
+  // With a lockfile, what it does not list is not installed, and the repository's own tsc does not see it either.
+  const rangeOf = (name: string): string | undefined => (lock.locked ? locked.get(name) : (declared.get(name) ?? transitive.get(name)));
 
   const files = new Map<string, string>();
   const packages: { name: string; version: string }[] = [];
   const missing: MissingPackage[] = [];
   const seen = new Set<string>();
   let bytes = 0;
-  let queue: string[] = [...request.wanted, ...[...declared.keys()].filter((name) => name.startsWith("@types/"))];
+  let queue: string[] = [...request.wanted.flatMap((name) => (name.startsWith("@types/") ? [name] : [name, typesPackageOf(name)])), ...[...declared.keys()].filter((name) => name.startsWith("@types/"))];
 
   const notices: Notice[] = [...lock.notices];
-  const accept = (pkg: PackageFiles): string[] => {
+  const accept = (pkg: PackageFiles): readonly string[] => {
     packages.push({ name: pkg.name, version: pkg.version });
     bytes += pkg.bytes;
-    const next: string[] = [];
-    let hasDeclarations = false;
-    const manifest = pkg.files.get("package.json");
-    for (const [name, range] of readDeclaredRanges(manifest)) if (!transitive.has(name)) transitive.set(name, range);
-    for (const [file, original] of pkg.files) {
-      const text = file === "package.json" ? keepInside(pkg.name, original, (message) => notices.push({ message })) : original;
-      files.set(`node_modules/${pkg.name}/${file}`, text);
-      if (DECLARATION.test(file)) {
-        hasDeclarations = true;
-        const info = ts.preProcessFile(text, true, true);
-        for (const ref of [...info.importedFiles, ...info.typeReferenceDirectives]) {
-          const name = packageNameOf(ref.fileName);
-          if (name !== undefined) next.push(name);
-        }
-      } else if (TSCONFIG.test(file) || file === tsconfigEntry(manifest)) {
-        const extended = (ts.parseConfigFileTextToJson(file, text).config as { extends?: unknown } | undefined)?.extends;
-        for (const target of Array.isArray(extended) ? extended : [extended]) {
-          const name = typeof target === "string" ? packageNameOf(target) : undefined;
-          if (name !== undefined) next.push(name);
-        }
-      }
-    }
-    if (!hasDeclarations && !pkg.name.startsWith("@types/")) next.push(typesPackageOf(pkg.name));
-    return next;
+    const read = readPackage(pkg);
+    for (const [name, range] of read.dependencies) if (!transitive.has(name)) transitive.set(name, range);
+    for (const [file, text] of read.files) files.set(file, text);
+    for (const message of read.notices) notices.push({ message });
+    return read.next;
   };
 
   while (queue.length > 0) {
@@ -181,6 +163,74 @@ function keepInside(name: string, text: string, notice: (message: string) => voi
   for (const field of escaping) Reflect.deleteProperty(record, field);
   notice(`${name}'s package.json points ${escaping.map((f) => `\`${f}\``).join(", ")} outside the package; ${escaping.length === 1 ? "that field was" : "those fields were"} ignored.`);
   return JSON.stringify(record);
+}
+
+interface ReadPackage {
+  /** "node_modules/<name>/<file>" → text, entry fields that leave the package removed. */
+  readonly files: ReadonlyMap<string, string>;
+  /** Packages its declarations import or reference and its tsconfig files extend (with their @types counterparts). */
+  readonly next: readonly string[];
+  readonly dependencies: ReadonlyMap<string, string>;
+  readonly notices: readonly string[];
+}
+
+/** Read once per package object: a process's package cache hands out the same object, so a warm review scans nothing again. */
+const readPackages = new WeakMap<PackageFiles, ReadPackage>();
+
+function readPackage(pkg: PackageFiles): ReadPackage {
+  const known = readPackages.get(pkg);
+  if (known) return known;
+  const files = new Map<string, string>();
+  const next: string[] = [];
+  const notices: string[] = [];
+  let hasDeclarations = false;
+  const manifest = pkg.files.get("package.json");
+  for (const [file, original] of pkg.files) {
+    const text = file === "package.json" ? keepInside(pkg.name, original, (message) => notices.push(message)) : original;
+    files.set(`node_modules/${pkg.name}/${file}`, text);
+    if (DECLARATION.test(file)) {
+      hasDeclarations = true;
+      const info = ts.preProcessFile(text, true, true);
+      for (const ref of [...info.importedFiles, ...info.typeReferenceDirectives]) {
+        const name = packageNameOf(ref.fileName);
+        // TypeScript looks for a package's @types counterpart too (`express-serve-static-core`).
+        if (name !== undefined) next.push(name, typesPackageOf(name));
+      }
+    } else if (TSCONFIG.test(file) || file === tsconfigEntry(manifest)) {
+      const extended = (ts.parseConfigFileTextToJson(file, text).config as { extends?: unknown } | undefined)?.extends;
+      for (const target of Array.isArray(extended) ? extended : [extended]) {
+        const name = typeof target === "string" ? packageNameOf(target) : undefined;
+        if (name !== undefined) next.push(name);
+      }
+    }
+  }
+  if (!hasDeclarations && !pkg.name.startsWith("@types/")) next.push(typesPackageOf(pkg.name));
+  const read = { files, next: [...new Set(next)], dependencies: installedDependencies(manifest), notices };
+  readPackages.set(pkg, read);
+  return read;
+}
+
+/** What installing a package brings along: its dependencies and its required peers (npm 7+ installs those), not optional peers. */
+function installedDependencies(manifest: string | undefined): Map<string, string> {
+  const result = new Map<string, string>();
+  if (manifest === undefined) return result;
+  try {
+    const parsed = JSON.parse(manifest) as { dependencies?: unknown; peerDependencies?: unknown; peerDependenciesMeta?: unknown };
+    const optional = (name: string): boolean => {
+      const meta: unknown = parsed.peerDependenciesMeta;
+      if (typeof meta !== "object" || meta === null) return false;
+      const entry: unknown = (meta as Record<string, unknown>)[name];
+      return typeof entry === "object" && entry !== null && (entry as { optional?: unknown }).optional === true;
+    };
+    for (const [field, skip] of [["dependencies", () => false], ["peerDependencies", optional]] as const) {
+      const declared = parsed[field];
+      if (typeof declared !== "object" || declared === null) continue;
+      for (const [name, range] of Object.entries(declared as Record<string, unknown>)) if (typeof range === "string" && !skip(name) && !result.has(name)) result.set(name, range);
+    }
+  } catch {
+    // A package.json that is not JSON declares nothing.
+  }
+  return result;
 }
 
 function tsconfigEntry(manifest: string | undefined): string | undefined {

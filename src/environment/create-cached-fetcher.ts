@@ -7,6 +7,9 @@ export interface CachedFetcherParams {
   readonly fetcher: PackageFetcher;
   /** Answer only from the cache; never call `fetcher`. */
   readonly offline?: boolean;
+  /** How long a range's answer from the registry is reused without asking again (default 10 minutes). */
+  readonly rangeTtlMs?: number;
+  readonly now?: () => number;
 }
 
 /** An exact version, as a lockfile pins it (what the cache can answer without asking the registry). */
@@ -42,15 +45,29 @@ export function createCachedFetcher(params: CachedFetcherParams): PackageFetcher
     return semver.maxSatisfying(versions, wanted, { loose: true }) ?? undefined;
   };
 
+  // A range (no lockfile) resolved by the registry a moment ago resolves the same way now: reviews in a row ask once.
+  const resolved = new Map<string, { version: string; at: number }>();
+  const ttl = params.rangeTtlMs ?? 10 * 60_000;
+  const now = params.now ?? Date.now;
+
   return {
     async fetch(name, range, signal) {
+      const recent = resolved.get(`${name}@${range}`);
+      if (!EXACT_VERSION.test(range) && recent !== undefined && now() - recent.at < ttl) {
+        const cached = await params.cache.get(name, recent.version);
+        if (cached !== undefined) return cached;
+      }
       if (EXACT_VERSION.test(range)) {
         const cached = await params.cache.get(name, range);
         if (cached !== undefined) return cached;
         if (offline) throw missOffline(name, range);
         return fetchAndStore(name, range, signal);
       }
-      if (!offline) return fetchAndStore(name, range, signal);
+      if (!offline) {
+        const pkg = await fetchAndStore(name, range, signal);
+        resolved.set(`${name}@${range}`, { version: pkg.version, at: now() });
+        return pkg;
+      }
       const version = await cachedVersionFor(name, range);
       const cached = version === undefined ? undefined : await params.cache.get(name, version);
       if (cached === undefined) throw missOffline(name, range);

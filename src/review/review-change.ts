@@ -116,11 +116,14 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
           const headText = head.getText(file.path) ?? "";
           const basePath = file.oldPath ?? file.path;
           const added = addedLines(file);
+          const headDiagnostics = head.diagnose(file.path);
           const fresh = findIntroducedDiagnostics({
             baseText: file.status === "added" ? undefined : base.getText(basePath),
-            baseDiagnostics: file.status === "added" ? [] : base.diagnose(basePath),
+            // Nothing of a checker at head, nothing of it introduced: the base is not checked by it at all then
+            // (a change TypeScript finds clean costs one program, not two).
+            baseDiagnostics: file.status === "added" ? [] : (["eslint", "typescript"] as const).flatMap((checker) => (headDiagnostics.some((d) => d.source === checker) ? base.diagnose(basePath, checker) : [])),
             headText,
-            headDiagnostics: head.diagnose(file.path),
+            headDiagnostics,
             addedLines: added,
             hunks: file.hunks,
             typeCheckedAtBase: file.status !== "added" && config.checks.typescript && base.typeChecked(basePath) && head.typeChecked(file.path),

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Linter } from "eslint";
 import ts from "typescript";
 import type { Diagnostic } from "../types.js";
@@ -23,8 +24,8 @@ export interface Workspace {
   getText(path: string): string | undefined;
   /** Replace a file's text (a new version for the language service). */
   setText(path: string, text: string): void;
-  /** ESLint and TypeScript diagnostics of one file, module-resolution noise removed. */
-  diagnose(path: string): Diagnostic[];
+  /** ESLint and TypeScript diagnostics of one file (or of one of the two), module-resolution noise removed. */
+  diagnose(path: string, only?: Diagnostic["source"]): Diagnostic[];
   /** The raw ESLint messages of a file's current text (for rule fixes and suggestions). */
   lintMessages(path: string): Linter.LintMessage[];
   /** TypeScript code fixes for one TypeScript diagnostic of the file's current text. */
@@ -37,11 +38,14 @@ export interface Workspace {
 }
 
 /**
- * Script versions are unique in the process: the document registry (shared so
- * lib.*.d.ts is parsed once) caches source files by path and version, and the
- * base and head workspaces hold different text under the same path.
+ * Script versions are the text's content hash: the document registry (shared
+ * by every workspace of the process) caches source files by path and version,
+ * so a file that is the same at base and head, or in the next review, is
+ * parsed once, and different texts under one path never mix.
  */
-let nextVersion = 1;
+function versionOf(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
+}
 
 const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
 const TS_FILE = /\.(?:[cm]?tsx?)$/;
@@ -64,8 +68,8 @@ export function createWorkspace(params: {
   readonly linter: SafeLinter;
   readonly checks: WorkspaceChecks;
 }): Workspace {
-  const files = new Map<string, { text: string; version: number }>();
-  for (const [path, text] of params.files) files.set(path, { text, version: nextVersion++ });
+  const files = new Map<string, { text: string; version: string }>();
+  for (const [path, text] of params.files) files.set(path, { text, version: versionOf(text) });
   const layout: ProjectLayout = params.layout ?? singleProject(params.compilerOptions ?? {});
   const dependencies = viewDependencies(params.dependencies ?? new Map());
   const ambient = [...(params.dependencies?.keys() ?? [])].filter((key) => key.startsWith(AMBIENT_PREFIX));
@@ -84,7 +88,7 @@ export function createWorkspace(params: {
   };
   // Read when diagnosing: the layout learns which `types` entries are missing as it resolves each file's project.
   const silenced = (code: number): boolean => CANNOT_FIND_NAME.has(code) && (params.silenceUnknownNames === true || layout.typesMissing().length > 0);
-  const lintCache = new Map<string, { version: number; messages: Linter.LintMessage[] }>();
+  const lintCache = new Map<string, { version: string; messages: Linter.LintMessage[] }>();
   // Diagnostics depend on every file's text, so they are cached only for the state as loaded.
   // A validation patches a file and restores it, so the "before" side is computed once per file.
   const loaded = new Map(params.files);
@@ -127,25 +131,26 @@ export function createWorkspace(params: {
     setText(path, text) {
       const entry = files.get(path);
       if (entry?.text === text) return;
-      files.set(path, { text, version: nextVersion++ });
+      files.set(path, { text, version: versionOf(text) });
       if (loaded.get(path) === text) changed.delete(path);
       else changed.add(path);
     },
-    diagnose(path) {
+    diagnose(path, only) {
       const entry = files.get(path);
       if (!entry) return [];
-      const cached = changed.size === 0 ? loadedDiagnostics.get(path) : undefined;
+      const key = `${only ?? "all"}\u0000${path}`;
+      const cached = changed.size === 0 ? loadedDiagnostics.get(key) : undefined;
       if (cached) return [...cached];
       const result: Diagnostic[] = [];
-      if (params.checks.eslint) {
+      if (params.checks.eslint && only !== "typescript") {
         for (const message of lintMessages(path)) result.push(fromLintMessage(path, message));
       }
-      if (params.checks.typescript) {
+      if (params.checks.typescript && only !== "eslint") {
         const source = serviceOf(path)?.service.getProgram()?.getSourceFile(toVirtual(path));
         for (const d of typescriptDiagnostics(path)) result.push(fromTsDiagnostic(path, d, source));
       }
       result.sort((a, b) => a.line - b.line || a.column - b.column);
-      if (changed.size === 0) loadedDiagnostics.set(path, result);
+      if (changed.size === 0) loadedDiagnostics.set(key, result);
       return [...result];
     },
     lintMessages,

@@ -10,16 +10,18 @@ export class UnknownRevisionError extends Error {
   override readonly name = "UnknownRevisionError";
 }
 
-export type Git = (args: readonly string[], options?: { readonly encoding?: "buffer" }) => Promise<Buffer>;
+export type Git = (args: readonly string[], options?: { readonly encoding?: "buffer"; readonly input?: string }) => Promise<Buffer>;
 
 /** Run git in `cwd` with hooks, pagers and external diff/textconv drivers off: the repository's config never runs code. */
 export function createGit(cwd: string): Git {
-  return async (args) => {
-    const { stdout } = await run(
+  return async (args, options) => {
+    const child = run(
       "git",
       ["-c", "core.hooksPath=/dev/null", "-c", "diff.external=", "-c", "core.fsmonitor=false", "--no-pager", ...args],
       { cwd, encoding: "buffer", maxBuffer: 512 * 1024 * 1024, env: { ...safeGitEnv(), GIT_TERMINAL_PROMPT: "0" } },
     );
+    if (options?.input !== undefined) child.child.stdin?.end(options.input);
+    const { stdout } = await child;
     return stdout;
   };
 }
@@ -45,16 +47,17 @@ export async function resolveRevision(git: Git, ref: string): Promise<string> {
 /** A snapshot of one commit of a local git repository, read with `git show`/`git ls-tree` (never checked out). */
 export function createGitFileSource(params: { readonly git: Git; readonly sha: string; readonly maxBytes: number; readonly label: string }): FileSource {
   let paths: Promise<readonly string[]> | undefined;
-  let sizes: Promise<Map<string, number>> | undefined;
-  const listTree = async (): Promise<Map<string, number>> => {
+  let sizes: Promise<Map<string, { size: number; oid: string }>> | undefined;
+  const listTree = async (): Promise<Map<string, { size: number; oid: string }>> => {
     const out = (await params.git(["ls-tree", "-r", "-z", "--long", "--full-tree", params.sha])).toString("utf8");
-    const map = new Map<string, number>();
+    const map = new Map<string, { size: number; oid: string }>();
     for (const entry of out.split("\0")) {
-      const match = /^\d+ blob [0-9a-f]+\s+(\d+|-)\t(.+)$/s.exec(entry);
-      if (match?.[1] !== undefined && match[2] !== undefined) map.set(match[2], match[1] === "-" ? 0 : Number(match[1]));
+      const match = /^\d+ blob ([0-9a-f]+)\s+(\d+|-)\t(.+)$/s.exec(entry);
+      if (match?.[1] !== undefined && match[2] !== undefined && match[3] !== undefined) map.set(match[3], { oid: match[1], size: match[2] === "-" ? 0 : Number(match[2]) });
     }
     return map;
   };
+  const readBlob = createBlobBatcher(params.git);
   return {
     description: `${params.label}@${params.sha.slice(0, 12)}`,
     listPaths() {
@@ -64,13 +67,50 @@ export function createGitFileSource(params: { readonly git: Git; readonly sha: s
     },
     async readText(path): Promise<ReadResult> {
       sizes ??= listTree();
-      const size = (await sizes).get(path);
-      if (size === undefined) return { kind: "missing" };
-      if (size > params.maxBytes) return oversize(path, size, params.maxBytes);
-      const bytes = await params.git(["cat-file", "blob", `${params.sha}:${path}`]);
-      return decodeFile(path, bytes, params.maxBytes);
+      const entry = (await sizes).get(path);
+      if (entry === undefined) return { kind: "missing" };
+      if (entry.size > params.maxBytes) return oversize(path, entry.size, params.maxBytes);
+      return decodeFile(path, await readBlob(entry.oid), params.maxBytes);
     },
   };
+}
+
+/**
+ * Blob reads asked for in the same turn of the event loop go to one
+ * `git cat-file --batch` (one process for a review's hundreds of files
+ * instead of one each). Object ids come from `ls-tree`, so the input is only
+ * hex ids and newlines.
+ */
+function createBlobBatcher(git: Git): (oid: string) => Promise<Buffer> {
+  let pending: { oid: string; resolve: (bytes: Buffer) => void; reject: (error: unknown) => void }[] = [];
+  const flush = async (): Promise<void> => {
+    const batch = pending;
+    pending = [];
+    try {
+      const out = await git(["cat-file", "--batch"], { input: `${batch.map((b) => b.oid).join("\n")}\n` });
+      let at = 0;
+      for (const request of batch) {
+        const newline = out.indexOf(10, at);
+        const header = out.subarray(at, newline).toString("utf8");
+        const match = /^([0-9a-f]+) blob (\d+)$/.exec(header);
+        if (!match?.[2]) {
+          request.reject(new Error(`git cat-file could not read blob ${request.oid}: ${header}`));
+          at = newline + 1;
+          continue;
+        }
+        const size = Number(match[2]);
+        request.resolve(out.subarray(newline + 1, newline + 1 + size));
+        at = newline + 1 + size + 1;
+      }
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+    }
+  };
+  return (oid) =>
+    new Promise<Buffer>((resolve, reject) => {
+      if (pending.length === 0) setImmediate(() => void flush());
+      pending.push({ oid, resolve, reject });
+    });
 }
 
 /** The unified diff between two commits, with renames detected and no external drivers. */

@@ -22,7 +22,7 @@ function readLib(file: string): ts.IScriptSnapshot | undefined {
 }
 
 export interface InMemoryFiles {
-  get(path: string): { readonly text: string; readonly version: number } | undefined;
+  get(path: string): { readonly text: string; readonly version: number | string } | undefined;
   keys(): Iterable<string>;
 }
 

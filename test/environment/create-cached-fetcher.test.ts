@@ -85,4 +85,19 @@ describe("createCachedFetcher", () => {
     });
     expect((await failing.fetch("lib", "2.0.0")).version).toBe("2.0.0");
   });
+
+  it("reuses a range's resolution for a while (reviews in a row ask the registry once), then asks again", async () => {
+    let clock = 0;
+    const registryFetcher = createRegistryFetcher({ registry: registry!.url, npmCacheDir: join(root, "npm-cache") });
+    const cache = createPackageCache({ dir: join(root, "packages"), maxBytes: 10_000_000 });
+    const fetcher = createCachedFetcher({ cache, fetcher: registryFetcher, rangeTtlMs: 1000, now: () => clock });
+    expect((await fetcher.fetch("lib", "^1.0.0")).version).toBe("1.2.0");
+    const requests = registry!.requests.length;
+    clock = 999;
+    expect((await fetcher.fetch("lib", "^1.0.0")).version).toBe("1.2.0");
+    expect(registry!.requests.length).toBe(requests);
+    clock = 1000;
+    await fetcher.fetch("lib", "^1.0.0");
+    expect(registry!.requests.length).toBeGreaterThan(requests);
+  });
 });

@@ -1,0 +1,43 @@
+/**
+ * Benchmark (not a test): review time in a long-running process (the App, a
+ * worker), where the dependency declarations are already acquired and
+ * parsed, against the first review of the same commit in a fresh process.
+ *
+ *   npm run bench:warm-review -- --repo /tmp/realrepos/got --commits 5
+ *
+ * For each of the last N commits touching .ts files: review it once (cold:
+ * the first review of the process pays for acquisition and parsing), then
+ * again (warm), through the same engine and environment provider the CLI
+ * uses (PATCHSMITH_TYPES and friends apply). Prints both, per stage, and the
+ * median warm time; compare with the project's cold `tsc --noEmit` from
+ * bench/real-repos.ts.
+ */
+import { execFileSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { readAppSettings } from "../src/config/app-settings.js";
+import { defaultRepoConfig } from "../src/config/repo-config.js";
+import { loadLocalChange } from "../src/cli/load-local-change.js";
+import { createEnvironmentProvider } from "../src/environment/create-environment-provider.js";
+import { reviewChange } from "../src/review/review-change.js";
+
+const { values } = parseArgs({ options: { repo: { type: "string" }, commits: { type: "string", default: "5" } } });
+if (values.repo === undefined) throw new Error("--repo DIR is required");
+const repoDir = values.repo;
+const environment = createEnvironmentProvider({ settings: readAppSettings(process.env).types, env: process.env });
+const shas = execFileSync("git", ["-C", repoDir, "log", "--no-merges", "--format=%H", `-n${values.commits}`, "--", "*.ts", "*.tsx"], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+
+const rows: { sha: string; cold: number; warm: number; stages: Record<string, number> }[] = [];
+for (const sha of shas) {
+  const change = await loadLocalChange({ repoDir, base: `${sha}^`, head: sha, maxBytes: defaultRepoConfig.maxFileBytes });
+  const run = async () => {
+    const started = performance.now();
+    const result = await reviewChange({ base: change.base, head: change.head, diff: change.diff, config: defaultRepoConfig, ...(environment ? { environment } : {}) });
+    return { ms: performance.now() - started, result };
+  };
+  const cold = await run();
+  const warm = await run();
+  rows.push({ sha: sha.slice(0, 7), cold: Math.round(cold.ms), warm: Math.round(warm.ms), stages: warm.result.stats.timings });
+  console.log(`${sha.slice(0, 7)}  files ${change.diff.length}  first ${Math.round(cold.ms)} ms  warm ${Math.round(warm.ms)} ms  warm stages ${JSON.stringify(warm.result.stats.timings)}  environment ${JSON.stringify(cold.result.stats.environment ?? {})}`);
+}
+const sorted = rows.map((r) => r.warm).sort((a, b) => a - b);
+console.log(`median warm review: ${sorted[Math.floor(sorted.length / 2)] ?? 0} ms over ${rows.length} commits`);
