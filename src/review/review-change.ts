@@ -1,5 +1,6 @@
 import { deterministicFixes } from "../analyze/deterministic-fixes.js";
 import { findIntroducedDiagnostics } from "../analyze/find-introduced-diagnostics.js";
+import { findQuietRules } from "../analyze/find-quiet-rules.js";
 import { readUnpatchedFiles } from "../analyze/secrets/read-unpatched-files.js";
 import { scanChangeForSecrets } from "../analyze/secrets/scan-change-for-secrets.js";
 import { classifyPath, isScriptPath } from "../diff/classify-path.js";
@@ -108,7 +109,8 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     let validated = 0;
     let rejected = 0;
 
-    // 3 + 4. Diagnostics introduced by the change, and deterministic fixes for them.
+    // 3. Diagnostics introduced by the change.
+    const freshByFile: { file: FileDiff; added: ReadonlySet<number>; fresh: Diagnostic[] }[] = [];
     await time("analyze", () => {
       readable.forEach((file, index) => {
         params.signal?.throwIfAborted();
@@ -128,20 +130,43 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
             hunks: file.hunks,
             typeCheckedAtBase: file.status !== "added" && config.checks.typescript && base.typeChecked(basePath) && head.typeChecked(file.path),
           });
-          introduced.push(...fresh);
-          for (const diagnostic of fresh) {
-            const outcome = fixFor(head, file, diagnostic);
-            proposed += outcome.proposed;
-            rejected += outcome.rejected;
-            if (outcome.fix) validated++;
-            findings.push(toFinding(diagnostic, outcome.fix, !added.has(diagnostic.line)));
-          }
+          freshByFile.push({ file, added, fresh });
         } catch (error) {
           if (params.signal?.aborted === true) throw error;
           notices.push({ path: file.path, message: `${file.path} could not be analysed (${(error as Error).message}); the rest of the review went on.` });
         }
         params.onProgress?.({ stage: "analyze", done: index + 1, total: readable.length });
       });
+
+      // 3b. Rules the repository does not follow (they already stand several times in the unchanged code under review) stay quiet.
+      const quiet = freshByFile.some(({ fresh }) => fresh.some((d) => d.source === "eslint"))
+        ? findQuietRules({
+            baseDiagnostics: readable.filter((f) => f.status !== "added").flatMap((f) => base.diagnose(f.oldPath ?? f.path, "eslint")),
+            configured: new Set(Object.keys(config.rules)),
+          })
+        : new Map<string, number>();
+      if (quiet.size > 0) {
+        const named = [...quiet].map(([rule, count]) => `\`${rule}\` (${count} times)`).join(", ");
+        notices.push({ message: `Quiet for this pull request: ${named} already stand in the unchanged code of these files, so the repository does not follow ${quiet.size === 1 ? "that rule" : "those rules"}; set ${quiet.size === 1 ? "it" : "them"} in \`rules\` of .github/patchsmith.yml to be held to ${quiet.size === 1 ? "it" : "them"}.` });
+      }
+
+      // 4. Deterministic fixes for what is left.
+      for (const { file, added, fresh } of freshByFile) {
+        for (const diagnostic of fresh) {
+          if (diagnostic.source === "eslint" && quiet.has(diagnostic.code)) continue;
+          introduced.push(diagnostic);
+          try {
+            const outcome = fixFor(head, file, diagnostic);
+            proposed += outcome.proposed;
+            rejected += outcome.rejected;
+            if (outcome.fix) validated++;
+            findings.push(toFinding(diagnostic, outcome.fix, !added.has(diagnostic.line)));
+          } catch (error) {
+            if (params.signal?.aborted === true) throw error;
+            findings.push(toFinding(diagnostic, undefined, !added.has(diagnostic.line)));
+          }
+        }
+      }
     });
 
     // 4b. Secrets on the added lines of every reviewable file, and a mask for everything found.

@@ -105,3 +105,18 @@ describe("exact text", () => {
     }
   });
 });
+
+describe("rules the repository does not follow", () => {
+  it("keeps no-explicit-any quiet when the unchanged code already uses `any` on purpose, and says so", async () => {
+    const base = "export const a = (x: any) => x;\nexport const b = (x: any) => x;\nexport const c = (x: any) => x;\n";
+    const head = `${base}export const d = (x: any) => x;\n`;
+    const patch = ["diff --git a/src/any.ts b/src/any.ts", "--- a/src/any.ts", "+++ b/src/any.ts", "@@ -1,3 +1,4 @@", ...base.trimEnd().split("\n").map((l) => ` ${l}`), "+export const d = (x: any) => x;", ""].join("\n");
+    const review = (config = defaultRepoConfig) => reviewChange({ base: memorySource({ "src/any.ts": base }), head: memorySource({ "src/any.ts": head }), diff: parseUnifiedDiff(patch).files, config });
+    const result = await review();
+    expect(result.findings.map((f) => f.rule)).not.toContain("eslint/@typescript-eslint/no-explicit-any");
+    expect(result.notices.map((n) => n.message).join("\n")).toMatch(/Quiet for this pull request: `@typescript-eslint\/no-explicit-any` \(3 times\)/);
+    // The repository's own patchsmith config wins.
+    const held = await review({ ...defaultRepoConfig, rules: { "@typescript-eslint/no-explicit-any": "error" } });
+    expect(held.findings.map((f) => f.rule)).toContain("eslint/@typescript-eslint/no-explicit-any");
+  });
+});
