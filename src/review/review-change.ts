@@ -1,6 +1,7 @@
 import { deterministicFixes } from "../analyze/deterministic-fixes.js";
 import { findIntroducedDiagnostics } from "../analyze/find-introduced-diagnostics.js";
 import { findQuietRules } from "../analyze/find-quiet-rules.js";
+import { readEslintrcRules } from "../config/read-eslintrc-rules.js";
 import { readUnpatchedFiles } from "../analyze/secrets/read-unpatched-files.js";
 import { scanChangeForSecrets } from "../analyze/secrets/scan-change-for-secrets.js";
 import { classifyPath, isScriptPath } from "../diff/classify-path.js";
@@ -77,6 +78,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
   // 2. Load base and head.
   let headEnvironmentFiles: ReadonlyMap<string, string> | undefined;
   let environmentStats: ReviewStats["environment"];
+  let repositoryRules: ReadonlySet<string> = new Set();
   const { head, base } = await time("load", async () => {
     const headSeeds = analysable.map((f) => f.path);
     const baseSeeds = analysable.filter((f) => f.status !== "added").map((f) => f.oldPath ?? f.path);
@@ -94,7 +96,11 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     headEnvironmentFiles = headEnvironment.environment?.files;
     const acquired = headEnvironment.environment;
     if (acquired) environmentStats = { ...acquired.stats, missing: acquired.missing.length };
-    const linter = createSafeLinter(config.rules);
+    // The repository's legacy ESLint config, where it is data, sets the shipped rules; .github/patchsmith.yml wins.
+    const eslintrc = readEslintrcRules({ files: headFiles.files, knownPaths: headFiles.knownPaths });
+    notices.push(...eslintrc.notices);
+    repositoryRules = new Set([...Object.keys(eslintrc.rules), ...Object.keys(config.rules)]);
+    const linter = createSafeLinter({ ...eslintrc.rules, ...config.rules });
     const headBuilt = buildWorkspace({ loaded: headFiles, config, linter, changed: headSeeds, ...(headEnvironment.environment ? { environment: headEnvironment.environment } : {}) });
     notices.push(...headBuilt.notices);
     const baseBuilt = buildWorkspace({ loaded: baseFiles, config, linter, changed: baseSeeds, ...(baseEnvironment.environment ? { environment: baseEnvironment.environment } : {}) });
@@ -142,7 +148,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       const quiet = freshByFile.some(({ fresh }) => fresh.some((d) => d.source === "eslint"))
         ? findQuietRules({
             baseDiagnostics: readable.filter((f) => f.status !== "added").flatMap((f) => base.diagnose(f.oldPath ?? f.path, "eslint")),
-            configured: new Set(Object.keys(config.rules)),
+            configured: repositoryRules,
           })
         : new Map<string, number>();
       if (quiet.size > 0) {

@@ -14,7 +14,7 @@ export interface LoadedFiles {
 
 const CONFIG_FILE = /(?:^|\/)(?:tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
 /** Lockfiles at the root: where dependency versions come from. */
-const LOCKFILE = /^(?:package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|yarn\.lock|bun\.lock)$/;
+const LOCKFILE = /^(?:package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|yarn\.lock|bun\.lock|\.eslintrc(?:\.json|\.ya?ml)?)$/;
 const SCRIPT = /\.(?:[cm]?[jt]sx?|d\.ts)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 const MAX_CONFIGS = 50;

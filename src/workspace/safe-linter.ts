@@ -9,6 +9,8 @@ import { toVirtual, VIRTUAL_ROOT } from "./virtual-root.js";
 
 
 export type RuleSetting = "off" | "warn" | "error";
+/** A severity, or a severity with the rule's options (JSON data from a repository's legacy ESLint config). */
+export type RuleEntry = RuleSetting | readonly [RuleSetting, ...unknown[]];
 
 export interface SafeLinter {
   /** Lint in-memory text; `path` is repository-relative. No file or config-file I/O happens. */
@@ -23,12 +25,12 @@ const JS_FILES = ["**/*.js", "**/*.jsx", "**/*.mjs", "**/*.cjs"];
  * Built here, in our code: the repository's eslint.config.* is executable code
  * from whoever opened the pull request and is never loaded.
  */
-export function builtinLintConfig(overrides: Readonly<Record<string, RuleSetting>> = {}): Linter.Config[] {
+export function builtinLintConfig(overrides: Readonly<Record<string, RuleEntry>> = {}): Linter.Config[] {
   const known = knownRuleNames();
   const rules: Linter.RulesRecord = {};
   for (const [name, setting] of Object.entries(overrides)) {
     // Only rules we ship can be switched; an unknown name in a repository config is ignored by the caller's validation.
-    if (known.has(name)) rules[name] = setting;
+    if (known.has(name)) rules[name] = (typeof setting === "string" ? setting : [...setting]);
   }
   const shared: Linter.Config = {
     languageOptions: {
@@ -61,7 +63,32 @@ export function knownRuleNames(): ReadonlySet<string> {
   return names;
 }
 
-export function createSafeLinter(overrides: Readonly<Record<string, RuleSetting>> = {}): SafeLinter {
+/**
+ * Rule entries that ESLint accepts: an entry whose options fail the rule's
+ * schema keeps its severity and loses its options (named in `rejected`), so
+ * a repository's bad config never stops the review.
+ */
+export function usableRuleEntries(entries: Readonly<Record<string, RuleEntry>>): { readonly rules: Record<string, RuleEntry>; readonly rejected: readonly string[] } {
+  const rules: Record<string, RuleEntry> = {};
+  const rejected: string[] = [];
+  const linter = new Linter({ cwd: VIRTUAL_ROOT, configType: "flat" });
+  for (const [name, entry] of Object.entries(entries)) {
+    if (typeof entry === "string") {
+      rules[name] = entry;
+      continue;
+    }
+    try {
+      linter.verify("", builtinLintConfig({ [name]: entry }), { filename: toVirtual("check.ts") });
+      rules[name] = entry;
+    } catch {
+      rules[name] = entry[0];
+      rejected.push(name);
+    }
+  }
+  return { rules, rejected };
+}
+
+export function createSafeLinter(overrides: Readonly<Record<string, RuleEntry>> = {}): SafeLinter {
   const linter = new Linter({ cwd: VIRTUAL_ROOT, configType: "flat" });
   const config = normalizeOnce(builtinLintConfig(overrides));
   return {

@@ -120,3 +120,13 @@ describe("rules the repository does not follow", () => {
     expect(held.findings.map((f) => f.rule)).toContain("eslint/@typescript-eslint/no-explicit-any");
   });
 });
+
+describe("the repository's legacy ESLint config, as data", () => {
+  it("honours its severities and says its plugins and extends were not loaded", async () => {
+    const text = "let x = 1;\nexport const y = x;\n";
+    const eslintrc = JSON.stringify({ extends: ["plugin:evil/all"], plugins: ["evil"], rules: { "prefer-const": "off" } });
+    const result = await reviewChange({ base: memorySource({ ".eslintrc.json": eslintrc }), head: memorySource({ ".eslintrc.json": eslintrc, "src/a.ts": text }), diff: addedFileDiff("src/a.ts", text), config: defaultRepoConfig });
+    expect(result.findings.map((f) => f.rule)).not.toContain("eslint/prefer-const");
+    expect(result.notices.map((n) => n.message).join("\n")).toMatch(/Not loaded: the `extends`, `plugins` of \.eslintrc\.json/);
+  });
+});
