@@ -30,7 +30,10 @@ export interface CommitComparison {
 function matches(finding: ReviewFinding, code: number, d: TscDiagnostic): boolean {
   const first = Math.min(finding.startLine, finding.line);
   const last = Math.max(finding.startLine, finding.line);
-  return d.path === finding.path && d.code === code && d.line !== undefined && d.line >= first && d.line <= last;
+  // A finding anchored on its suggestion's lines names the diagnostic's own line ("Line 39: …", "Line 39 was not changed, …").
+  const named = /^Line (\d+)\b/.exec(finding.message)?.[1];
+  const onLine = (line: number): boolean => (named !== undefined ? line === Number(named) || (line >= first && line <= last) : line >= first && line <= last);
+  return d.path === finding.path && d.code === code && d.line !== undefined && onLine(d.line);
 }
 
 export function onAdded(added: AddedLines, file: string | undefined, line: number | undefined): boolean {
@@ -71,14 +74,14 @@ export function compareCommit(params: {
   return { tsFindings: ts.length, matchedFindings, falsePositives, realOnAdded: realOnAdded.length, found: realOnAdded.length - missed.length, missed };
 }
 
-/** Replaces lines startLine..endLine with the replacement ("" deletes them); undefined when the range is not in the file. */
+/** Replaces lines startLine..endLine with the replacement (a deletion removes them); undefined when the range is not in the file. */
 export function applyLineEdit(text: string, edit: SuggestionEdit): string | undefined {
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const finalNewline = text.endsWith("\n");
   const body = finalNewline ? text.slice(0, text.endsWith("\r\n") ? -2 : -1) : text;
   const lines = body === "" && !finalNewline ? [] : body.split(/\r?\n/);
   if (edit.startLine < 1 || edit.endLine < edit.startLine || edit.endLine > lines.length) return undefined;
-  const replacement = edit.replacement === "" ? [] : edit.replacement.split(/\r?\n/);
+  const replacement = edit.deletion === true ? [] : edit.replacement.split(/\r?\n/);
   const next = [...lines.slice(0, edit.startLine - 1), ...replacement, ...lines.slice(edit.endLine)];
   return next.join(eol) + (finalNewline && next.length > 0 ? eol : "");
 }
@@ -89,7 +92,7 @@ export function applyLineEdit(text: string, edit: SuggestionEdit): string | unde
  * errors inside the range are compared by code and message only.
  */
 export function introducedErrors(before: readonly TscDiagnostic[], after: readonly TscDiagnostic[], edit: SuggestionEdit): TscDiagnostic[] {
-  const newCount = edit.replacement === "" ? 0 : edit.replacement.split(/\r?\n/).length;
+  const newCount = edit.deletion === true ? 0 : edit.replacement.split(/\r?\n/).length;
   const delta = newCount - (edit.endLine - edit.startLine + 1);
   const beforeLine = (line: number): string => (line >= edit.startLine && line <= edit.endLine ? "edit" : String(line));
   const afterLine = (line: number): string => {

@@ -5,6 +5,8 @@ export interface SuggestionEdit {
   readonly startLine: number;
   readonly endLine: number;
   readonly replacement: string;
+  /** The lines are deleted (replacement ""); otherwise "" is one empty line. */
+  readonly deletion?: boolean;
 }
 
 /** The part of a patchsmith finding the bench reads (its `--format json` output, ReviewChangeResult.findings). */
@@ -85,7 +87,7 @@ function toSuggestion(value: unknown): ReviewFinding["suggestion"] {
   return {
     title: typeof value.title === "string" ? value.title : "",
     origin: typeof value.origin === "string" ? value.origin : "",
-    edit: { path, startLine, endLine, replacement },
+    edit: { path, startLine, endLine, replacement, ...((value.edit as { deletion?: unknown }).deletion === true ? { deletion: true } : {}) },
   };
 }
 
