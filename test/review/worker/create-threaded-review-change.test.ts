@@ -13,6 +13,7 @@ import type { ReviewChangeParams, ReviewChangeResult, ReviewProgress } from "../
 import { createThreadedReviewChange, type ThreadedReviewChange } from "../../../src/review/worker/create-threaded-review-change.js";
 import { ReviewEngineClosedError } from "../../../src/review/worker/review-engine-closed-error.js";
 import type { FileSource, ReadResult } from "../../../src/types.js";
+import type { EnvironmentProvider, EnvironmentRequest } from "../../../src/environment/acquire-environment.js";
 import type { TestRunner, TestRunReport } from "../../../src/testgen/test-runner.js";
 import { loadFixtureChange } from "../../testgen/load-fixture-change.js";
 import { mathAnswer, promptFor, STACK_SPEC, stackAnswer } from "../../testgen/vitest-fixture-answers.js";
@@ -87,6 +88,23 @@ describe("createThreadedReviewChange", () => {
     expect(threaded.progress).toEqual(inThread.progress);
     // The result is plain data: it survives structured clone unchanged.
     expect(structuredClone(threaded.result)).toStrictEqual(threaded.result);
+  });
+
+  it("asks the main thread for the repository's environment and type-checks against it in the worker", async () => {
+    const text = 'import { version } from "pkg";\nexport const n: number = version;\n';
+    const files = { "package.json": '{ "dependencies": { "pkg": "1.0.0" } }', "src/a.ts": text };
+    const base = memorySource({ "package.json": files["package.json"], "src/a.ts": "// a\n" }, "memory:base");
+    const head = memorySource({ ...files, "src/a.ts": `// a\n${text}` }, "memory:head");
+    const requests: EnvironmentRequest[] = [];
+    const environment: EnvironmentProvider = (request) => {
+      requests.push(request);
+      const declarations = new Map([["node_modules/pkg/package.json", '{ "name": "pkg", "types": "index.d.ts" }'], ["node_modules/pkg/index.d.ts", "export declare const version: string;\n"]]);
+      return Promise.resolve({ files: declarations, packages: [{ name: "pkg", version: "1.0.0" }], missing: [], versionsFrom: "package.json ranges", notices: [], stats: { packages: 1, bytes: 60, ms: 0 } });
+    };
+    const result = await engine({ base, head, diff: [appendedFileDiff("src/a.ts", ["// a"], text.trimEnd().split("\n"))], config: defaultRepoConfig, environment });
+    expect(requests.map((r) => r.wanted)).toContainEqual(["pkg"]);
+    expect(result.findings.map((f) => `${f.line} ${f.rule}`)).toContain("3 ts/TS2322");
+    expect(result.stats.environment).toEqual({ packages: 1, bytes: 60, ms: 0, missing: 0 });
   });
 
   it("gives the same findings and suggestions for a type error and a fixable lint error", async () => {
