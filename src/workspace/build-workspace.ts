@@ -1,5 +1,6 @@
 import type { RepoConfig } from "../config/repo-config.js";
 import type { AcquiredEnvironment } from "../environment/acquire-environment.js";
+import { collectWantedPackages } from "../environment/collect-wanted-packages.js";
 import { readDeclaredRanges } from "../environment/read-locked-versions.js";
 import type { Notice } from "../types.js";
 import { createWorkspace, type Workspace } from "./create-workspace.js";
@@ -29,12 +30,16 @@ export function buildWorkspace(params: {
   const dependencies = environment?.files ?? new Map<string, string>();
   const layout = resolveProjects({ files: loaded.files, knownPaths: loaded.knownPaths, dependencies, defaults: DEFAULT_COMPILER_OPTIONS });
   const acquired = new Set(environment?.packages.map((p) => p.name) ?? []);
+  // Packages the code imports that the environment does not have (not acquired, missing, or the repository's own
+  // workspace packages): their imports are `any`, and what is inferred from them is not what the project's tsc infers.
+  const unknownPackages = collectWantedPackages(loaded.files).filter((name) => !name.startsWith("@types/") && !acquired.has(name));
   const typesLacking = [...readDeclaredRanges(loaded.files.get("package.json")).keys()].filter((name) => name.startsWith("@types/") && !acquired.has(name));
   const workspace = createWorkspace({
     files: loaded.files,
     layout,
     dependencies,
     silenceUnknownNames: typesLacking.length > 0,
+    silenceImplicitAny: unknownPackages.length > 0,
     knownPaths: loaded.knownPaths,
     linter: params.linter ?? createSafeLinter(config.rules),
     checks: { eslint: config.checks.eslint, typescript: config.checks.typescript },

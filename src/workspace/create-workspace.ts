@@ -52,6 +52,8 @@ const TS_FILE = /\.(?:[cm]?tsx?)$/;
 
 /** "Cannot find name …" and its variants: silenced when a `types` package the project names could not be had. */
 const CANNOT_FIND_NAME = new Set([2304, 2552, 2503, 2694]);
+/** "… implicitly has an 'any' type" and its variants: what an `any` from an unknown package leads to. */
+const IMPLICIT_ANY = new Set([7005, 7006, 7008, 7010, 7011, 7018, 7019, 7022, 7023, 7024, 7031, 7034, 7053]);
 
 export function createWorkspace(params: {
   readonly files: ReadonlyMap<string, string>;
@@ -63,6 +65,8 @@ export function createWorkspace(params: {
   readonly dependencies?: ReadonlyMap<string, string>;
   /** Global declarations the project expects could not be had: "Cannot find name" errors are not facts here. */
   readonly silenceUnknownNames?: boolean;
+  /** Some imported packages are unknown (`any`): a callback passed to one has parameters the real types would have typed. */
+  readonly silenceImplicitAny?: boolean;
   /** Every path of the snapshot (loaded or not), to tell a missing file from one we did not load. */
   readonly knownPaths: ReadonlySet<string>;
   readonly linter: SafeLinter;
@@ -87,7 +91,8 @@ export function createWorkspace(params: {
     return { service, options };
   };
   // Read when diagnosing: the layout learns which `types` entries are missing as it resolves each file's project.
-  const silenced = (code: number): boolean => CANNOT_FIND_NAME.has(code) && (params.silenceUnknownNames === true || layout.typesMissing().length > 0);
+  const silenced = (code: number): boolean =>
+    (CANNOT_FIND_NAME.has(code) && (params.silenceUnknownNames === true || layout.typesMissing().length > 0)) || (IMPLICIT_ANY.has(code) && params.silenceImplicitAny === true);
   const lintCache = new Map<string, { version: string; messages: Linter.LintMessage[] }>();
   // Diagnostics depend on every file's text, so they are cached only for the state as loaded.
   // A validation patches a file and restores it, so the "before" side is computed once per file.

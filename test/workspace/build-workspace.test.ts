@@ -90,4 +90,11 @@ describe("buildWorkspace", () => {
     expect(codes(files, "packages/a/src/x.ts").codes).toEqual([]);
     expect(codes(files, "packages/b/src/y.ts").codes).toEqual(["1 TS7006"]);
   });
+
+  it("does not report implicit any where an unknown package would have typed it (a callback passed to its function)", () => {
+    const files = { "tsconfig.json": '{ "compilerOptions": { "strict": true } }', "src/a.ts": 'import { language } from "@acme/core";\nexport const ids = language.plugins.map((plugin) => plugin.id);\n' };
+    expect(codes(files, "src/a.ts").codes).toEqual([]);
+    const own = { "tsconfig.json": '{ "compilerOptions": { "strict": true } }', "src/b.ts": "export const ids = [1].map(function (x) { return x; });\nexport function f(v) { return v; }\n" };
+    expect(codes(own, "src/b.ts").codes).toEqual(["2 TS7006"]);
+  });
 });
