@@ -32,7 +32,8 @@ export function buildWorkspace(params: {
   const acquired = new Set(environment?.packages.map((p) => p.name) ?? []);
   // Packages the code imports that the environment does not have (not acquired, missing, or the repository's own
   // workspace packages): their imports are `any`, and what is inferred from them is not what the project's tsc infers.
-  const unknownPackages = collectWantedPackages(loaded.files).filter((name) => !name.startsWith("@types/") && !acquired.has(name));
+  const scripts = new Map([...loaded.files].filter(([path]) => /\.[cm]?[jt]sx?$/.test(path)));
+  const unknownPackages = collectWantedPackages(scripts).filter((name) => !name.startsWith("@types/") && !acquired.has(name));
   const typesLacking = [...readDeclaredRanges(loaded.files.get("package.json")).keys()].filter((name) => name.startsWith("@types/") && !acquired.has(name));
   const workspace = createWorkspace({
     files: loaded.files,
