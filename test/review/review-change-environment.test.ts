@@ -5,25 +5,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
-import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
 import { createEnvironmentProvider } from "../../src/environment/create-environment-provider.js";
 import { reviewChange } from "../../src/review/review-change.js";
-import type { FileSource } from "../../src/types.js";
+import { addedFileDiff, memorySource } from "../helpers/memory-change.js";
 import { startFakeRegistry, type FakeRegistry } from "../helpers/fake-registry.js";
-
-function memorySource(files: Record<string, string>): FileSource {
-  return {
-    description: "memory",
-    readText: (p) => Promise.resolve(p in files ? { kind: "text", text: files[p] ?? "" } : { kind: "missing" }),
-    listPaths: () => Promise.resolve(Object.keys(files)),
-  };
-}
-
-function addedFileDiff(filePath: string, text: string) {
-  const lines = text.replace(/\n$/, "").split("\n");
-  const patch = [`diff --git a/${filePath} b/${filePath}`, "new file mode 100644", "--- /dev/null", `+++ b/${filePath}`, `@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`), ""].join("\n");
-  return parseUnifiedDiff(patch).files;
-}
 
 const SOURCE = [
   'import { greet } from "greet";',

@@ -7,22 +7,9 @@ import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
 import { renderSuggestionBlock } from "../../src/review/render-suggestion.js";
 import { reviewChange } from "../../src/review/review-change.js";
-import type { FileSource } from "../../src/types.js";
 import { validateEdit } from "../../src/validate/validate-edit.js";
 import { makeWorkspace } from "../helpers/make-workspace.js";
-
-function memorySource(files: Record<string, string>): FileSource {
-  return {
-    description: "memory",
-    readText: (p) => Promise.resolve(p in files ? { kind: "text", text: files[p] ?? "" } : { kind: "missing" }),
-    listPaths: () => Promise.resolve(Object.keys(files)),
-  };
-}
-
-function addedFileDiff(filePath: string, text: string) {
-  const lines = text.replace(/\n$/, "").split("\n");
-  return parseUnifiedDiff([`diff --git a/${filePath} b/${filePath}`, "new file mode 100644", "--- /dev/null", `+++ b/${filePath}`, `@@ -0,0 +1,${lines.length} @@`, ...lines.map((l) => `+${l}`), ""].join("\n")).files;
-}
+import { addedFileDiff, memorySource } from "../helpers/memory-change.js";
 
 async function suggestionFor(path: string, text: string, rule: string) {
   const result = await reviewChange({ base: memorySource({}), head: memorySource({ [path]: text }), diff: addedFileDiff(path, text), config: defaultRepoConfig });
