@@ -23,6 +23,11 @@ describe("the safe linter", () => {
     expect(builtinLintConfig().every((c) => c.plugins === undefined || Object.keys(c.plugins).every((p) => p === "@typescript-eslint"))).toBe(true);
   });
 
+  it("does not report a disable comment that names a rule of a plugin it never loads", () => {
+    const messages = createSafeLinter().lint("a.ts", "// eslint-disable-next-line promise/prefer-await-to-then\nexport const p = Promise.resolve(1).then((x) => x);\n");
+    expect(messages.map((m) => m.ruleId)).toEqual([]);
+  });
+
   it("reports a parse error instead of throwing", () => {
     const messages = createSafeLinter().lint("a.ts", "function (\n");
     expect(messages[0]?.fatal).toBe(true);
