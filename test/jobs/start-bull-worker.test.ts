@@ -326,8 +326,9 @@ describe.skipIf(!available && !REDIS_REQUIRED)(redisSuiteTitle("startBullWorker 
     const ran: number[] = [];
     const holders: (string | null | undefined)[] = [];
     rescuer.process(async (data) => {
-      ran.push(data.n);
+      // The holder is recorded before the run is: the wait below ends on `ran`, so both are in by then.
       holders.push(await redis?.get(lockKey));
+      ran.push(data.n);
     });
     await until(() => ran.includes(2));
     // It ran holding the pull request's lock, taken over from the dead worker.
