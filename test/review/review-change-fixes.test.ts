@@ -9,6 +9,7 @@ import { renderSuggestionBlock } from "../../src/review/render-suggestion.js";
 import { reviewChange } from "../../src/review/review-change.js";
 import { validateEdit } from "../../src/validate/validate-edit.js";
 import { makeWorkspace } from "../helpers/make-workspace.js";
+import { fakeCredentials } from "../security/fake-credentials.js";
 import { addedFileDiff, memorySource } from "../helpers/memory-change.js";
 
 async function suggestionFor(path: string, text: string, rule: string) {
@@ -115,5 +116,19 @@ describe("the repository's legacy ESLint config, as data", () => {
     const result = await reviewChange({ base: memorySource({ ".eslintrc.json": eslintrc }), head: memorySource({ ".eslintrc.json": eslintrc, "src/a.ts": text }), diff: addedFileDiff("src/a.ts", text), config: defaultRepoConfig });
     expect(result.findings.map((f) => f.rule)).not.toContain("eslint/prefer-const");
     expect(result.notices.map((n) => n.message).join("\n")).toMatch(/Not loaded: the `extends`, `plugins` of \.eslintrc\.json/);
+  });
+});
+
+describe("a secret's fix compiles in the repository", () => {
+  it("uses process.env[\"NAME\"] where noPropertyAccessFromIndexSignature is on", async () => {
+    const key = fakeCredentials(3).stripeKey;
+    const text = `export const key = "${key}";\n`;
+    const files = {
+      "tsconfig.json": '{ "compilerOptions": { "strict": true, "noPropertyAccessFromIndexSignature": true } }',
+      "src/env.d.ts": "declare const process: { env: Record<string, string | undefined> };\n",
+    };
+    const result = await reviewChange({ base: memorySource(files), head: memorySource({ ...files, "src/a.ts": text }), diff: addedFileDiff("src/a.ts", text), config: defaultRepoConfig });
+    const secret = result.findings.find((f) => f.rule.startsWith("secret/"));
+    expect(secret?.suggestion?.edit.replacement).toBe('export const key = process.env["STRIPE_SECRET_KEY"];');
   });
 });

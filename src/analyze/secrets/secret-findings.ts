@@ -45,13 +45,17 @@ export function secretFindings(params: SecretFindingsParams): SecretFindingsResu
     if (first === undefined) continue;
     const endLine = Math.max(...group.map((hit) => hit.endLine));
     const envName = first.envName;
-    const fix = params.script && endLine === line && params.inHunk(line, line) ? environmentFix(params.path, line, text.get(line) ?? "", group) : undefined;
+    const fixable = params.script && endLine === line && params.inHunk(line, line);
+    // `process.env.NAME`, else `process.env["NAME"]` (what compiles where noPropertyAccessFromIndexSignature is on).
+    const fixes = fixable ? (["dot", "bracket"] as const).map((access) => environmentFix(params.path, line, text.get(line) ?? "", group, access)) : [];
+    const fix = fixes[0];
     let suggestion: Fix | undefined;
-    if (fix && params.validate) {
+    for (const candidate of fixes) {
+      if (!candidate || !params.validate || suggestion) continue;
       proposed += 1;
-      if (params.validate(fix).ok) {
+      if (params.validate(candidate).ok) {
         validated += 1;
-        suggestion = fix;
+        suggestion = candidate;
       } else rejected += 1;
     }
     const where = params.script
@@ -77,7 +81,7 @@ export function secretFindings(params: SecretFindingsParams): SecretFindingsResu
 }
 
 /** The line with each string literal holding a secret replaced by `process.env.NAME`, or undefined when a secret is not inside one. */
-function environmentFix(path: string, line: number, text: string, group: readonly SecretHit[]): Fix | undefined {
+function environmentFix(path: string, line: number, text: string, group: readonly SecretHit[], access: "dot" | "bracket"): Fix | undefined {
   const spans = new Map<number, { start: number; end: number; envName: string }>();
   for (const hit of group) {
     const span = findStringLiteral(text, hit.column - 1, hit.column - 1 + hit.value.length);
@@ -86,7 +90,8 @@ function environmentFix(path: string, line: number, text: string, group: readonl
   }
   let replacement = text;
   for (const span of [...spans.values()].sort((a, b) => b.start - a.start)) {
-    replacement = `${replacement.slice(0, span.start)}process.env.${span.envName}${replacement.slice(span.end + 1)}`;
+    const read = access === "dot" ? `process.env.${span.envName}` : `process.env[${JSON.stringify(span.envName)}]`;
+    replacement = `${replacement.slice(0, span.start)}${read}${replacement.slice(span.end + 1)}`;
   }
   if (findSecrets([{ line, text: replacement }]).length > 0) return undefined;
   const names = [...new Set([...spans.values()].map((span) => span.envName))];

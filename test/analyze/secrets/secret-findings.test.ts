@@ -41,7 +41,22 @@ describe("secretFindings", () => {
     const result = secretFindings({ path: "src/a.ts", lines: [{ line: 2, text: `type K = "${c.stripeKey}";` }], script: true, inHunk: () => true, validate: () => ({ ok: false, reasons: ["no"], introduced: [] }) });
     expect(result.findings[0]?.suggestion).toBeUndefined();
     expect(result.findings[0]?.advice).toMatch(/did not pass ESLint and TypeScript/);
-    expect(result.rejected).toBe(1);
+    // Both forms were tried: process.env.NAME and process.env["NAME"].
+    expect(result.rejected).toBe(2);
+  });
+
+  it("offers process.env[\"NAME\"] where only the bracket form compiles (noPropertyAccessFromIndexSignature)", () => {
+    const tried: string[] = [];
+    const result = secretFindings({
+      path: "src/a.ts",
+      lines: [{ line: 3, text: `const key = "${c.stripeKey}";` }],
+      script: true,
+      inHunk: () => true,
+      validate: (fix) => (tried.push(fix.edit.replacement), { ok: fix.edit.replacement.includes("["), reasons: [], introduced: [] }),
+    });
+    expect(tried).toEqual(["const key = process.env.STRIPE_SECRET_KEY;", 'const key = process.env["STRIPE_SECRET_KEY"];']);
+    expect(result.findings[0]?.suggestion?.edit.replacement).toBe('const key = process.env["STRIPE_SECRET_KEY"];');
+    expect({ proposed: result.proposed, validated: result.validated, rejected: result.rejected }).toEqual({ proposed: 2, validated: 1, rejected: 1 });
   });
 });
 
