@@ -174,11 +174,12 @@ describe("createApp with the real review engine", () => {
     const review = reviews[0] as Review;
     expect(review.commit_id).toBe(HEAD);
     expect(review.event).toBe("COMMENT");
+    // Errors first: the type error, then the prefer-const warning.
     expect(review.comments.map((c) => [c.path, c.start_line, c.line, c.side])).toEqual([
-      ["src/math.ts", undefined, 2, "RIGHT"],
       ["src/math.ts", undefined, 7, "RIGHT"],
+      ["src/math.ts", undefined, 2, "RIGHT"],
     ]);
-    const [lint, types] = review.comments;
+    const [types, lint] = review.comments;
     expect(lint?.body).toContain("prefer-const");
     expect(lint?.body).toContain("```suggestion\n  const result = width * height;\n```");
     expect(types?.body).toContain("TS2551");

@@ -189,7 +189,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       });
       notices.push(...unpatched.notices);
       budgetNotice("secrets were not looked for in the files named in these notices");
-      return scanChangeForSecrets({ diff: params.diff, config, headText: (path) => head.getText(path), validate: (fix) => validateEdit(head, fix), recovered: unpatched.recovered });
+      return scanChangeForSecrets({ diff: params.diff, config, headText: (path) => head.getText(path), validate: (fix) => validateEdit(head, fix), declaresProcess: (path) => head.declaresGlobal(path, "process"), recovered: unpatched.recovered });
     });
     findings.push(...secrets.findings);
     proposed += secrets.proposed;

@@ -41,6 +41,7 @@ export function buildWorkspace(params: {
     dependencies,
     silenceUnknownNames: typesLacking.length > 0,
     silenceImplicitAny: unknownPackages.length > 0,
+    environmentComplete: environment !== undefined && environment.missing.length === 0 && typesLacking.length === 0,
     knownPaths: loaded.knownPaths,
     linter: params.linter ?? createSafeLinter(config.rules),
     checks: { eslint: config.checks.eslint, typescript: config.checks.typescript },

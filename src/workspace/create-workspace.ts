@@ -34,6 +34,12 @@ export interface Workspace {
   typeChecked(path: string): boolean;
   /** Loaded files that import `path` with a relative specifier. */
   dependents(path: string): string[];
+  /**
+   * Whether a global value (`process`) is declared for `path` as its project
+   * sees it; undefined when that cannot be known (the environment is
+   * incomplete, or the file is not type-checked).
+   */
+  declaresGlobal(path: string, name: string): boolean | undefined;
   dispose(): void;
 }
 
@@ -71,6 +77,8 @@ export function createWorkspace(params: {
   readonly knownPaths: ReadonlySet<string>;
   readonly linter: SafeLinter;
   readonly checks: WorkspaceChecks;
+  /** The dependencies are the repository's whole environment: a global they do not declare is not declared in the repository either. */
+  readonly environmentComplete?: boolean;
 }): Workspace {
   const files = new Map<string, { text: string; version: string }>();
   for (const [path, text] of params.files) files.set(path, { text, version: versionOf(text) });
@@ -181,6 +189,14 @@ export function createWorkspace(params: {
         if (imports.some((ref) => importsPath(other, ref.fileName, path))) result.push(other);
       }
       return result;
+    },
+    declaresGlobal(path, name) {
+      const project = serviceOf(path);
+      if (params.environmentComplete !== true || layout.typesMissing().length > 0 || !project || !isTypeChecked(path, project.options)) return undefined;
+      const program = project.service.getProgram();
+      const source = program?.getSourceFile(toVirtual(path));
+      if (!program || !source) return undefined;
+      return program.getTypeChecker().resolveName(name, source, ts.SymbolFlags.Value, false) !== undefined;
     },
     dispose: () => {
       for (const service of services.values()) service.dispose();

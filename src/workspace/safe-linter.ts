@@ -5,6 +5,7 @@ import path from "node:path";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 import tsPlugin from "@typescript-eslint/eslint-plugin";
+import { defaultRules, recommendedRules } from "./rule-policy.js";
 import { toVirtual, VIRTUAL_ROOT } from "./virtual-root.js";
 
 
@@ -21,8 +22,10 @@ const TS_FILES = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];
 const JS_FILES = ["**/*.js", "**/*.jsx", "**/*.mjs", "**/*.cjs"];
 
 /**
- * The rules we ship: @eslint/js recommended plus typescript-eslint recommended.
- * Built here, in our code: the repository's eslint.config.* is executable code
+ * The rules we ship: @eslint/js recommended plus typescript-eslint recommended,
+ * at the severities of their class in RULE_POLICY (bugs are errors,
+ * conventions warnings, taste off), plus the correctness rules it adds.
+ * `overrides` (the repository's word) come last. Built here, in our code: the repository's eslint.config.* is executable code
  * from whoever opened the pull request and is never loaded.
  */
 export function builtinLintConfig(overrides: Readonly<Record<string, RuleEntry>> = {}): Linter.Config[] {
@@ -47,9 +50,14 @@ export function builtinLintConfig(overrides: Readonly<Record<string, RuleEntry>>
     ...(tseslint.configs.recommended as Linter.Config[]).map((config) => ({ ...config, files: TS_FILES })),
     { files: JS_FILES, languageOptions: { sourceType: "module" } },
     { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs" } },
+    { files: JS_FILES, rules: DEFAULTS.javascript },
+    { files: TS_FILES, rules: DEFAULTS.typescript },
     { files: [...JS_FILES, ...TS_FILES], rules },
   ];
 }
+
+const RECOMMENDED = recommendedRules();
+const DEFAULTS = { javascript: defaultRules(RECOMMENDED.javascript), typescript: defaultRules(RECOMMENDED.typescript) };
 
 const tsRules: Readonly<Record<string, unknown>> = tsPlugin.rules;
 let ruleNames: Set<string> | undefined;

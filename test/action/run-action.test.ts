@@ -86,9 +86,10 @@ describe("the GitHub Action", () => {
     expect(code).toBe(0);
     const review = sentReview(reviews);
     expect(review.commit_id).toBe(HEAD);
+    // Errors first: the type error on line 7, then the prefer-const warning on line 2.
     expect(review.comments.map((c) => [c.path, c.line])).toEqual([
-      ["src/math.ts", 2],
       ["src/math.ts", 7],
+      ["src/math.ts", 2],
     ]);
     expect(review.body).toContain(`<!-- patchsmith:review sha=${HEAD} -->`);
     // The job summary holds the review as posted; the log holds it with workflow commands switched off.

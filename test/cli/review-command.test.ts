@@ -31,7 +31,7 @@ describe("patchsmith review (CLI, end to end on a git repository)", () => {
     const code = await runCli(["review", "--base", "main", "--head", "feature", "--fail-on", "error"], io, noModelDeps);
     expect(code).toBe(1);
     const out = io.stdoutText();
-    expect(out).toContain("src/cart.ts:16  error  eslint/prefer-const");
+    expect(out).toContain("src/cart.ts:16  warning  eslint/prefer-const");
     expect(out).toContain("  +   const total = subtotal(items);");
     expect(out).toMatch(/src\/cart\.ts:18 {2}error {2}ts\/TS2322/);
   });

@@ -108,7 +108,7 @@ describe("patchsmith review <pull request> (URL mode)", () => {
     const code = await runCli(["review", `${REPO.owner}/${REPO.repo}#${PR}`, "--format", "text", "--fail-on", "error"], io, noModelDeps);
     expect(nock.pendingMocks()).toEqual([]);
     expect(code).toBe(1);
-    expect(io.stdoutText()).toContain("src/math.ts:2  error  eslint/prefer-const");
+    expect(io.stdoutText()).toContain("src/math.ts:2  warning  eslint/prefer-const");
     expect(io.stdoutText()).toContain("  +   const result = width * height;");
     expect(io.stdoutText() + io.stderrText()).not.toContain(TOKEN);
   });
@@ -130,8 +130,8 @@ describe("patchsmith review <pull request> (URL mode)", () => {
     expect(review.commit_id).toBe(HEAD);
     expect(review.event).toBe("COMMENT");
     expect(review.comments.map((c) => [c.path, c.line])).toEqual([
-      ["src/math.ts", 2],
       ["src/math.ts", 7],
+      ["src/math.ts", 2],
     ]);
     expect(first.stdoutText()).toBe(asMarkdown(review));
     expect(first.stderrText()).toContain(`posted review 4242 on ${REPO.owner}/${REPO.repo}#${PR} with 2 inline comment(s)`);

@@ -55,6 +55,7 @@ describe("reviewChange in the repository's real environment", () => {
         version: "6.0.0",
         files: { "package.json": JSON.stringify({ name: "@sindresorhus/tsconfig", version: "6.0.0", main: "tsconfig.json" }), "tsconfig.json": '{ "compilerOptions": { "target": "es2022", "lib": ["es2022"], "module": "node16", "moduleResolution": "node16", "strict": true } }' },
       },
+      { name: "@types/node", version: "20.0.0", files: { "package.json": JSON.stringify({ name: "@types/node", version: "20.0.0", types: "index.d.ts" }), "index.d.ts": "declare var process: { env: Record<string, string | undefined> };\n" } },
       { name: "canary", version: "1.0.0", files: { "index.d.ts": "export {};\n" }, scripts: { preinstall: `touch ${marker()}`, install: `touch ${marker()}`, postinstall: `touch ${marker()}` } },
     ]);
   });
@@ -94,6 +95,25 @@ describe("reviewChange in the repository's real environment", () => {
     expect(result.body).toMatch(/offline mode and not in the package cache/);
     expect(result.body).toMatch(/`extends` could not be followed/);
     expect(registry.requests.length).toBe(before);
+  });
+
+  it("offers process.env for a secret only where the project declares process: not in browser code", async () => {
+    const secret = ["ghp", "_", "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"].join("");
+    const code = `export const token = "${secret}";\n`;
+    const repo = (types: string[]) => ({
+      "package.json": JSON.stringify({ name: "web", devDependencies: { "@types/node": "^20.0.0" } }),
+      "package-lock.json": JSON.stringify({ name: "web", lockfileVersion: 3, packages: { "": { name: "web", devDependencies: { "@types/node": "^20.0.0" } }, "node_modules/@types/node": { version: "20.0.0", dev: true } } }),
+      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, lib: ["es2022", "dom"], types }, include: ["src"] }),
+      "src/token.ts": code,
+    });
+    const environment = provider("on", path.join(dir, "cache"));
+    const run = (types: string[]) =>
+      reviewChange({ base: memorySource({ ...repo(types), "src/token.ts": "" }), head: memorySource(repo(types)), diff: addedFileDiff("src/token.ts", code), config: defaultRepoConfig, ...(environment ? { environment } : {}) });
+    const browser = (await run([])).findings.find((f) => f.rule.startsWith("secret/"));
+    expect(browser?.suggestion).toBeUndefined();
+    expect(browser?.message).toMatch(/code that runs in a browser cannot hide a credential/);
+    const node = (await run(["node"])).findings.find((f) => f.rule.startsWith("secret/"));
+    expect(node?.suggestion?.edit.replacement).toBe("export const token = process.env.GITHUB_TOKEN;");
   });
 
   it("without an environment, files under a tsconfig that extends a package are linted, not type-checked", async () => {

@@ -95,17 +95,38 @@ describe("exact text", () => {
 });
 
 describe("rules the repository does not follow", () => {
-  it("keeps no-explicit-any quiet when the unchanged code already uses `any` on purpose, and says so", async () => {
-    const base = "export const a = (x: any) => x;\nexport const b = (x: any) => x;\nexport const c = (x: any) => x;\n";
-    const head = `${base}export const d = (x: any) => x;\n`;
-    const patch = ["diff --git a/src/any.ts b/src/any.ts", "--- a/src/any.ts", "+++ b/src/any.ts", "@@ -1,3 +1,4 @@", ...base.trimEnd().split("\n").map((l) => ` ${l}`), "+export const d = (x: any) => x;", ""].join("\n");
-    const review = (config = defaultRepoConfig) => reviewChange({ base: memorySource({ "src/any.ts": base }), head: memorySource({ "src/any.ts": head }), diff: parseUnifiedDiff(patch).files, config });
+  it("keeps a rule quiet when the unchanged code already breaks it three times, and says so", async () => {
+    const base = "export var a = 1;\nexport var b = 2;\nexport var c = 3;\n";
+    const head = `${base}export var d = 4;\n`;
+    const patch = ["diff --git a/src/vars.ts b/src/vars.ts", "--- a/src/vars.ts", "+++ b/src/vars.ts", "@@ -1,3 +1,4 @@", ...base.trimEnd().split("\n").map((l) => ` ${l}`), "+export var d = 4;", ""].join("\n");
+    const review = (config = defaultRepoConfig) => reviewChange({ base: memorySource({ "src/vars.ts": base }), head: memorySource({ "src/vars.ts": head }), diff: parseUnifiedDiff(patch).files, config });
     const result = await review();
-    expect(result.findings.map((f) => f.rule)).not.toContain("eslint/@typescript-eslint/no-explicit-any");
-    expect(result.notices.map((n) => n.message).join("\n")).toMatch(/Quiet for this pull request: `@typescript-eslint\/no-explicit-any` \(3 times\)/);
+    expect(result.findings.map((f) => f.rule)).not.toContain("eslint/no-var");
+    expect(result.notices.map((n) => n.message).join("\n")).toMatch(/Quiet for this pull request: `no-var` \(3 times\)/);
     // The repository's own patchsmith config wins.
+    const held = await review({ ...defaultRepoConfig, rules: { "no-var": "error" } });
+    expect(held.findings.map((f) => f.rule)).toContain("eslint/no-var");
+  });
+
+  it("does not report `any` by default (taste), and does when the repository asks for it", async () => {
+    const text = "export const d = (x: any) => x;\n";
+    const review = (config = defaultRepoConfig) => reviewChange({ base: memorySource({}), head: memorySource({ "src/any.ts": text }), diff: addedFileDiff("src/any.ts", text), config });
+    expect((await review()).findings).toEqual([]);
     const held = await review({ ...defaultRepoConfig, rules: { "@typescript-eslint/no-explicit-any": "error" } });
-    expect(held.findings.map((f) => f.rule)).toContain("eslint/@typescript-eslint/no-explicit-any");
+    expect(held.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(["eslint/@typescript-eslint/no-explicit-any error"]);
+  });
+
+  it("reports conventions as warnings and bugs as errors: only errors say Changes needed", async () => {
+    const text = "export function f(xs: number[]): number[] {\n  let n = 2;\n  return xs.map((x) => { x * n; });\n}\n";
+    const result = await reviewChange({ base: memorySource({}), head: memorySource({ "src/f.ts": text }), diff: addedFileDiff("src/f.ts", text), config: defaultRepoConfig });
+    expect(result.findings.map((f) => `${f.line} ${f.rule} ${f.severity}`).sort()).toEqual(
+      ["2 eslint/prefer-const warning", "3 eslint/array-callback-return error", "3 eslint/@typescript-eslint/no-unused-expressions error", "3 ts/TS2322 error"].sort(),
+    );
+    expect(result.body).toMatch(/Changes needed/);
+    const style = "export function g(): number {\n  let n = 2;\n  return n;\n}\n";
+    const quiet = await reviewChange({ base: memorySource({}), head: memorySource({ "src/g.ts": style }), diff: addedFileDiff("src/g.ts", style), config: defaultRepoConfig });
+    expect(quiet.findings.map((f) => f.severity)).toEqual(["warning"]);
+    expect(quiet.body).not.toMatch(/Changes needed/);
   });
 });
 

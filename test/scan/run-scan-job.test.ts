@@ -78,7 +78,7 @@ describe("a repository scan", () => {
     expect(opened.title).toBe("patchsmith scan: 1 finding on main");
     expect(opened.labels).toEqual(["patchsmith-scan"]);
     expect(opened.body.startsWith(SCAN_ISSUE_MARKER)).toBe(true);
-    expect(opened.body).toContain(`| error | [\`src/flag.ts:2\`](https://github.com/octo/shop/blob/${SHA1}/src/flag.ts#L2) | \`eslint/no-extra-boolean-cast\` | Redundant double negation. | validated |`);
+    expect(opened.body).toContain(`| warning | [\`src/flag.ts:2\`](https://github.com/octo/shop/blob/${SHA1}/src/flag.ts#L2) | \`eslint/no-extra-boolean-cast\` | Redundant double negation. | validated |`);
     expect(opened.body).toContain("- 2 files: not JavaScript or TypeScript");
     expect(opened.body).toContain("This is the first scan");
     expect(opened.body).toContain("**1 finding** and **1 untested export** in 1 file analysed.");

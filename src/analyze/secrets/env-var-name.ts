@@ -7,7 +7,9 @@ const VAGUE = new Set(["VALUE", "VAL", "DATA", "STR", "S", "X", "TEXT", "ARG", "
  * `fallback` when there is no name or only a vague one.
  */
 export function envVarName(prefix: string, fallback: string): string {
-  const name = /([A-Za-z_$][\w$-]*)["']?\]?\s*(?::=|=|:)\s*["'`]?$/.exec(prefix)?.[1];
+  // `const apiKey: string | undefined = "…"` names apiKey, not its type.
+  const typed = /([A-Za-z_$][\w$]*)\s*\??\s*:\s*[^=:;,(){}"'`]+=\s*["'`]?$/.exec(prefix)?.[1];
+  const name = typed ?? /([A-Za-z_$][\w$-]*)["']?\]?\s*(?::=|=|:)\s*["'`]?$/.exec(prefix)?.[1];
   if (name === undefined) return fallback;
   const snake = name
     .replace(/^\$+/, "")

@@ -23,6 +23,8 @@ export interface ScanChangeParams {
   readonly headText: (path: string) => string | undefined;
   /** validateEdit on the head workspace. */
   readonly validate: (fix: Fix) => ValidationVerdict;
+  /** Whether `process` is declared for a file at head (Workspace.declaresGlobal); undefined when unknown. */
+  readonly declaresProcess?: (path: string) => boolean | undefined;
   /**
    * The files with `noPatch` (no hunks) whose added lines were recovered from
    * their base and head text, by path; any other file without hunks is not scanned.
@@ -81,6 +83,7 @@ export function scanChangeForSecrets(params: ScanChangeParams): ScanChangeResult
       script,
       inHunk: (start, end) => findHunkForRange(file, start, end) !== undefined,
       ...(loaded === undefined || recovered !== undefined ? {} : { validate: params.validate }),
+      ...(script && params.declaresProcess ? { declaresProcess: params.declaresProcess(file.path) } : {}),
     });
     for (const hit of result.hits) values.add(hit.value);
     findings.push(...result.findings);

@@ -13,6 +13,11 @@ export interface SecretFindingsParams {
   readonly inHunk: (startLine: number, endLine: number) => boolean;
   /** validateEdit on the head workspace; absent when the file is not loaded (no suggestion then). */
   readonly validate?: (fix: Fix) => ValidationVerdict;
+  /**
+   * Whether `process` is declared for this file in the repository (false in browser code);
+   * undefined when unknown. Where it is not, `process.env` is not offered: it would not compile there.
+   */
+  readonly declaresProcess?: boolean | undefined;
 }
 
 export interface SecretFindingsResult {
@@ -45,7 +50,8 @@ export function secretFindings(params: SecretFindingsParams): SecretFindingsResu
     if (first === undefined) continue;
     const endLine = Math.max(...group.map((hit) => hit.endLine));
     const envName = first.envName;
-    const fixable = params.script && endLine === line && params.inHunk(line, line);
+    const browser = params.script && params.declaresProcess === false;
+    const fixable = params.script && !browser && endLine === line && params.inHunk(line, line);
     // `process.env.NAME`, else `process.env["NAME"]` (what compiles where noPropertyAccessFromIndexSignature is on).
     const fixes = fixable ? (["dot", "bracket"] as const).map((access) => environmentFix(params.path, line, text.get(line) ?? "", group, access)) : [];
     const fix = fixes[0];
@@ -58,9 +64,11 @@ export function secretFindings(params: SecretFindingsParams): SecretFindingsResu
         suggestion = candidate;
       } else rejected += 1;
     }
-    const where = params.script
-      ? `read it from the environment (\`process.env.${envName}\`) or a secret store instead`
-      : `set it in the deployment's environment (\`${envName}\`) or a secret store instead, and keep it out of the repository`;
+    const where = browser
+      ? `keep it on a server: code that runs in a browser cannot hide a credential (\`process\` is not declared in this file's project, so there is no environment to read it from here)`
+      : params.script
+        ? `read it from the environment (\`process.env.${envName}\`) or a secret store instead`
+        : `set it in the deployment's environment (\`${envName}\`) or a secret store instead, and keep it out of the repository`;
     const advice = suggestion
       ? undefined
       : fix

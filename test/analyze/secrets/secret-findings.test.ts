@@ -37,6 +37,16 @@ describe("secretFindings", () => {
     expect(config.findings[0]?.message).toContain("set it in the deployment's environment (`NPM_TOKEN`)");
   });
 
+  it("offers no process.env edit where process is not declared (browser code), and says why", () => {
+    const lines = [{ line: 2, text: `const token = "${c.githubToken}";` }];
+    const result = secretFindings({ path: "src/app.ts", lines, script: true, inHunk: () => true, validate: ok, declaresProcess: false });
+    expect(result.findings[0]?.suggestion).toBeUndefined();
+    expect(result.proposed).toBe(0);
+    expect(result.findings[0]?.message).toMatch(/keep it on a server: code that runs in a browser cannot hide a credential \(`process` is not declared/);
+    const node = secretFindings({ path: "src/app.ts", lines, script: true, inHunk: () => true, validate: ok, declaresProcess: true });
+    expect(node.findings[0]?.suggestion?.edit.replacement).toMatch(/process\.env\./);
+  });
+
   it("falls back to advice when the edit does not validate", () => {
     const result = secretFindings({ path: "src/a.ts", lines: [{ line: 2, text: `type K = "${c.stripeKey}";` }], script: true, inHunk: () => true, validate: () => ({ ok: false, reasons: ["no"], introduced: [] }) });
     expect(result.findings[0]?.suggestion).toBeUndefined();
@@ -76,6 +86,10 @@ describe("secret helpers", () => {
     expect(envVarName("const token = ", "GITHUB_TOKEN")).toBe("GITHUB_TOKEN");
     expect(envVarName("const k = ", "PRIVATE_KEY")).toBe("PRIVATE_KEY");
     expect(envVarName("call(", "API_TOKEN")).toBe("API_TOKEN");
+    // A type annotation is not the name.
+    expect(envVarName("const stripeKey: string | undefined = ", "X")).toBe("STRIPE_KEY");
+    expect(envVarName("  private readonly apiSecret?: string = ", "X")).toBe("API_SECRET");
+    expect(envVarName("const options = { headers: { authorization: ", "API_TOKEN")).toBe("API_TOKEN");
   });
 
   it("createSecretMask masks known values and secret shapes line by line, keeping the number of lines", () => {
