@@ -30,10 +30,10 @@ export function validateEdit(workspace: Workspace, fix: Fix): ValidationVerdict 
   try {
     const introduced: Diagnostic[] = [];
     // A diagnostic is new when it has no counterpart before the edit: at the line the edit maps it to,
-    // or, on the edited lines, with the same rule and message.
+    // or, on the edited lines, with the same rule and message (or the same rule, reworded by the edit).
     const map = lineMapOfEdit(fix.edit);
     for (const p of affected) {
-      introduced.push(...diagnosticsNewAcross({ before: before.get(p) ?? [], after: workspace.diagnose(p), map: p === path ? map : IDENTITY_LINE_MAP }));
+      introduced.push(...diagnosticsNewAcross({ before: before.get(p) ?? [], after: workspace.diagnose(p), map: p === path ? map : IDENTITY_LINE_MAP, reworded: fix.target ? { target: fix.target } : {} }));
     }
     const reasons = introduced.map(describe);
     if (fix.target && stillPresent(fix.target, before.get(path) ?? [], workspace.diagnose(path))) {

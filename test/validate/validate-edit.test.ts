@@ -106,6 +106,31 @@ describe("validateEdit", () => {
     expect(verdict.introduced.some((d) => d.path === "src/main.ts")).toBe(true);
   });
 
+  it("accepts a fix that only rewords another problem on the edited line (its message quotes the changed text)", () => {
+    workspace = makeWorkspace({ "src/cmp.js": "export const same = true == true;\n" });
+    const target = workspace.diagnose("src/cmp.js").find((d) => d.code === "eqeqeq");
+    expect(workspace.diagnose("src/cmp.js").map((d) => d.code)).toContain("no-constant-binary-expression");
+    const fix: Fix = { edit: { path: "src/cmp.js", startLine: 1, endLine: 1, replacement: "export const same = true === true;" }, title: "t", origin: "eslint", ...(target ? { target } : {}) };
+    expect(validateEdit(workspace, fix)).toMatchObject({ ok: true });
+  });
+
+  it("does not let the targeted problem pass as reworded: it must be gone", () => {
+    workspace = makeWorkspace({ "src/cmp.js": "export const f = (a, b) => a == b;\n" });
+    const target = workspace.diagnose("src/cmp.js").find((d) => d.code === "eqeqeq");
+    // `!=` is still an eqeqeq problem, with another message.
+    const fix: Fix = { edit: { path: "src/cmp.js", startLine: 1, endLine: 1, replacement: "export const f = (a, b) => a != b;" }, title: "t", origin: "eslint", ...(target ? { target } : {}) };
+    const verdict = validateEdit(workspace, fix);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.reasons.join("\n")).toMatch(/eqeqeq/);
+  });
+
+  it("still rejects a fix that adds a problem of a rule that was not on the edited lines", () => {
+    workspace = makeWorkspace({ "src/cmp.js": "export const f = (a, b) => a == b;\n" });
+    const target = workspace.diagnose("src/cmp.js").find((d) => d.code === "eqeqeq");
+    const fix: Fix = { edit: { path: "src/cmp.js", startLine: 1, endLine: 1, replacement: "export const f = (a, b) => a === a;" }, title: "t", origin: "eslint", ...(target ? { target } : {}) };
+    expect(validateEdit(workspace, fix).reasons.join("\n")).toMatch(/no-self-compare/);
+  });
+
   it("rejects line ranges that do not exist and files outside the review", () => {
     workspace = makeWorkspace(files);
     expect(validateEdit(workspace, edit(40, 41, "x")).reasons[0]).toMatch(/do not exist/);
