@@ -8,7 +8,7 @@ import type { Severity } from "../types.js";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { formatReview } from "./format-review.js";
 import { loadLocalChange } from "./load-local-change.js";
-import { type AppSettings, InvalidSettingsError, readAppSettings } from "../config/app-settings.js";
+import { readCliSettings } from "./read-cli-settings.js";
 import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
 import { createTestRunner } from "../testgen/create-test-runner.js";
 import { formatTestsText } from "../testgen/format-tests-text.js";
@@ -71,7 +71,7 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
   const config = await loadConfig(values.config, change.head, io);
   const sources = change.withMaxBytes(config.maxFileBytes);
   const runTests = testSettings(io);
-  const environment = createEnvironmentProvider({ settings: appSettings(io).types, env: io.env });
+  const environment = createEnvironmentProvider({ settings: readCliSettings(io.env).types, env: io.env });
   const model = config.checks.model ? await createModel({ env: io.env, config }) : {};
   if (model.notice !== undefined) io.stderr.write(`patchsmith: ${model.notice}\n`);
   try {
@@ -123,17 +123,7 @@ function failsOn(severities: readonly Severity[], level: "error" | "warning" | "
 
 /** The operator's `tests.run` setting (PATCHSMITH_TESTS_RUN, PATCHSMITH_TESTS_TIMEOUT_MS). */
 function testSettings(io: CliIo): { readonly run: boolean; readonly timeoutMs: number } {
-  return appSettings(io).tests;
-}
-
-/** The operator's settings (PATCHSMITH_*), an invalid one a usage error that names it. */
-function appSettings(io: CliIo): AppSettings {
-  try {
-    return readAppSettings(io.env);
-  } catch (error) {
-    if (error instanceof InvalidSettingsError) throw new UsageError(error.message, { cause: error });
-    throw error;
-  }
+  return readCliSettings(io.env).tests;
 }
 
 /** `--write-tests`: write what the review generated, and say what was written and what was not. */

@@ -9,6 +9,7 @@ import { chooseApiUrl } from "./choose-api-url.js";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { createRestOctokit } from "./create-rest-octokit.js";
 import { describeGitHubError } from "./describe-github-error.js";
+import { readCliSettings } from "./read-cli-settings.js";
 import { printRemoteReview } from "./print-remote-review.js";
 import { parsePullRequestRef } from "./parse-pull-request-ref.js";
 import type { ModelFactory } from "./review-command.js";
@@ -90,7 +91,7 @@ export async function runReviewPullRequestCommand(args: readonly string[], io: C
     authenticated: token !== undefined,
     apiUrl,
   };
-  const octokit = createRestOctokit({ token, baseUrl: apiUrl, warn: (message) => io.stderr.write(`patchsmith: ${message}\n`) });
+  const octokit = createRestOctokit({ token, baseUrl: apiUrl, timeoutMs: readCliSettings(io.env).githubTimeoutMs, warn: (message) => io.stderr.write(`patchsmith: ${message}\n`) });
 
   if (token === undefined) io.stderr.write("patchsmith: no token: reading as an anonymous user, within GitHub's limit of 60 requests an hour.\n");
 
