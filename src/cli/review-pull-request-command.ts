@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { InvalidConfigError } from "../config/repo-config.js";
 import { postPullRequestReview } from "../github/post-pull-request-review.js";
@@ -10,6 +8,7 @@ import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { createRestOctokit } from "./create-rest-octokit.js";
 import { describeGitHubError } from "./describe-github-error.js";
 import { readCliSettings } from "./read-cli-settings.js";
+import { readConfigFile } from "./read-config-file.js";
 import { printRemoteReview } from "./print-remote-review.js";
 import { parsePullRequestRef } from "./parse-pull-request-ref.js";
 import type { ModelFactory } from "./review-command.js";
@@ -82,7 +81,7 @@ export async function runReviewPullRequestCommand(args: readonly string[], io: C
   const token = readToken(values.token, io.env.GITHUB_TOKEN);
   const post = values.post === true;
   if (post && token === undefined) throw new UsageError("--post needs a token that may write pull request reviews: set GITHUB_TOKEN or pass --token.");
-  const configFile = values.config === undefined ? undefined : await readConfigFile(path.resolve(io.cwd, values.config), values.config);
+  const configFile = values.config === undefined ? undefined : await readConfigFile({ cwd: io.cwd, given: values.config });
 
   const label = `${ref.owner}/${ref.repo}#${ref.number}`;
   const context = {
@@ -155,14 +154,6 @@ function readToken(flag: string | undefined, env: string | undefined): string | 
   if (token === undefined || token === "") return undefined;
   if (/\s/.test(token)) throw new UsageError(`The token from ${flag === undefined ? "GITHUB_TOKEN" : "--token"} has a space or line break in it (not repeated here); check how it is set.`);
   return token;
-}
-
-async function readConfigFile(file: string, given: string): Promise<{ path: string; text: string }> {
-  try {
-    return { path: given, text: await readFile(file, "utf8") };
-  } catch (error) {
-    throw new UsageError(`--config ${given}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
-  }
 }
 
 function explain(error: unknown, context: Parameters<typeof describeGitHubError>[1]): unknown {
