@@ -1,6 +1,7 @@
 import { createGenerator } from "../llm/create-generator.js";
 import { modelCacheDir } from "../llm/model-cache-dir.js";
-import { type CliIo, EXIT } from "./cli-io.js";
+import { parseArgs } from "node:util";
+import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { MODEL_INFO_USAGE, runModelInfo } from "./model-info.js";
 import { MODEL_PULL_USAGE, runModelPull } from "./model-pull.js";
 import type { CliDeps } from "./run-cli.js";
@@ -16,7 +17,10 @@ export function createCliDeps(): CliDeps {
     },
     modelInfo: async (args, io) => {
       if (args.includes("--help") || args.includes("-h")) return usage(io, MODEL_INFO_USAGE);
-      return runModelInfo({ env: io.env, out: io.stdout, cwd: io.cwd });
+      const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
+      if (positionals.length > 1) throw new UsageError(`model info takes one model at most, got ${positionals.length}: ${positionals.join(" ")}.`);
+      const [model] = positionals;
+      return runModelInfo({ env: io.env, out: io.stdout, cwd: io.cwd, ...(model === undefined ? {} : { model }) });
     },
   };
 }
