@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { rejectOnAbort } from "../jobs/reject-on-abort.js";
 
 /** Thrown when GitHub did not answer one API request (successfully) within PATCHSMITH_GITHUB_TIMEOUT_MS. */
 export class GitHubTimeoutError extends Error {
@@ -42,14 +43,5 @@ export function limitRequestTime(octokit: Pick<ProbotOctokit, "hook">, params: {
           : `GitHub did not answer ${what} within ${limit}; try again later, or raise the setting if GitHub is slow rather than down.`;
       throw new GitHubTimeoutError(message, { cause: error });
     }
-  });
-}
-
-/** A promise that rejects when the signal aborts (and never settles otherwise). */
-function rejectOnAbort(signal: AbortSignal): Promise<never> {
-  return new Promise((_resolve, reject) => {
-    signal.addEventListener("abort", () => {
-      reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
-    }, { once: true });
   });
 }
