@@ -34,7 +34,7 @@ describe("patchsmith serve / worker", () => {
 
   it("refuses to start without REDIS_URL, saying what to set (exit 2), and prints help", async () => {
     const noRedis = io({});
-    expect(await runCli(["worker"], noRedis.io, { createModel: () => Promise.reject(new Error("unused")), modelPull: () => Promise.resolve(0), modelInfo: () => Promise.resolve(0) })).toBe(2);
+    expect(await runCli(["worker"], noRedis.io, { createModel: () => Promise.reject(new Error("unused")), modelPull: () => Promise.resolve(0), modelInfo: () => Promise.resolve(0), version: "0.0.0" })).toBe(2);
     expect(noRedis.out.stderr).toContain("`patchsmith worker` needs REDIS_URL");
     const help = io({});
     expect(await runServeCommand(["--help"], help.io, () => Promise.reject(new Error("not started")))).toBe(0);
