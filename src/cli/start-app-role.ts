@@ -19,6 +19,7 @@ GET /metrics answer beside the webhook path.
 Run jobs from Redis: one worker per GPU (PATCHSMITH_CONCURRENCY = the model's
 parallel sequences), or many against an OpenAI-compatible server (PATCHSMITH_LLM_URL).
 Mints a fresh installation token per job. Needs REDIS_URL and the App's settings.
+GET /healthz and GET /metrics answer on PORT (default 3000), as for serve.
 SIGTERM lets the running job finish for PATCHSMITH_SHUTDOWN_GRACE_MS, then requeues it;
 the process exits at most 2 s after the grace period, even with a request still hanging.
 `,
