@@ -58,7 +58,7 @@ describe("patchsmith serve / worker", () => {
       busy.close();
     }
     expect(exits).toEqual([1]);
-    expect(worker.out.stderr).toBe(`patchsmith worker: port ${String(port)} is already in use, so /healthz and /metrics cannot be served: stop what listens there, or set PORT to a free port. Nothing was started.\n`);
+    expect(worker.out.stderr).toBe(`patchsmith worker: port ${String(port)} is already in use, so /healthz and /metrics cannot be served: stop what listens there, or set PORT to a free port. Exiting.\n`);
   });
 
   it("a setting refused at start-up is printed as it is; anything else is flagged as a bug, and both exit 1", async () => {
