@@ -30,7 +30,8 @@ App would post it.
   --format F      text (default), json, or markdown (the review as posted)
   --fail-on L     exit 1 when a finding of this severity or worse exists (default: the config's failOn)
   --config FILE   a patchsmith.yml to use (default: .github/patchsmith.yml of the repository, as the App reads it)
-Environment: GITHUB_TOKEN; PATCHSMITH_MODEL (GGUF path or hf: URI) or PATCHSMITH_LLM_URL to use a model.
+Environment: GITHUB_TOKEN; PATCHSMITH_MODEL (GGUF path or hf: URI) or PATCHSMITH_LLM_URL to use a model;
+PATCHSMITH_GITHUB_TIMEOUT_MS, the longest wait for one GitHub request (default 120000).
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input or GitHub refused (the message says what to do).
 `;
 
