@@ -69,8 +69,10 @@ EXPOSE 3000
 
 USER patchsmith
 
-# Probot answers GET /ping with "PONG" once the server is up.
+# GET /healthz answers 200 when the process is up and Redis (when REDIS_URL is
+# set) answers, 503 otherwise: a container whose Redis is down is unhealthy.
+# (Probot's /ping would say PONG even then.) Webhook servers and workers both serve it on PORT.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/ping`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 CMD ["node", "node_modules/probot/bin/probot.js", "run", "./dist/index.js"]

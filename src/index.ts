@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import type { ApplicationFunction } from "probot";
 import { createApp } from "./app.js";
@@ -21,6 +22,7 @@ import { createRedisScanLock } from "./scan/create-redis-scan-lock.js";
 import { readScanSettings } from "./scan/read-scan-settings.js";
 import type { ScanJobOutcome } from "./scan/run-scan-job.js";
 import type { ScanJob } from "./scan/scan-job.js";
+import { checkPrivateKeyFile } from "./security/check-private-key-file.js";
 import { checkWebhookSecret } from "./security/check-webhook-secret.js";
 import { appCredentials, createRedactingLog } from "./security/create-redacting-log.js";
 import { guardWebhookPayloads } from "./security/guard-webhook-payloads.js";
@@ -37,6 +39,14 @@ const patchsmith: ApplicationFunction = (app, options) => {
   const env = process.env;
   // Refuses to start in production without a real webhook secret (throws, so `probot run` exits).
   const secretWarning = checkWebhookSecret(env);
+  // Refuses to start when PRIVATE_KEY_PATH is not a PEM key (every job would fail with "Invalid keyData").
+  checkPrivateKeyFile(env, { cwd: process.cwd(), readFile: (file) => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch {
+      return undefined;
+    }
+  } });
   const settings = readAppSettings(env);
   const security = readSecuritySettings(env);
   const log = app.log;

@@ -4,6 +4,7 @@ import { chooseApiUrl } from "../cli/choose-api-url.js";
 import { EXIT, UsageError } from "../cli/cli-io.js";
 import { createRestOctokit } from "../cli/create-rest-octokit.js";
 import { describeGitHubError, type GitHubErrorContext } from "../cli/describe-github-error.js";
+import { readCliSettings } from "../cli/read-cli-settings.js";
 import { printRemoteReview } from "../cli/print-remote-review.js";
 import type { ModelFactory } from "../cli/review-command.js";
 import { reviewRemotePullRequest, type RemoteReview } from "../cli/review-remote-pull-request.js";
@@ -82,7 +83,7 @@ async function reviewEvent(io: ActionIo, deps: ActionDeps): Promise<number> {
       ? undefined
       : { path: inputs.configPath, text: await readOrExplain(io, path.resolve(env.GITHUB_WORKSPACE ?? ".", inputs.configPath), `the config input ${inputs.configPath}`) };
   const context: Omit<GitHubErrorContext, "stage"> = { pullRequest: label, howToGiveToken: "pass a token in the github-token input", authenticated: true, apiUrl };
-  const octokit = createRestOctokit({ token, baseUrl: apiUrl, warn: (message) => io.stdout.write(workflowCommand("warning", message)) });
+  const octokit = createRestOctokit({ token, baseUrl: apiUrl, timeoutMs: readCliSettings(env).githubTimeoutMs, warn: (message) => io.stdout.write(workflowCommand("warning", message)) });
 
   // 3. The review.
   let remote: RemoteReview;

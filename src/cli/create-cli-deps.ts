@@ -1,23 +1,31 @@
 import { createGenerator } from "../llm/create-generator.js";
 import { modelCacheDir } from "../llm/model-cache-dir.js";
-import { type CliIo, EXIT } from "./cli-io.js";
+import { parseArgs } from "node:util";
+import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { MODEL_INFO_USAGE, runModelInfo } from "./model-info.js";
 import { MODEL_PULL_USAGE, runModelPull } from "./model-pull.js";
+import { readPackageVersion } from "./read-package-version.js";
 import type { CliDeps } from "./run-cli.js";
 
-/** The real dependencies of the CLI: the model backends and the model commands. */
+/** The real dependencies of the CLI: the model backends, the model commands and the version. */
 export function createCliDeps(): CliDeps {
   return {
     createModel: ({ env, config }) => createGenerator({ env, config }),
     modelPull: async (args, io) => {
       if (args.includes("--help") || args.includes("-h")) return usage(io, MODEL_PULL_USAGE);
-      const [uri] = args;
+      const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
+      if (positionals.length > 1) throw new UsageError(`model pull takes one URI at most, got ${positionals.length}: ${positionals.join(" ")}.`);
+      const [uri] = positionals;
       return runModelPull({ ...(uri === undefined ? {} : { uri }), cacheDir: modelCacheDir(io.env), out: io.stderr });
     },
     modelInfo: async (args, io) => {
       if (args.includes("--help") || args.includes("-h")) return usage(io, MODEL_INFO_USAGE);
-      return runModelInfo({ env: io.env, out: io.stdout, cwd: io.cwd });
+      const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
+      if (positionals.length > 1) throw new UsageError(`model info takes one model at most, got ${positionals.length}: ${positionals.join(" ")}.`);
+      const [model] = positionals;
+      return runModelInfo({ env: io.env, out: io.stdout, cwd: io.cwd, ...(model === undefined ? {} : { model }) });
     },
+    version: readPackageVersion(),
   };
 }
 

@@ -3,11 +3,19 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import type { CliIo } from "./cli-io.js";
+import { parseArgs, promisify } from "node:util";
+import { type CliIo, EXIT } from "./cli-io.js";
 import { runReviewCommand, type ModelFactory } from "./review-command.js";
 
 const run = promisify(execFile);
+
+export const DEMO_USAGE = `Usage: patchsmith demo [--text]
+
+Reviews the sample project shipped with patchsmith (demo/base against demo/head,
+in a throwaway git repository) and prints the review the GitHub App would post.
+No GitHub account is needed; with PATCHSMITH_MODEL or PATCHSMITH_LLM_URL set, the model runs too.
+  --text   print the review as text instead of markdown
+`;
 
 /** The sample project shipped with patchsmith: demo/base and demo/head. */
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../demo");
@@ -18,10 +26,15 @@ export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * so a newcomer sees a real review without a GitHub account.
  */
 export async function runDemoCommand(args: readonly string[], io: CliIo, createModel: ModelFactory): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { text: { type: "boolean" }, help: { type: "boolean", short: "h" } }, strict: true });
+  if (values.help === true) {
+    io.stdout.write(DEMO_USAGE);
+    return EXIT.ok;
+  }
   const dir = await createDemoRepository(DEMO_DIR);
   try {
     io.stderr.write(`patchsmith demo: reviewing the sample project (a git repository made in ${dir}, branch feature against main)\n\n`);
-    const format = args.includes("--text") ? "text" : "markdown";
+    const format = values.text === true ? "text" : "markdown";
     return await runReviewCommand(["--repo", dir, "--base", "main", "--head", "feature", "--format", format], io, createModel);
   } finally {
     await rm(dir, { recursive: true, force: true });

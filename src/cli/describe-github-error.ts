@@ -15,11 +15,14 @@ export interface GitHubErrorContext {
 /**
  * One line that says what went wrong with a GitHub request and what to do:
  * not found, a token refused or without access, a private repository without
- * a token, a rate limit (with its reset time), GitHub unreachable. Undefined
+ * a token, a rate limit (with its reset time), GitHub unreachable or not
+ * answering in time. Undefined
  * for an error that is not an Octokit request error (a bug, reported as such).
  * Never includes the token: only the status, GitHub's message and headers.
  */
 export function describeGitHubError(error: unknown, context: GitHubErrorContext): string | undefined {
+  // Already one line naming the request, the limit and its setting.
+  if (error instanceof Error && error.name === "GitHubTimeoutError") return error.message;
   if (!(error instanceof Error) || error.name !== "HttpError") return undefined;
   const { status, headers } = requestErrorInfo(error);
   const said = githubMessage(error);

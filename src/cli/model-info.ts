@@ -9,11 +9,13 @@ import { formatBytes } from "../llm/format-bytes.js";
 import { checkModelFit } from "../llm/inspect/check-model-fit.js";
 import { readLlmSettings } from "../llm/read-llm-settings.js";
 
-export const MODEL_INFO_USAGE = `Usage: patchsmith model info
+export const MODEL_INFO_USAGE = `Usage: patchsmith model info [MODEL]
 
 Prints the compute backend node-llama-cpp detects here (CUDA, Vulkan, Metal
-or CPU), the GPU memory, and whether the configured model (PATCHSMITH_MODEL,
-PATCHSMITH_CONTEXT_SIZE, PATCHSMITH_SEQUENCES) fits.
+or CPU), the GPU memory, and whether the model fits with PATCHSMITH_CONTEXT_SIZE
+and PATCHSMITH_SEQUENCES.
+  MODEL   a .gguf file or a URI (default: PATCHSMITH_MODEL)
+Exit codes: 0 it fits (or no model is configured), 1 the model is missing or does not fit.
 `;
 
 export interface ModelInfoParams {
@@ -21,6 +23,8 @@ export interface ModelInfoParams {
   readonly out: { write(text: string): unknown };
   /** Resolves a relative PATCHSMITH_MODEL. Default: the process's working directory. */
   readonly cwd?: string;
+  /** The model named on the command line, over PATCHSMITH_MODEL. */
+  readonly model?: string;
 }
 
 const row = (label: string, value: string): string => `${`${label}:`.padEnd(10)}${value}\n`;
@@ -34,7 +38,7 @@ export async function runModelInfo(params: ModelInfoParams): Promise<number> {
   const { out } = params;
   let settings;
   try {
-    settings = readLlmSettings(params.env);
+    settings = readLlmSettings(params.model === undefined ? params.env : { ...params.env, PATCHSMITH_MODEL: params.model });
   } catch (error) {
     out.write(`patchsmith model info: ${(error as Error).message}\n`);
     return 1;
@@ -78,14 +82,16 @@ export async function runModelInfo(params: ModelInfoParams): Promise<number> {
   try {
     const fit = await checkModelFit({ llama, modelPath, contextSize: settings.contextSize, sequences: settings.sequences });
     out.write(row("Size", formatBytes(fit.modelBytes)));
+    const trained = fit.trainedContextSize ?? settings.contextSize;
     const verdicts = {
       gpu: `yes: all ${fit.totalLayers} layers on the ${backend} GPU with ${shape} (about ${formatBytes(fit.vramBytes)} of VRAM)`,
       partial: `partly: ${fit.gpuLayers} of ${fit.totalLayers} layers on the GPU with ${shape}, the rest on the CPU (slower); a smaller quantisation or context would fit entirely`,
       cpu: `yes, on the CPU with ${shape} (about ${formatBytes(fit.ramBytes)} of RAM; expect a few tokens a second for a 7B model)`,
+      "too-long": `no: a context of ${settings.contextSize} tokens is longer than the model was trained for (${trained} tokens); set PATCHSMITH_CONTEXT_SIZE to ${trained} or less`,
       no: `no: ${shape} needs more memory than this machine has; lower PATCHSMITH_CONTEXT_SIZE or PATCHSMITH_SEQUENCES, or choose a smaller model or quantisation`,
     };
     out.write(row("Fits", verdicts[fit.verdict]));
-    return fit.verdict === "no" ? 1 : 0;
+    return fit.verdict === "no" || fit.verdict === "too-long" ? 1 : 0;
   } catch (error) {
     out.write(row("Fits", describeLoadFailure({ error, modelPath, recentErrors: [], contextSize: settings.contextSize, sequences: settings.sequences })));
     return 1;

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { REPO_CONFIG_PATH } from "../config/load-repo-config.js";
 import { InvalidConfigError, parseRepoConfigYaml, type RepoConfig, defaultRepoConfig } from "../config/repo-config.js";
 import type { Generator } from "../llm/generator.js";
 import { reviewChange } from "../review/review-change.js";
@@ -8,7 +8,8 @@ import type { Severity } from "../types.js";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { formatReview } from "./format-review.js";
 import { loadLocalChange } from "./load-local-change.js";
-import { type AppSettings, InvalidSettingsError, readAppSettings } from "../config/app-settings.js";
+import { readCliSettings } from "./read-cli-settings.js";
+import { readConfigFile } from "./read-config-file.js";
 import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
 import { createTestRunner } from "../testgen/create-test-runner.js";
 import { formatTestsText } from "../testgen/format-tests-text.js";
@@ -71,7 +72,7 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
   const config = await loadConfig(values.config, change.head, io);
   const sources = change.withMaxBytes(config.maxFileBytes);
   const runTests = testSettings(io);
-  const environment = createEnvironmentProvider({ settings: appSettings(io).types, env: io.env });
+  const environment = createEnvironmentProvider({ settings: readCliSettings(io.env).types, env: io.env });
   const model = config.checks.model ? await createModel({ env: io.env, config }) : {};
   if (model.notice !== undefined) io.stderr.write(`patchsmith: ${model.notice}\n`);
   try {
@@ -100,11 +101,17 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
   }
 }
 
-async function loadConfig(file: string | undefined, head: { readText(path: string): Promise<{ kind: string; text?: string }> }, io: CliIo): Promise<RepoConfig> {
+/** `--config FILE` (one it cannot read is a usage error), else `.github/patchsmith.yml` at the head; one that is invalid or unreadable is said, and the defaults are used. */
+async function loadConfig(file: string | undefined, head: FileSource, io: CliIo): Promise<RepoConfig> {
+  const given = file === undefined ? undefined : await readConfigFile({ cwd: io.cwd, given: file });
   try {
-    if (file !== undefined) return parseRepoConfigYaml(await readFile(path.resolve(io.cwd, file), "utf8"), file);
-    const read = await head.readText(".github/patchsmith.yml");
-    return read.kind === "text" && read.text !== undefined ? parseRepoConfigYaml(read.text) : defaultRepoConfig;
+    if (given !== undefined) return parseRepoConfigYaml(given.text, given.path);
+    const read = await head.readText(REPO_CONFIG_PATH);
+    if (read.kind === "skipped") {
+      io.stderr.write(`patchsmith: ${REPO_CONFIG_PATH} was not read (${read.reason}); the defaults were used for this review.\n`);
+      return defaultRepoConfig;
+    }
+    return read.kind === "text" ? parseRepoConfigYaml(read.text) : defaultRepoConfig;
   } catch (error) {
     if (error instanceof InvalidConfigError) {
       io.stderr.write(`patchsmith: ${error.message} The defaults were used for this review.\n`);
@@ -123,17 +130,7 @@ function failsOn(severities: readonly Severity[], level: "error" | "warning" | "
 
 /** The operator's `tests.run` setting (PATCHSMITH_TESTS_RUN, PATCHSMITH_TESTS_TIMEOUT_MS). */
 function testSettings(io: CliIo): { readonly run: boolean; readonly timeoutMs: number } {
-  return appSettings(io).tests;
-}
-
-/** The operator's settings (PATCHSMITH_*), an invalid one a usage error that names it. */
-function appSettings(io: CliIo): AppSettings {
-  try {
-    return readAppSettings(io.env);
-  } catch (error) {
-    if (error instanceof InvalidSettingsError) throw new UsageError(error.message, { cause: error });
-    throw error;
-  }
+  return readCliSettings(io.env).tests;
 }
 
 /** `--write-tests`: write what the review generated, and say what was written and what was not. */

@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { InvalidConfigError } from "../config/repo-config.js";
 import { postPullRequestReview } from "../github/post-pull-request-review.js";
@@ -9,6 +7,8 @@ import { chooseApiUrl } from "./choose-api-url.js";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { createRestOctokit } from "./create-rest-octokit.js";
 import { describeGitHubError } from "./describe-github-error.js";
+import { readCliSettings } from "./read-cli-settings.js";
+import { readConfigFile } from "./read-config-file.js";
 import { printRemoteReview } from "./print-remote-review.js";
 import { parsePullRequestRef } from "./parse-pull-request-ref.js";
 import type { ModelFactory } from "./review-command.js";
@@ -30,7 +30,8 @@ App would post it.
   --format F      text (default), json, or markdown (the review as posted)
   --fail-on L     exit 1 when a finding of this severity or worse exists (default: the config's failOn)
   --config FILE   a patchsmith.yml to use (default: .github/patchsmith.yml of the repository, as the App reads it)
-Environment: GITHUB_TOKEN; PATCHSMITH_MODEL (GGUF path or hf: URI) or PATCHSMITH_LLM_URL to use a model.
+Environment: GITHUB_TOKEN; PATCHSMITH_MODEL (GGUF path or hf: URI) or PATCHSMITH_LLM_URL to use a model;
+PATCHSMITH_GITHUB_TIMEOUT_MS, the longest wait for one GitHub request (default 120000).
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input or GitHub refused (the message says what to do).
 `;
 
@@ -81,7 +82,7 @@ export async function runReviewPullRequestCommand(args: readonly string[], io: C
   const token = readToken(values.token, io.env.GITHUB_TOKEN);
   const post = values.post === true;
   if (post && token === undefined) throw new UsageError("--post needs a token that may write pull request reviews: set GITHUB_TOKEN or pass --token.");
-  const configFile = values.config === undefined ? undefined : await readConfigFile(path.resolve(io.cwd, values.config), values.config);
+  const configFile = values.config === undefined ? undefined : await readConfigFile({ cwd: io.cwd, given: values.config });
 
   const label = `${ref.owner}/${ref.repo}#${ref.number}`;
   const context = {
@@ -90,7 +91,7 @@ export async function runReviewPullRequestCommand(args: readonly string[], io: C
     authenticated: token !== undefined,
     apiUrl,
   };
-  const octokit = createRestOctokit({ token, baseUrl: apiUrl, warn: (message) => io.stderr.write(`patchsmith: ${message}\n`) });
+  const octokit = createRestOctokit({ token, baseUrl: apiUrl, timeoutMs: readCliSettings(io.env).githubTimeoutMs, warn: (message) => io.stderr.write(`patchsmith: ${message}\n`) });
 
   if (token === undefined) io.stderr.write("patchsmith: no token: reading as an anonymous user, within GitHub's limit of 60 requests an hour.\n");
 
@@ -154,14 +155,6 @@ function readToken(flag: string | undefined, env: string | undefined): string | 
   if (token === undefined || token === "") return undefined;
   if (/\s/.test(token)) throw new UsageError(`The token from ${flag === undefined ? "GITHUB_TOKEN" : "--token"} has a space or line break in it (not repeated here); check how it is set.`);
   return token;
-}
-
-async function readConfigFile(file: string, given: string): Promise<{ path: string; text: string }> {
-  try {
-    return { path: given, text: await readFile(file, "utf8") };
-  } catch (error) {
-    throw new UsageError(`--config ${given}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, { cause: error });
-  }
 }
 
 function explain(error: unknown, context: Parameters<typeof describeGitHubError>[1]): unknown {

@@ -22,13 +22,21 @@ Commands:
   serve          answer GitHub's webhooks and queue jobs in Redis (REDIS_URL); run no job
   worker         run queued jobs from Redis (one per GPU)
 
-Run \`patchsmith <command> --help\` for a command's options.
+Run \`patchsmith <command> --help\` for a command's options, \`patchsmith --version\` for the version.
+`;
+
+export const MODEL_USAGE = `Usage: patchsmith model pull [URI]   download a GGUF model into the cache
+       patchsmith model info [MODEL] the GPU backend, its memory, and whether the model fits
+
+Run \`patchsmith model pull --help\` or \`patchsmith model info --help\` for details.
 `;
 
 export interface CliDeps {
   readonly createModel: ModelFactory;
   readonly modelPull: (args: readonly string[], io: CliIo) => Promise<number>;
   readonly modelInfo: (args: readonly string[], io: CliIo) => Promise<number>;
+  /** patchsmith's version, printed by --version. */
+  readonly version: string;
 }
 
 /** Parse the command line, run one command, return its exit code. Errors a user can fix are one line on stderr. */
@@ -50,8 +58,16 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
         const [sub, ...args] = rest;
         if (sub === "pull") return await deps.modelPull(args, io);
         if (sub === "info") return await deps.modelInfo(args, io);
+        if (sub === "--help" || sub === "-h" || sub === "help") {
+          io.stdout.write(MODEL_USAGE);
+          return EXIT.ok;
+        }
         throw new UsageError(`patchsmith model ${sub ?? ""}: expected \`model pull [URI]\` or \`model info\`.`);
       }
+      case "--version":
+      case "-V":
+        io.stdout.write(`patchsmith ${deps.version}\n`);
+        return EXIT.ok;
       case undefined:
       case "help":
       case "--help":

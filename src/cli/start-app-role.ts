@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import type { ProcessRole } from "../jobs/read-queue-settings.js";
+import { describeStartFailure } from "./describe-start-failure.js";
 
 /** Starts the Probot server with the app; the environment says the role (PATCHSMITH_ROLE). */
 export type StartApp = (env: Readonly<Record<string, string | undefined>>) => Promise<void>;
@@ -18,12 +19,25 @@ GET /metrics answer beside the webhook path.
 Run jobs from Redis: one worker per GPU (PATCHSMITH_CONCURRENCY = the model's
 parallel sequences), or many against an OpenAI-compatible server (PATCHSMITH_LLM_URL).
 Mints a fresh installation token per job. Needs REDIS_URL and the App's settings.
-SIGTERM lets the running job finish for PATCHSMITH_SHUTDOWN_GRACE_MS, then requeues it.
+GET /healthz and GET /metrics answer on PORT (default 3000), as for serve.
+SIGTERM lets the running job finish for PATCHSMITH_SHUTDOWN_GRACE_MS, then requeues it;
+the process exits at most 2 s after the grace period, even with a request still hanging.
 `,
 };
 
-/** `patchsmith serve` / `patchsmith worker`: check the environment, then start the app in that role. */
-export async function startAppRole(role: Exclude<ProcessRole, "both">, args: readonly string[], io: CliIo, start: StartApp): Promise<number> {
+/**
+ * `patchsmith serve` / `patchsmith worker`: check the environment, then start
+ * the app in that role. When it cannot start (the port in use, a refused
+ * setting), one line says why and the process exits 1: what had started
+ * (queues, Redis connections, the model) must not keep it running without /healthz.
+ */
+export async function startAppRole(
+  role: Exclude<ProcessRole, "both">,
+  args: readonly string[],
+  io: CliIo,
+  start: StartApp,
+  exit: (code: number) => void = (code) => process.exit(code),
+): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: { help: { type: "boolean", short: "h" } }, strict: true });
   if (values.help === true) {
     io.stdout.write(HELP[role]);
@@ -32,7 +46,13 @@ export async function startAppRole(role: Exclude<ProcessRole, "both">, args: rea
   if (io.env.REDIS_URL === undefined || io.env.REDIS_URL.trim() === "") {
     throw new UsageError(`\`patchsmith ${role}\` needs REDIS_URL (e.g. redis://127.0.0.1:6379): webhook servers and workers share jobs through Redis. Without Redis, run the single process (\`npm start\`).`);
   }
-  await start({ ...io.env, PATCHSMITH_ROLE: role });
+  try {
+    await start({ ...io.env, PATCHSMITH_ROLE: role });
+  } catch (error) {
+    io.stderr.write(`${describeStartFailure(error, { role, env: io.env })}\n`);
+    exit(1);
+    return 1;
+  }
   return EXIT.ok;
 }
 

@@ -13,7 +13,10 @@ export interface Closable {
  *     then abort them (a durable queue puts them back; in-process, the check run stays `queued`);
  *  3. dispose the model and anything else given;
  *  4. exit (0, or 1 when a step failed).
- * A second signal while stopping exits at once.
+ * A second signal while stopping exits at once, and so does the end of the
+ * grace period plus `stopMarginMs`: a job stuck in a request that ignores the
+ * abort cannot hold the process past it (the durable queue's stalled-job
+ * recovery, or the pending check run in-process, brings the job back).
  */
 export function createShutdown(params: {
   readonly queues: readonly Closable[];
@@ -22,8 +25,20 @@ export function createShutdown(params: {
   readonly dispose?: () => Promise<void>;
   readonly exit: (code: number) => void;
   readonly log: JobLog;
+  /** Time after the grace period for aborted jobs to hand back and the model to be freed (default 2 s). */
+  readonly stopMarginMs?: number;
+  /** Starts the hard-stop timer and returns its cancel (default: an unref'd setTimeout). */
+  readonly setTimer?: (callback: () => void, ms: number) => () => void;
 }): (signal: string) => Promise<void> {
   let stopping = false;
+  const setTimer =
+    params.setTimer ??
+    ((callback: () => void, ms: number) => {
+      const timer = setTimeout(callback, ms).unref();
+      return () => {
+        clearTimeout(timer);
+      };
+    });
   return async (signal) => {
     if (stopping) {
       params.log.warn({ signal }, `${signal} again: exiting now`);
@@ -32,6 +47,11 @@ export function createShutdown(params: {
     }
     stopping = true;
     params.log.info({ signal, graceMs: params.graceMs }, `${signal}: taking no new jobs; running ones get ${String(params.graceMs)} ms to finish, then go back to the queue`);
+    const hardStopMs = params.graceMs + (params.stopMarginMs ?? 2_000);
+    const cancelHardStop = setTimer(() => {
+      params.log.error({ signal, hardStopMs }, `${signal}: still stopping ${String(hardStopMs)} ms later (a job or request did not end when aborted); exiting now, its job will be run again`);
+      params.exit(1);
+    }, hardStopMs);
     let code = 0;
     try {
       params.stopTimers?.();
@@ -46,6 +66,7 @@ export function createShutdown(params: {
       code = 1;
       params.log.error({ err: error }, "Could not free the model");
     }
+    cancelHardStop();
     params.exit(code);
   };
 }

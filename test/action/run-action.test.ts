@@ -7,6 +7,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runAction, type ActionIo } from "../../src/action/run-action.js";
 import { noModelDeps } from "../helpers/cli.js";
+import { startSilentServer } from "../helpers/silent-server.js";
 import {
   GITHUB_API,
   nockConfig,
@@ -166,6 +167,19 @@ describe("the GitHub Action", () => {
     out = "";
     expect(await action(runner({ name: "pull_request", payload: examplePayload("opened") }, { INPUT_CONFIG: "nope.yml" }))).toBe(2);
     expect(out).toBe(`::error::Cannot read the config input nope.yml at ${path.join(dir, "nope.yml")} (ENOENT).\n`);
+  });
+
+  it("ends with one annotation when GitHub never answers (PATCHSMITH_GITHUB_TIMEOUT_MS), instead of hanging", async () => {
+    const silent = await startSilentServer();
+    try {
+      const io = runner({ name: "pull_request", payload: examplePayload("opened") }, { GITHUB_API_URL: silent.url, PATCHSMITH_GITHUB_TIMEOUT_MS: "1000" });
+      expect(await action(io)).toBe(2);
+      expect(out).toBe(
+        "::error::GitHub did not answer GET /repos/{owner}/{repo}/pulls/{pull_number} within 1000 ms (PATCHSMITH_GITHUB_TIMEOUT_MS); try again later, or raise the setting if GitHub is slow rather than down.\n",
+      );
+    } finally {
+      await silent.close();
+    }
   });
 
   it("explains a pull request it cannot read, in one annotation", async () => {

@@ -17,9 +17,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function info(env: Record<string, string>): Promise<{ code: number; text: string }> {
+async function info(env: Record<string, string>, model?: string): Promise<{ code: number; text: string }> {
   let text = "";
-  const code = await runModelInfo({ env: { PATCHSMITH_GPU: "cpu", ...env }, out: { write: (chunk: string) => (text += chunk) }, cwd: dir });
+  const code = await runModelInfo({ env: { PATCHSMITH_GPU: "cpu", ...env }, out: { write: (chunk: string) => (text += chunk) }, cwd: dir, ...(model === undefined ? {} : { model }) });
   return { code, text };
 }
 
@@ -46,10 +46,21 @@ describe("runModelInfo", () => {
     expect(missing.code).toBe(1);
     expect(missing.text).toContain(`Model file ${path.join(dir, "nope.gguf")} does not exist.`);
 
-    const deep = writeTinyGguf({ dir, fileName: "deep.gguf", blockCount: 64 });
+    const named = await info({ PATCHSMITH_MODEL: modelPath }, "gone.gguf");
+    expect(named.code).toBe(1);
+    expect(named.text).toContain(`Model file ${path.join(dir, "gone.gguf")} does not exist.`);
+
+    // Trained for a context this long, so the one asked for is only too big for the memory.
+    const deep = writeTinyGguf({ dir, fileName: "deep.gguf", blockCount: 64, contextLength: 2_000_000 });
     const tooBig = await info({ PATCHSMITH_MODEL: deep, PATCHSMITH_CONTEXT_SIZE: "1048576", PATCHSMITH_SEQUENCES: "64" });
     expect(tooBig.code).toBe(1);
     expect(tooBig.text).toMatch(/^Fits: {5}no: a context of 1048576 tokens × 64 sequences needs more memory than this machine has/m);
+  });
+
+  it("says when the context asked for is longer than the model was trained for (not that memory is short)", async () => {
+    const { code, text } = await info({ PATCHSMITH_MODEL: modelPath, PATCHSMITH_CONTEXT_SIZE: "8192" });
+    expect(code).toBe(1);
+    expect(text).toMatch(/^Fits: {5}no: a context of 8192 tokens is longer than the model was trained for \(4096 tokens\); set PATCHSMITH_CONTEXT_SIZE to 4096 or less$/m);
   });
 
   it("mentions the server when inference runs elsewhere", async () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runModelPull } from "../../src/cli/model-pull.js";
 import { serveFile } from "../helpers/serve-file.js";
+import { startSilentServer } from "../helpers/silent-server.js";
 import { writeTinyGguf } from "../helpers/tiny-gguf.js";
 
 // node-llama-cpp's downloader (ipull) keeps progress per 5 MiB chunk, so the file served here is a
@@ -108,13 +109,53 @@ describe("runModelPull", () => {
     }
   });
 
-  it("says what went wrong and how to retry when the download fails", async () => {
+  it("says a 404 is a wrong URI, without 'run the same command again to resume' (no retry fixes it)", async () => {
     const server = await serveFile(data, "tiny.gguf");
     try {
       const { out, text } = collect();
       const missing = server.url.replace("tiny.gguf", "missing.gguf");
       expect(await runModelPull({ uri: missing, cacheDir: path.join(work, "fail"), out })).toBe(1);
-      expect(text()).toMatch(new RegExp(`^patchsmith model pull: could not download ${missing.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: .*Run the same command again to resume\\.\\n$`, "m"));
+      const host = new URL(server.url).host;
+      expect(text().trimEnd().split("\n").at(-1)).toBe(
+        `patchsmith model pull: could not download ${missing}: ${host} has no such file (404). Check the URI: hf:user/repo:quant, hf:user/repo/file.gguf or an https:// URL to a .gguf file.`,
+      );
+      expect(text()).not.toContain("again");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("gives up on a server that never answers, saying so while it waits, instead of retrying for ever in silence", async () => {
+    const silent = await startSilentServer();
+    const url = `${silent.url}/model.gguf`;
+    try {
+      const { out, text } = collect();
+      const code = await runModelPull({ uri: url, cacheDir: path.join(work, "silent"), out, limits: { answerMs: 1_000, stallMs: 1_000, noticeMs: 400 } });
+      expect(code).toBe(1);
+      expect(text()).toBe(
+        [
+          "  no answer yet from the server (0.4 s of 1 s); still trying",
+          "  no answer yet from the server (0.8 s of 1 s); still trying",
+          `patchsmith model pull: could not download ${url}: ${new URL(silent.url).host} did not answer within 1 s. Check the URL, the network and any proxy; then run the same command again to retry.`,
+          "",
+        ].join("\n"),
+      );
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it("ends a download that stops sending after the stall limit, keeping the partial file to resume", async () => {
+    const server = await serveFile(data, "tiny.gguf");
+    const cacheDir = path.join(work, "stall");
+    try {
+      server.stallAfterFirstChunk = true;
+      const { out, text } = collect();
+      expect(await runModelPull({ uri: server.url, cacheDir, out, limits: { answerMs: 10_000, stallMs: 1_000, noticeMs: 10_000 } })).toBe(1);
+      expect(text().trimEnd().split("\n").at(-1)).toBe(
+        `patchsmith model pull: could not download ${server.url}: no data came from ${new URL(server.url).host} for 1 s. Run the same command again to resume (the partial file is kept).`,
+      );
+      expect(readdirSync(cacheDir)).toEqual(["tiny.gguf.ipull"]);
     } finally {
       await server.close();
     }

@@ -77,6 +77,27 @@ describe("patchsmith review (CLI, end to end on a git repository)", () => {
     expect(result.skipped).toEqual([{ path: "src/big.ts", reason: expect.stringMatching(/over the 500 B limit/) as string }]);
   });
 
+  it("--config naming a file that does not exist: one line and the usage exit code, not a stack trace", async () => {
+    repo = createTempRepo();
+    repo.commit({ "a.ts": "export const a = 1;\n" });
+    const io = captureIo(repo.dir);
+    expect(await runCli(["review", "--base", "HEAD", "--config", "/nonexistent.yml"], io, noModelDeps)).toBe(2);
+    expect(io.stderrText()).toBe("patchsmith: --config /nonexistent.yml: cannot read it (ENOENT).\n");
+    expect(io.stdoutText()).toBe("");
+  });
+
+  it("says that a binary .github/patchsmith.yml was not read and the defaults were used", async () => {
+    repo = createTempRepo();
+    repo.commit({ "a.ts": "export const a = 1;\n" });
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.commit({ ".github/patchsmith.yml": new Uint8Array([0x66, 0x61, 0x69, 0x6c, 0x00, 0x01, 0x02]) });
+    const io = captureIo(repo.dir);
+    expect(await runCli(["review", "--base", "main", "--format", "json"], io, noModelDeps)).toBe(0);
+    expect(io.stderrText()).toContain(
+      "patchsmith: .github/patchsmith.yml was not read (.github/patchsmith.yml is a binary file; only text files are reviewed); the defaults were used for this review.\n",
+    );
+  });
+
   it("says what to do about a base revision that does not exist", async () => {
     repo = createTempRepo();
     repo.commit({ "a.ts": "export const a = 1;\n" });

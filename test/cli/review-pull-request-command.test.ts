@@ -11,6 +11,7 @@ import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js"
 import type { ReviewJob } from "../../src/jobs/review-job.js";
 import { reviewChange } from "../../src/review/review-change.js";
 import { captureIo, noModelDeps } from "../helpers/cli.js";
+import { startSilentServer } from "../helpers/silent-server.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { createTestProbot } from "../helpers/create-test-probot.js";
 import { emptyResult } from "../helpers/fake-review-change.js";
@@ -186,6 +187,21 @@ describe("patchsmith review <pull request> (URL mode)", () => {
       return { code, stdout: io.stdoutText(), stderr: io.stderrText(), lines: io.stderrText().trimEnd().split("\n") };
     };
     const lastLine = (lines: readonly string[]) => lines.at(-1) ?? "";
+
+    it("a GitHub that never answers: the request's time limit (PATCHSMITH_GITHUB_TIMEOUT_MS), not a hang", async () => {
+      const silent = await startSilentServer();
+      try {
+        const { code, stdout, lines } = await run(["o/r#1", "--api-url", silent.url], { GITHUB_TOKEN: TOKEN, PATCHSMITH_GITHUB_TIMEOUT_MS: "1000" });
+        expect(code).toBe(2);
+        expect(stdout).toBe("");
+        expect(lastLine(lines)).toBe(
+          "patchsmith: GitHub did not answer GET /repos/{owner}/{repo}/pulls/{pull_number} within 1000 ms (PATCHSMITH_GITHUB_TIMEOUT_MS); try again later, or raise the setting if GitHub is slow rather than down.",
+        );
+        expect(silent.requests).toEqual(["GET /repos/o/r/pulls/1"]);
+      } finally {
+        await silent.close();
+      }
+    });
 
     it("a bad URL", async () => {
       const { code, stderr, stdout } = await run(["https://github.com/Codertocat/Hello-World/issues/2"]);

@@ -58,6 +58,17 @@ describe("limitRequestTime", () => {
     expect(error).toBeInstanceOf(Error);
   });
 
+  it("names GitHub's server error when retries of it ran out of time, instead of saying GitHub did not answer", async () => {
+    nock(GITHUB_API).get("/repos/o/r/pulls/1").times(10).reply(502, "Bad Gateway");
+    const octokit = new ProbotOctokit({ auth: { token: "t" }, throttle: { enabled: false } });
+    limitRequestTime(octokit, { ms: 1_500, setting: "PATCHSMITH_GITHUB_TIMEOUT_MS" });
+    const error: unknown = await octokit.rest.pulls.get({ owner: "o", repo: "r", pull_number: 1 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitHubTimeoutError);
+    expect((error as Error).message).toBe(
+      "GitHub answered 502 (a server error) to GET /repos/{owner}/{repo}/pulls/{pull_number}, retried until 1500 ms (PATCHSMITH_GITHUB_TIMEOUT_MS) ran out; GitHub is failing: try again later.",
+    );
+  });
+
   it("does not time a streamed download (a scan's archive has its own limits)", async () => {
     nock(GITHUB_API).get("/repos/o/r/tarball/main").delay(300).reply(200, "archive bytes");
     const response = await octokitWithin(100).rest.repos.downloadTarballArchive({ owner: "o", repo: "r", ref: "main", request: { parseSuccessResponseBody: false } });

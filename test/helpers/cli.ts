@@ -28,4 +28,5 @@ export const noModelDeps: CliDeps = {
   createModel: () => Promise.resolve({ notice: "No model configured (set PATCHSMITH_MODEL or PATCHSMITH_LLM_URL): only deterministic checks ran." }),
   modelPull: () => Promise.resolve(2),
   modelInfo: () => Promise.resolve(2),
+  version: "9.9.9-test",
 };

@@ -37,6 +37,17 @@ describe("createShutdown", () => {
     expect(() => queue.add({ id: "2", key: "pr-2", data: "late" })).toThrow(QueueClosedError);
   });
 
+  it("exits 1 at the end of the grace period (plus the margin) while a job is stuck in a request that ignores the abort", async () => {
+    const codes: number[] = [];
+    const test = createTestLog();
+    const stuck = { close: () => new Promise<void>(() => undefined) };
+    const shutdown = createShutdown({ queues: [stuck], graceMs: 10, stopMarginMs: 20, exit: (code) => codes.push(code), log: test.log });
+    void shutdown("SIGTERM");
+    await until(() => codes.length > 0);
+    expect(codes).toEqual([1]);
+    expect(test.messages("error")).toEqual(["SIGTERM: still stopping 30 ms later (a job or request did not end when aborted); exiting now, its job will be run again"]);
+  });
+
   it("exits at once on a second signal, and with 1 when freeing the model fails", async () => {
     const codes: number[] = [];
     const test = createTestLog();

@@ -1,8 +1,13 @@
 import { GgufInsights, readGgufFileInfo, type Llama } from "node-llama-cpp";
 
 export interface ModelFit {
-  /** "gpu": every layer on the GPU; "partial": some layers on the CPU (slower); "cpu": CPU only; "no": it does not fit at all. */
-  readonly verdict: "gpu" | "partial" | "cpu" | "no";
+  /**
+   * "gpu": every layer on the GPU; "partial": some layers on the CPU (slower); "cpu": CPU only;
+   * "too-long": the context asked for is longer than the model was trained for; "no": it does not fit at all.
+   */
+  readonly verdict: "gpu" | "partial" | "cpu" | "too-long" | "no";
+  /** The context length the model was trained for, when its file says. */
+  readonly trainedContextSize: number | undefined;
   readonly gpuLayers: number;
   readonly totalLayers: number;
   readonly vramBytes: number;
@@ -22,8 +27,11 @@ export async function checkModelFit(params: { readonly llama: Llama; readonly mo
     targetContextSize: params.contextSize * params.sequences,
   });
   const totalLayers = insights.totalLayers;
+  const trained = insights.trainContextSize;
   const verdict =
-    compatibilityScore <= 0
+    trained !== undefined && params.contextSize > trained
+      ? "too-long"
+      : compatibilityScore <= 0
       ? "no"
       : params.llama.gpu === false || resolvedValues.gpuLayers === 0
         ? "cpu"
@@ -32,6 +40,7 @@ export async function checkModelFit(params: { readonly llama: Llama; readonly mo
           : "partial";
   return {
     verdict,
+    trainedContextSize: trained,
     gpuLayers: resolvedValues.gpuLayers,
     totalLayers,
     vramBytes: resolvedValues.totalVramUsage,
