@@ -67,6 +67,8 @@ export interface AppDeps {
   readonly commandQueue?: CommandQueue<CommandJob>;
   /** The app's slug for `@<slug> <command>` (APP_SLUG); read from GitHub on first need when absent. */
   readonly appSlug?: string;
+  /** Longest wait for a review job to be stored before its delivery is answered 503 (default RECORD_JOB_MS; tests shorten it). */
+  readonly recordJobMs?: number;
   /** Told when a command ends (metrics, tests). */
   readonly onCommandDone?: (job: CommandJob, outcome: CommandOutcome) => void;
 }
@@ -170,10 +172,10 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     });
 
     app.on([...PULL_REQUEST_EVENTS], async (context) => {
-      await enqueueReview({ deliveryId: context.id, decision: decidePullRequestEvent(context.id, context.payload), queue, deliveries, log });
+      await enqueueReview({ deliveryId: context.id, decision: decidePullRequestEvent(context.id, context.payload), queue, deliveries, log, ...(deps.recordJobMs === undefined ? {} : { recordMs: deps.recordJobMs }) });
     });
     app.on("check_run.rerequested", async (context) => {
-      await enqueueReview({ deliveryId: context.id, decision: decideCheckRunEvent(context.id, context.payload), queue, deliveries, log });
+      await enqueueReview({ deliveryId: context.id, decision: decideCheckRunEvent(context.id, context.payload), queue, deliveries, log, ...(deps.recordJobMs === undefined ? {} : { recordMs: deps.recordJobMs }) });
     });
     app.on(["installation", "installation_repositories"], (context) => {
       const account = context.payload.installation.account;
