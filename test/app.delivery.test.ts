@@ -97,7 +97,7 @@ describe("a redelivery flood makes one check run", () => {
     nock(GITHUB_API)
       .post(`/repos/${REPO.owner}/${REPO.repo}/check-runs`)
       .times(500)
-      .reply(201, (_uri, body) => {
+      .reply(201, (_uri: string, body: nock.Body) => {
         checkRuns.push(body);
         return { id: 77 };
       });
