@@ -5,6 +5,13 @@
  *   npx tsx bench/webhooks.ts --url http://127.0.0.1:3000/api/github/webhooks --secret "$WEBHOOK_SECRET"
  *   npx tsx bench/webhooks.ts --redis redis://127.0.0.1:6390          # the same, each job stored in Redis (BullMQ) before the answer
  *   npx tsx bench/webhooks.ts --throughput --redis redis://127.0.0.1:6390 [--jobs 2000] [--workers 4] [--job-ms 0]
+ *   npx tsx bench/webhooks.ts --kill [--amount 2000] [--connections 50]   # SIGKILL mid-burst: acknowledged deliveries lost
+ *
+ * --kill starts the single process (in-process queue, the job journal in a
+ * temporary folder), sends `amount` deliveries for different PRs, SIGKILLs it
+ * at a random moment, starts it again on the same journal, and reports how
+ * many deliveries answered 2xx are not among the jobs it recovers (target 0),
+ * next to p50/p99 answer time.
  *
  * --throughput measures jobs per minute through the queue, not the webhook path:
  * a scripted generator adds `jobs` review jobs (for jobs/4 PRs, four pushes
@@ -40,6 +47,10 @@ import { producerOnly } from "../src/jobs/producer-only.js";
 import type { AnyQueue, Queue } from "../src/jobs/queue.js";
 import { reviewJobId, reviewJobKey, type ReviewJob } from "../src/jobs/review-job.js";
 import type { ReviewChange } from "../src/review/review-types.js";
+import { openJobJournal } from "../src/jobs/open-job-journal.js";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 
 const SECRET = "bench-secret";
 const noop = (): void => {
@@ -62,10 +73,15 @@ const { values } = parseArgs({
     jobs: { type: "string", default: "2000" },
     workers: { type: "string", default: "4" },
     "job-ms": { type: "string", default: "0" },
+    kill: { type: "boolean", default: false },
+    journal: { type: "string" },
+    recover: { type: "boolean", default: false },
   },
 });
 
-if (values.throughput) await throughput({ redisUrl: values.redis, jobs: Number(values.jobs), workers: Number(values.workers), jobMs: Number(values["job-ms"]) });
+if (values.kill && values.journal === undefined) await killMidBurst(Number(values.amount === "20000" ? "2000" : values.amount), Number(values.connections === "200" ? "50" : values.connections));
+else if (values.recover && values.journal !== undefined) await reportJournal(values.journal);
+else if (values.throughput) await throughput({ redisUrl: values.redis, jobs: Number(values.jobs), workers: Number(values.workers), jobMs: Number(values["job-ms"]) });
 else if (values.serve) await serve(values["log-level"], Number(values.port), values.redis);
 else await run();
 
@@ -74,6 +90,8 @@ async function serve(logLevel: string, port: number, redisUrl: string | undefine
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
   let processed = 0;
   let queue: AnyQueue<ReviewJob>;
+  // --journal: the single process as index.ts builds it, each job in the journal before the answer.
+  const journal = values.journal === undefined ? undefined : await openJobJournal<ReviewJob>({ file: values.journal });
   // With Redis: `patchsmith serve`'s queue, each job written to Redis before the answer; counted at the end.
   const bull = redisUrl === undefined ? undefined : createBullQueue<ReviewJob>({ redisUrl, name: `bench-webhooks-${String(process.pid)}`, log: silent });
   if (bull !== undefined) {
@@ -98,7 +116,7 @@ async function serve(logLevel: string, port: number, redisUrl: string | undefine
   await logSource.ready();
   const log = logSource.log;
   const server = new Server({ host: "127.0.0.1", port, log, Probot: Probot.defaults({ appId: 1, privateKey, secret: SECRET, log }) });
-  await server.load(createApp({ reviewChange: notUsed, queue, settings: readAppSettings({}), now: Date.now, sleep: () => Promise.resolve(), log: silent }));
+  await server.load(createApp({ reviewChange: notUsed, queue: journal === undefined ? queue : producerOnly(queue), ...(journal === undefined ? {} : { journal }), settings: readAppSettings({}), now: Date.now, sleep: () => Promise.resolve(), log: silent }));
   const http = await server.start();
   // Server-side time to answer: from the request reaching the app to the response's last byte.
   const answered: number[] = [];
@@ -266,4 +284,71 @@ async function throughput(params: { readonly redisUrl: string | undefined; reado
     jobsRunPerMinute: Math.round((ran / elapsed) * 60_000),
   };
   console.log(JSON.stringify(report, null, 2));
+}
+
+/** --recover: print the delivery ids of the jobs a restart would run from the journal. */
+async function reportJournal(file: string): Promise<void> {
+  const { journal, pending } = await openJobJournal<ReviewJob>({ file });
+  await journal.close();
+  process.stdout.write(`${JSON.stringify(pending.map((entry) => entry.data.deliveryId))}\n`);
+}
+
+/** --kill: deliveries to the single process, SIGKILL at a random moment, then what a restart recovers. */
+async function killMidBurst(amount: number, connections: number): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "bench-kill-"));
+  const file = path.join(dir, "review-journal.jsonl");
+  const port = await freePort();
+  const script = new URL(import.meta.url).pathname;
+  const child = spawn(process.execPath, [...process.execArgv, script, "--serve", "--port", String(port), "--journal", file], { stdio: ["ignore", "pipe", "ignore"] });
+  const exited = once(child, "exit");
+  child.stdout.setEncoding("utf8");
+  await once(child.stdout, "data");
+  const url = `http://127.0.0.1:${String(port)}/api/github/webhooks`;
+  const base = JSON.parse(readFileSync(PAYLOAD_URL, "utf8")) as { number: number; pull_request: { number: number; head: { sha: string } } };
+  const acknowledged: string[] = [];
+  const times: number[] = [];
+  let failed = 0;
+  let next = 0;
+  // The kill lands somewhere in the burst's middle 80 %.
+  const killAfter = Math.floor(amount * (0.1 + Math.random() * 0.8));
+  let killed = false;
+  const send = async (): Promise<void> => {
+    for (let i = next++; i < amount; i = next++) {
+      if (i >= killAfter && !killed) {
+        killed = true;
+        child.kill("SIGKILL");
+      }
+      base.number = 1000 + i;
+      base.pull_request.number = 1000 + i;
+      base.pull_request.head.sha = i.toString(16).padStart(40, "0");
+      const body = JSON.stringify(base);
+      const id = `kill-${String(i)}`;
+      const start = performance.now();
+      try {
+        const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": id, "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}` } });
+        await response.text();
+        if (response.ok) {
+          acknowledged.push(id);
+          times.push(performance.now() - start);
+        }
+      } catch {
+        failed++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, send));
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await exited;
+  const recovered = spawn(process.execPath, [...process.execArgv, script, "--recover", "--journal", file], { stdio: ["ignore", "pipe", "inherit"] });
+  const recoveredExit = once(recovered, "exit");
+  let out = "";
+  recovered.stdout.setEncoding("utf8");
+  recovered.stdout.on("data", (chunk: string) => (out += chunk));
+  await recoveredExit;
+  const pending = new Set(JSON.parse(out) as string[]);
+  const lost = acknowledged.filter((id) => !pending.has(id));
+  times.sort((a, b) => a - b);
+  const at = (q: number): number => Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 100) / 100;
+  console.log(JSON.stringify({ deliveries: amount, connections, killedAfterSent: killAfter, answered2xx: acknowledged.length, refusedOrCut: failed, recoveredAfterRestart: pending.size, lost2xx: lost.length, answerMs: { p50: at(0.5), p99: at(0.99) } }, null, 2));
+  await rm(dir, { recursive: true, force: true });
 }

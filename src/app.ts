@@ -17,6 +17,8 @@ import { guardWrites } from "./github/guard-writes.js";
 import type { CommandJob } from "./jobs/command-job.js";
 import { createCommandQueue, type CommandQueue } from "./jobs/create-command-queue.js";
 import type { JobLog } from "./jobs/job-log.js";
+import { journalReviewQueue, type JournalReviewQueue } from "./jobs/journal-review-queue.js";
+import type { JobJournal, JournalEntry } from "./jobs/open-job-journal.js";
 import type { AnyQueue } from "./jobs/queue.js";
 import { recordQueuedCheckRuns } from "./jobs/record-queued-check-runs.js";
 import { recoverCheckRuns } from "./jobs/recover-check-runs.js";
@@ -38,6 +40,12 @@ export interface AppDeps {
    * Off with a durable (Redis) queue, which keeps the jobs itself.
    */
   readonly durableCheckRuns?: { readonly appId?: number };
+  /**
+   * In-process mode's durability with a local file (preferred over `durableCheckRuns`): each
+   * review is written to the journal before the webhook is answered, and `pending` (what a
+   * stopped process left) is queued again on start. The check run is then only a courtesy.
+   */
+  readonly journal?: { readonly journal: JobJournal<ReviewJob>; readonly pending: readonly JournalEntry<ReviewJob>[] };
   readonly settings: AppSettings;
   /** Dependency declarations for commands that type-check outside a review (reviews get it through reviewChange). */
   readonly environment?: EnvironmentProvider;
@@ -59,6 +67,8 @@ export interface AppDeps {
   readonly commandQueue?: CommandQueue<CommandJob>;
   /** The app's slug for `@<slug> <command>` (APP_SLUG); read from GitHub on first need when absent. */
   readonly appSlug?: string;
+  /** Longest wait for a review job to be stored before its delivery is answered 503 (default RECORD_JOB_MS; tests shorten it). */
+  readonly recordJobMs?: number;
   /** Told when a command ends (metrics, tests). */
   readonly onCommandDone?: (job: CommandJob, outcome: CommandOutcome) => void;
 }
@@ -82,7 +92,8 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       guardWrites(octokit, { limiter, sleep: deps.sleep, log });
       return octokit;
     };
-    const queue = deps.durableCheckRuns === undefined ? deps.queue : recordQueuedCheckRuns({ queue: deps.queue, getOctokit, now: deps.now, log });
+    const journaled: JournalReviewQueue | undefined = deps.journal === undefined ? undefined : journalReviewQueue({ queue: deps.queue, journal: deps.journal.journal, log });
+    const queue = journaled ?? (deps.durableCheckRuns === undefined ? deps.queue : recordQueuedCheckRuns({ queue: deps.queue, getOctokit, now: deps.now, log }));
     const add = async (job: ReviewJob): Promise<void> => {
       await queue.add({ id: reviewJobId(job), key: reviewJobKey(job), data: job, kind: "review" });
     };
@@ -100,12 +111,29 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       fetchConcurrency: deps.settings.fetchConcurrency,
       progressIntervalMs: deps.settings.progressIntervalMs,
       ...(deps.onReviewed === undefined ? {} : { onReviewed: deps.onReviewed }),
+      ...(journaled === undefined
+        ? {}
+        : {
+            onCheckRun: (job: ReviewJob, checkRunId: number) => {
+              journaled.noteCheckRun(job, checkRunId);
+            },
+          }),
     };
     queue.process(async (job, signal) => {
       const outcome = await runReviewJob(jobDeps, job, AbortSignal.any([signal, AbortSignal.timeout(deps.settings.reviewTimeoutMs)]));
       deps.onJobDone?.(job, outcome);
     });
-    if (deps.durableCheckRuns !== undefined) {
+    if (journaled !== undefined && deps.journal !== undefined) {
+      const pending = deps.journal.pending;
+      void journaled
+        .recover(pending)
+        .then((recovered) => {
+          if (recovered > 0) log.info({ recovered }, `Enqueued ${String(recovered)} unfinished reviews again (from the job journal)`);
+        })
+        .catch((error: unknown) => {
+          log.error({ err: error }, "Could not enqueue the job journal's unfinished reviews at start-up");
+        });
+    } else if (deps.durableCheckRuns !== undefined) {
       const appId = deps.durableCheckRuns.appId;
       void (async () => {
         const recovered = await recoverCheckRuns({ appOctokit: await app.auth(), getOctokit, enqueue: add, ...(appId === undefined ? {} : { appId }), log });
@@ -144,10 +172,10 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     });
 
     app.on([...PULL_REQUEST_EVENTS], async (context) => {
-      await enqueueReview({ deliveryId: context.id, decision: decidePullRequestEvent(context.id, context.payload), queue, deliveries, log });
+      await enqueueReview({ deliveryId: context.id, decision: decidePullRequestEvent(context.id, context.payload), queue, deliveries, log, ...(deps.recordJobMs === undefined ? {} : { recordMs: deps.recordJobMs }) });
     });
     app.on("check_run.rerequested", async (context) => {
-      await enqueueReview({ deliveryId: context.id, decision: decideCheckRunEvent(context.id, context.payload), queue, deliveries, log });
+      await enqueueReview({ deliveryId: context.id, decision: decideCheckRunEvent(context.id, context.payload), queue, deliveries, log, ...(deps.recordJobMs === undefined ? {} : { recordMs: deps.recordJobMs }) });
     });
     app.on(["installation", "installation_repositories"], (context) => {
       const account = context.payload.installation.account;

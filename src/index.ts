@@ -7,7 +7,10 @@ import { buildCommandQueue } from "./jobs/build-command-queue.js";
 import { buildReviewQueue } from "./jobs/build-review-queue.js";
 import { buildScanQueue } from "./jobs/build-scan-queue.js";
 import { createShutdown } from "./jobs/create-shutdown.js";
+import { journalFile } from "./jobs/journal-file.js";
+import { openJobJournal } from "./jobs/open-job-journal.js";
 import { readQueueSettings } from "./jobs/read-queue-settings.js";
+import type { ReviewJob } from "./jobs/review-job.js";
 import { sleep } from "./jobs/sleep.js";
 import { createGenerator } from "./llm/create-generator.js";
 import type { Generator } from "./llm/generator.js";
@@ -16,6 +19,7 @@ import { createEnvironmentProvider } from "./environment/create-environment-prov
 import { createThreadedReviewChange } from "./review/worker/create-threaded-review-change.js";
 import { createHealthHandler } from "./server/create-health-handler.js";
 import { createMetrics } from "./server/create-metrics.js";
+import { limitEveryServerBody } from "./server/limit-every-server-body.js";
 import { createCronTicker } from "./scan/create-cron-ticker.js";
 import { createMemoryScanLock } from "./scan/create-memory-scan-lock.js";
 import { createRedisScanLock } from "./scan/create-redis-scan-lock.js";
@@ -35,7 +39,7 @@ import { createTestRunner } from "./testgen/create-test-runner.js";
  * dependencies from the environment and hands them to createApp. The model is
  * loaded once per process, starting at boot, and freed on shutdown.
  */
-const patchsmith: ApplicationFunction = (app, options) => {
+const patchsmith: ApplicationFunction = async (app, options) => {
   const env = process.env;
   // Refuses to start in production without a real webhook secret (throws, so `probot run` exits).
   const secretWarning = checkWebhookSecret(env);
@@ -54,10 +58,14 @@ const patchsmith: ApplicationFunction = (app, options) => {
   // Everything the app logs goes through this: no tokens, keys or file contents.
   const jobLog = createRedactingLog(log, { secrets: appCredentials(env) });
   guardWebhookPayloads(app.webhooks, { maxBytes: security.maxPayloadBytes });
-  // Reviews: in this process's memory (check runs are the durable record), or on Redis when REDIS_URL is set.
+  // The same limit before a body is read at all: from Content-Length, or counted while a chunked body streams.
+  limitEveryServerBody({ maxBytes: security.maxPayloadBytes, path: env.WEBHOOK_PATH?.trim() || "/api/github/webhooks", setting: "PATCHSMITH_MAX_PAYLOAD_BYTES" });
+  // Reviews: in this process's memory (the job journal is the durable record), or on Redis when REDIS_URL is set.
   const queueSettings = readQueueSettings(env);
   const appId = Number(env.APP_ID);
   const review = buildReviewQueue({ settings: queueSettings, concurrency: settings.concurrency, ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}), log: jobLog });
+  // Single process: each review is written to the local job journal before the webhook is answered.
+  const journal = review.durableCheckRuns === undefined ? undefined : await openJobJournal<ReviewJob>({ file: journalFile({ dataDir: settings.dataDir, env, homeDir: os.homedir() }) });
   const queue = review.queue;
   // Commands and scans have their own queues, like reviews in this process or on Redis; a `serve` instance only adds to them.
   const commands = buildCommandQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
@@ -138,11 +146,11 @@ const patchsmith: ApplicationFunction = (app, options) => {
 
   const appSlug = env.APP_SLUG?.trim();
   const limitedReviewChange = limitReviewsPerRepository(engine, { perHour: security.reviewsPerRepoPerHour, now: Date.now });
-  return createApp({
+  await createApp({
     reviewChange: limitedReviewChange,
     ...(environment === undefined ? {} : { environment }),
     queue,
-    ...(review.durableCheckRuns === undefined ? {} : { durableCheckRuns: review.durableCheckRuns }),
+    ...(journal === undefined ? {} : { journal }),
     onJobDone: (_job, outcome) => {
       metrics.jobDone("review", outcome.kind);
     },

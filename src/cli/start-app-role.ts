@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import type { ProcessRole } from "../jobs/read-queue-settings.js";
 import { describeStartFailure } from "./describe-start-failure.js";
+import { probotEnv } from "./probot-env.js";
 
 /** Starts the Probot server with the app; the environment says the role (PATCHSMITH_ROLE). */
 export type StartApp = (env: Readonly<Record<string, string | undefined>>) => Promise<void>;
@@ -61,5 +62,6 @@ export const startProbotApp: StartApp = async (env) => {
   // index.ts reads process.env itself; the role must be visible there.
   Object.assign(process.env, { PATCHSMITH_ROLE: env.PATCHSMITH_ROLE });
   const [{ run }, { default: patchsmith }] = await Promise.all([import("probot"), import("../index.js")]);
-  await run(patchsmith, { env });
+  // Probot reads the environment without REDIS_URL (see probotEnv); the queue reads it from process.env.
+  await run(patchsmith, { env: probotEnv(env) });
 };

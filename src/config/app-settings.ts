@@ -59,6 +59,8 @@ const appSettingsSchema = z.object({
   PATCHSMITH_TYPES_CACHE_DIR: z.string().trim().min(1).optional(),
   /** Size cap (MB) of that cache; least recently used packages go first. */
   PATCHSMITH_TYPES_CACHE_MB: integer(1024, 16, 1_048_576),
+  /** Folder of the single process's job journal (default: $XDG_STATE_HOME/patchsmith or ~/.local/state/patchsmith). */
+  PATCHSMITH_DATA_DIR: z.string().trim().min(1).optional(),
 });
 
 export interface AppSettings {
@@ -82,6 +84,8 @@ export interface AppSettings {
     readonly cacheDir?: string;
     readonly cacheMb: number;
   };
+  /** Where the single process keeps its job journal (undefined: the default folder, see journalFile). */
+  readonly dataDir?: string;
 }
 
 /** Thrown at start-up when a PATCHSMITH_* variable has a value that cannot be used; the message names it. */
@@ -114,5 +118,6 @@ export function readAppSettings(env: Readonly<Record<string, string | undefined>
       ...(s.PATCHSMITH_REGISTRY_TOKEN === undefined ? {} : { token: s.PATCHSMITH_REGISTRY_TOKEN }),
       ...(s.PATCHSMITH_TYPES_CACHE_DIR === undefined ? {} : { cacheDir: s.PATCHSMITH_TYPES_CACHE_DIR }),
     },
+    ...(s.PATCHSMITH_DATA_DIR === undefined ? {} : { dataDir: s.PATCHSMITH_DATA_DIR }),
   };
 }

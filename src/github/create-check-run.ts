@@ -20,6 +20,8 @@ export async function createCheckRun(params: {
   readonly status?: "queued" | "in_progress";
   /** Kept by GitHub with the run (at most a few hundred characters): what a restart needs to rebuild the job. */
   readonly externalId?: string;
+  /** Aborts the request (a check run is a courtesy: its caller gives it a time limit). */
+  readonly signal?: AbortSignal;
 }): Promise<number> {
   const { data } = await params.octokit.rest.checks.create({
     owner: params.owner,
@@ -34,6 +36,7 @@ export async function createCheckRun(params: {
         ? { status: "queued" as const }
         : { status: "in_progress" as const }
       : { status: "completed" as const, conclusion: params.conclusion, completed_at: params.startedAt.toISOString() }),
+    ...(params.signal === undefined ? {} : { request: { signal: params.signal } }),
   });
   return data.id;
 }

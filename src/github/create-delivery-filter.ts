@@ -2,6 +2,8 @@
 export interface DeliveryFilter {
   /** True the first time an id is seen; false for a redelivery. */
   firstTime(deliveryId: string): boolean;
+  /** Forget an id (its delivery was refused, so its redelivery must be handled). */
+  forget(deliveryId: string): void;
 }
 
 /** Keeps the most recent `capacity` ids in memory (oldest forgotten first), in constant time per call. */
@@ -19,6 +21,11 @@ export function createDeliveryFilter(capacity: number): DeliveryFilter {
       next = (next + 1) % ring.length;
       seen.add(deliveryId);
       return true;
+    },
+    forget(deliveryId) {
+      // Its ring slot is left as it is: if the id is seen again, that old slot may forget it early (a
+      // redelivery then reaches the queue, which dedupes it).
+      seen.delete(deliveryId);
     },
   };
 }

@@ -24,7 +24,7 @@ export function guardWrites(
   octokit.hook.wrap("request", async (request, options) => {
     if (!WRITE_METHODS.has(options.method)) return request(options);
     for (let attempt = 0; ; attempt++) {
-      await params.limiter.acquire();
+      await params.limiter.acquire(options.request.signal);
       try {
         return await request(options);
       } catch (error) {

@@ -11,6 +11,8 @@ export async function setCheckRunStatus(params: {
   readonly output: CheckOutput;
   /** When the job started (with "in_progress"). */
   readonly startedAt?: Date;
+  /** Aborts the request (a check run is a courtesy: its caller gives it a time limit). */
+  readonly signal?: AbortSignal;
 }): Promise<void> {
   await params.octokit.rest.checks.update({
     owner: params.owner,
@@ -19,5 +21,6 @@ export async function setCheckRunStatus(params: {
     status: params.status,
     output: limitCheckOutput(params.output),
     ...(params.startedAt === undefined ? {} : { started_at: params.startedAt.toISOString() }),
+    ...(params.signal === undefined ? {} : { request: { signal: params.signal } }),
   });
 }

@@ -10,6 +10,8 @@ export async function updateCheckRun(params: {
   readonly checkRunId: number;
   readonly output: CheckOutput;
   readonly completed?: { readonly conclusion: CheckConclusion; readonly at: Date };
+  /** Aborts the request (a check run is a courtesy: its caller gives it a time limit). */
+  readonly signal?: AbortSignal;
 }): Promise<void> {
   await params.octokit.rest.checks.update({
     owner: params.owner,
@@ -19,5 +21,6 @@ export async function updateCheckRun(params: {
     ...(params.completed === undefined
       ? {}
       : { status: "completed" as const, conclusion: params.completed.conclusion, completed_at: params.completed.at.toISOString() }),
+    ...(params.signal === undefined ? {} : { request: { signal: params.signal } }),
   });
 }

@@ -3,8 +3,8 @@ import { createCheckRun } from "../github/create-check-run.js";
 import { updateCheckRun } from "../github/update-check-run.js";
 import { toCheckRunRecord } from "./check-run-record.js";
 import type { JobLog } from "./job-log.js";
-import type { AddOutcome, AnyQueue, Queue } from "./queue.js";
-import { reviewJobKey, type ReviewJob } from "./review-job.js";
+import type { AddOutcome, AnyQueue, Queue, QueuedJob } from "./queue.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "./review-job.js";
 
 /**
  * In-process mode's durability without a database: before a review is queued
@@ -14,6 +14,8 @@ import { reviewJobKey, type ReviewJob } from "./review-job.js";
  * queued after all (a duplicate, a full queue) or that a newer push replaced
  * while waiting are completed at once, so nothing is recovered twice.
  * When GitHub refuses the check run, the job is queued anyway (not durable; logged).
+ * Repeats of a job that is being added or waits (a redelivery flood) are
+ * answered "duplicate" before any check run is made: one check run per job.
  */
 export function recordQueuedCheckRuns(params: {
   readonly queue: AnyQueue<ReviewJob>;
@@ -24,6 +26,8 @@ export function recordQueuedCheckRuns(params: {
   const { queue, log } = params;
   // Per key, the job added last that has not started: if a newer one supersedes it, it was dropped.
   const waiting = new Map<string, ReviewJob>();
+  // Jobs being added (their check run on its way) or waiting, by id: a repeat costs no write.
+  const accepted = new Map<string, Promise<AddOutcome>>();
 
   const complete = async (job: ReviewJob, title: string, summary: string): Promise<void> => {
     if (job.checkRunId === undefined) return;
@@ -37,44 +41,68 @@ export function recordQueuedCheckRuns(params: {
 
   return {
     async add(queued) {
-      let data = queued.data;
-      if (data.checkRunId === undefined) {
-        try {
-          const octokit = await params.getOctokit(data.installationId);
-          const checkRunId = await createCheckRun({
-            octokit,
-            owner: data.owner,
-            repo: data.repo,
-            headSha: data.headSha,
-            startedAt: new Date(params.now()),
-            status: "queued",
-            externalId: toCheckRunRecord(data),
-            output: { title: "Queued", summary: `patchsmith will review ${data.headSha.slice(0, 7)} shortly.` },
-          });
-          data = { ...data, checkRunId };
-        } catch (error) {
-          log.warn({ err: error, jobId: queued.id }, `Could not create the queued check run of ${queued.id}; the review is queued, but a restart before it runs loses it`);
-        }
+      const earlier = accepted.get(queued.id);
+      if (earlier !== undefined) {
+        const outcome = await earlier;
+        if (outcome !== "full" && accepted.has(queued.id)) return "duplicate";
       }
-      const outcome = await queue.add({ ...queued, data });
-      if (outcome === "duplicate") await complete(data, "Already queued", "The same review is already queued or running.");
-      if (outcome === "full") await complete(data, "Not reviewed: queue full", "patchsmith had too many reviews waiting. Re-run this check later.");
-      if (outcome === "queued" || outcome === "superseded") {
-        const before = waiting.get(queued.key);
-        waiting.set(queued.key, data);
-        if (outcome === "superseded" && before !== undefined && before !== data) await complete(before, "Superseded", `A newer push replaced ${before.headSha.slice(0, 7)} before its review started.`);
-      }
+      const adding = addOnce(queued);
+      accepted.set(queued.id, adding);
+      const outcome = await adding.catch((error: unknown) => {
+        accepted.delete(queued.id);
+        throw error;
+      });
+      if (outcome !== "queued" && outcome !== "superseded") accepted.delete(queued.id);
       return outcome;
     },
     process(handler) {
-      queue.process((job, signal) => {
+      queue.process(async (job, signal) => {
         const key = reviewJobKey(job);
         if (waiting.get(key)?.headSha === job.headSha) waiting.delete(key);
-        return handler(job, signal);
+        try {
+          await handler(job, signal);
+        } finally {
+          // Until it ends, a repeat of the running job is a duplicate too (the queue would refuse it).
+          accepted.delete(reviewJobId(job));
+        }
       });
     },
     onIdle: () => queue.onIdle(),
     size: () => queue.size(),
     close: (options) => queue.close(options),
   };
+
+  async function addOnce(queued: QueuedJob<ReviewJob>): Promise<AddOutcome> {
+    let data = queued.data;
+    if (data.checkRunId === undefined) {
+      try {
+        const octokit = await params.getOctokit(data.installationId);
+        const checkRunId = await createCheckRun({
+          octokit,
+          owner: data.owner,
+          repo: data.repo,
+          headSha: data.headSha,
+          startedAt: new Date(params.now()),
+          status: "queued",
+          externalId: toCheckRunRecord(data),
+          output: { title: "Queued", summary: `patchsmith will review ${data.headSha.slice(0, 7)} shortly.` },
+        });
+        data = { ...data, checkRunId };
+      } catch (error) {
+        log.warn({ err: error, jobId: queued.id }, `Could not create the queued check run of ${queued.id}; the review is queued, but a restart before it runs loses it`);
+      }
+    }
+    const outcome = await queue.add({ ...queued, data });
+    if (outcome === "duplicate") await complete(data, "Already queued", "The same review is already queued or running.");
+    if (outcome === "full") await complete(data, "Not reviewed: queue full", "patchsmith had too many reviews waiting. Re-run this check later.");
+    if (outcome === "queued" || outcome === "superseded") {
+      const before = waiting.get(queued.key);
+      waiting.set(queued.key, data);
+      if (outcome === "superseded" && before !== undefined && before !== data) {
+        accepted.delete(reviewJobId(before));
+        await complete(before, "Superseded", `A newer push replaced ${before.headSha.slice(0, 7)} before its review started.`);
+      }
+    }
+    return outcome;
+  }
 }

@@ -14,6 +14,7 @@ import { reviewPullRequest, type PullRequestReview } from "../github/review-pull
 import { updateCheckRun } from "../github/update-check-run.js";
 import type { Generator } from "../llm/generator.js";
 import type { ReviewChange } from "../review/review-types.js";
+import { attemptWithin } from "./attempt-within.js";
 import { createProgressReporter } from "./create-progress-reporter.js";
 import type { JobLog } from "./job-log.js";
 import { QueueClosedError } from "./queue-closed-error.js";
@@ -37,7 +38,14 @@ export interface ReviewJobDeps {
   readonly progressIntervalMs: number;
   /** Told after a review is published (metrics): time per stage, suggestions proposed / validated / posted. */
   readonly onReviewed?: (report: ReviewReport) => void;
+  /** Told when the job opened its check run (single-process mode journals it, so a restart reuses the run). */
+  readonly onCheckRun?: (job: ReviewJob, checkRunId: number) => void;
+  /** Longest wait for one check-run call (create, progress, status, completion); default CHECK_RUN_TIMEOUT_MS. */
+  readonly checkRunTimeoutMs?: number;
 }
+
+/** A check-run call that takes longer is given up (logged): the check run is a courtesy, the review is the work. */
+export const CHECK_RUN_TIMEOUT_MS = 15_000;
 
 /** What a finished review reports for metrics. */
 export interface ReviewReport {
@@ -64,6 +72,8 @@ export type ReviewJobOutcome =
 
 interface Run {
   readonly deps: ReviewJobDeps;
+  /** A check-run call with a time limit: failures and timeouts are logged, never thrown. */
+  readonly checkRun: <T>(what: string, call: (signal: AbortSignal) => Promise<T>) => Promise<T | undefined>;
   readonly job: ReviewJob;
   readonly octokit: ProbotOctokit;
   readonly signal: AbortSignal;
@@ -75,7 +85,8 @@ interface Run {
  *  1. read the pull request fresh; skip closed ones, bot authors and a head that moved on;
  *  2. load and validate .github/patchsmith.yml (an invalid one fails the check run, nothing else);
  *  3. skip drafts (unless the config reviews them) and paused pull requests, unless someone asked for this review;
- *  4. open the `patchsmith` check run, in progress;
+ *  4. open the `patchsmith` check run, in progress (every check-run call has a time limit and
+ *     may fail: the review is posted without it);
  *  5. read what earlier runs left (last reviewed SHA, fingerprints) and list the files;
  *  6. choose the scope: everything, or only what changed since the last reviewed SHA;
  *  7. run the engine on GitHub-backed base (merge base) and head snapshots;
@@ -84,7 +95,9 @@ interface Run {
  */
 export async function runReviewJob(deps: ReviewJobDeps, job: ReviewJob, signal: AbortSignal): Promise<ReviewJobOutcome> {
   const octokit = await deps.getOctokit(job.installationId);
-  const run: Run = { deps, job, octokit, signal, timings: {} };
+  const checkRunMs = deps.checkRunTimeoutMs ?? CHECK_RUN_TIMEOUT_MS;
+  const checkRun = <T>(what: string, call: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> => attemptWithin({ ms: checkRunMs, log: deps.log, what, fields: jobFields(job) }, call);
+  const run: Run = { deps, job, octokit, signal, timings: {}, checkRun };
   const where = { octokit, owner: job.owner, repo: job.repo };
 
   // 1. The pull request as it is now.
@@ -100,8 +113,9 @@ export async function runReviewJob(deps: ReviewJobDeps, job: ReviewJob, signal: 
     if (!(error instanceof InvalidConfigError)) throw error;
     deps.log.warn({ ...jobFields(job), err: error }, error.message);
     const output = { title: "Invalid .github/patchsmith.yml", summary: `${error.message}\n\nNothing was reviewed. Fix the file on the default branch, then re-run this check.` };
-    if (job.checkRunId === undefined) await createCheckRun({ ...where, headSha: pr.headSha, startedAt: new Date(deps.now()), conclusion: "failure", output });
-    else await updateCheckRun({ ...where, checkRunId: job.checkRunId, output, completed: { conclusion: "failure", at: new Date(deps.now()) } });
+    const existing = job.checkRunId;
+    if (existing === undefined) await checkRun("create the failed check run", (s) => createCheckRun({ ...where, headSha: pr.headSha, startedAt: new Date(deps.now()), conclusion: "failure", output, signal: s }));
+    else await checkRun("complete the check run", (s) => updateCheckRun({ ...where, checkRunId: existing, output, completed: { conclusion: "failure", at: new Date(deps.now()) }, signal: s }));
     return { kind: "invalid-config", message: error.message };
   }
 
@@ -113,25 +127,33 @@ export async function runReviewJob(deps: ReviewJobDeps, job: ReviewJob, signal: 
 
   // 4. The check run: the one created `queued` when the job was accepted, or a new one.
   const reviewing = { title: "Reviewing", summary: `patchsmith is reviewing ${pr.headSha.slice(0, 7)}.` };
-  let checkRunId: number;
-  if (job.checkRunId === undefined) {
-    checkRunId = await createCheckRun({ ...where, headSha: pr.headSha, startedAt: new Date(deps.now()), output: reviewing });
+  let checkRunId = job.checkRunId;
+  if (checkRunId === undefined) {
+    checkRunId = await checkRun("create the check run", (s) => createCheckRun({ ...where, headSha: pr.headSha, startedAt: new Date(deps.now()), output: reviewing, signal: s }));
+    if (checkRunId !== undefined) deps.onCheckRun?.(job, checkRunId);
   } else {
-    checkRunId = job.checkRunId;
-    await setCheckRunStatus({ ...where, checkRunId, status: "in_progress", startedAt: new Date(deps.now()), output: reviewing });
+    const id = checkRunId;
+    await checkRun("mark the check run in progress", (s) => setCheckRunStatus({ ...where, checkRunId: id, status: "in_progress", startedAt: new Date(deps.now()), output: reviewing, signal: s }));
   }
-  const complete = (conclusion: CheckConclusion, output: CheckOutput): Promise<void> =>
-    updateCheckRun({ ...where, checkRunId, output, completed: { conclusion, at: new Date(deps.now()) } });
+  const runId = checkRunId;
+  const complete = async (conclusion: CheckConclusion, output: CheckOutput): Promise<void> => {
+    if (runId === undefined) return;
+    await checkRun("complete the check run", (s) => updateCheckRun({ ...where, checkRunId: runId, output, completed: { conclusion, at: new Date(deps.now()) }, signal: s }));
+  };
 
   try {
-    return await review(run, pr, config, complete, checkRunId);
+    return await review(run, pr, config, complete, runId);
   } catch (error) {
     if (signal.aborted || error instanceof SupersededError) {
       const reason = stopReason(signal.aborted ? signal.reason : error);
       deps.log.info({ ...jobFields(job), reason }, `Review stopped: ${reason}`);
-      if (job.checkRunId !== undefined && signal.reason instanceof QueueClosedError) {
-        // In-process mode: the queued check run is the job's record; a restart finds it and runs the review again.
-        await setCheckRunStatus({ ...where, checkRunId, status: "queued", output: { title: "Queued again", summary: `patchsmith stopped (${reason}); the review of ${pr.headSha.slice(0, 7)} runs again when it is back.` } });
+      if ((job.checkRunId !== undefined || deps.onCheckRun !== undefined) && signal.reason instanceof QueueClosedError) {
+        // In-process mode: the job is recorded (its check run, or the journal); a restart runs the review again.
+        if (runId !== undefined) {
+          await checkRun("queue the check run again", (s) =>
+            setCheckRunStatus({ ...where, checkRunId: runId, status: "queued", output: { title: "Queued again", summary: `patchsmith stopped (${reason}); the review of ${pr.headSha.slice(0, 7)} runs again when it is back.` }, signal: s }),
+          );
+        }
         return { kind: "stopped", reason };
       }
       await complete("neutral", { title: "Stopped", summary: `This review was stopped: ${reason}.` });
@@ -152,14 +174,17 @@ async function review(
   pr: PullRequestInfo,
   config: RepoConfig,
   complete: (conclusion: CheckConclusion, output: CheckOutput) => Promise<void>,
-  checkRunId: number,
+  checkRunId: number | undefined,
 ): Promise<ReviewJobOutcome> {
   const { deps, job, octokit, signal } = run;
   const where = { octokit, owner: job.owner, repo: job.repo };
 
   // 5-7. Earlier runs, the files, the scope and the engine: the same code as the CLI's and the Action's.
+  // Progress text goes only to a check run that exists, each update with the check-run time limit.
   const progress = createProgressReporter({
-    send: (p) => updateCheckRun({ ...where, checkRunId, output: renderCheckProgress(p) }),
+    send: async (p) => {
+      if (checkRunId !== undefined) await run.checkRun("update the check run's progress", (s) => updateCheckRun({ ...where, checkRunId, output: renderCheckProgress(p), signal: s }));
+    },
     now: deps.now,
     intervalMs: deps.progressIntervalMs,
     log: deps.log,
@@ -248,15 +273,19 @@ function skipReason(pr: PullRequestInfo, job: ReviewJob): string | undefined {
 async function skipped(run: Run, reason: string, pr?: PullRequestInfo): Promise<ReviewJobOutcome> {
   const { deps, job, octokit } = run;
   // The `queued` check run made when the job was accepted is closed, or a restart would run the job again.
-  if (job.checkRunId !== undefined) {
-    await updateCheckRun({
-      octokit,
-      owner: job.owner,
-      repo: job.repo,
-      checkRunId: job.checkRunId,
-      output: { title: "Skipped", summary: `patchsmith did not review ${job.headSha.slice(0, 7)}: ${reason}.` },
-      completed: { conclusion: "neutral", at: new Date(deps.now()) },
-    });
+  const checkRunId = job.checkRunId;
+  if (checkRunId !== undefined) {
+    await run.checkRun("complete the skipped check run", (signal) =>
+      updateCheckRun({
+        octokit,
+        owner: job.owner,
+        repo: job.repo,
+        checkRunId,
+        output: { title: "Skipped", summary: `patchsmith did not review ${job.headSha.slice(0, 7)}: ${reason}.` },
+        completed: { conclusion: "neutral", at: new Date(deps.now()) },
+        signal,
+      }),
+    );
   }
   // A head that moved on gets its own review, even if its webhook is late or lost.
   if (pr !== undefined && pr.state === "open" && pr.headSha !== job.headSha && !isBot(pr.author)) {

@@ -24,7 +24,7 @@ function fakeOctokit(calls: string[]): Pick<ProbotOctokit, "rest"> {
 }
 
 describe("recordQueuedCheckRuns", () => {
-  it("creates a queued check run per accepted review, and completes those of a duplicate, a full queue and a replaced waiting job", async () => {
+  it("creates a queued check run per accepted review (none for a repeat of a waiting one), and completes those of a full queue and a replaced waiting job", async () => {
     const calls: string[] = [];
     const octokit = fakeOctokit(calls);
     const inner = createInProcessQueue<ReviewJob>({ maxWaiting: 1, log: createTestLog().log });
@@ -44,13 +44,11 @@ describe("recordQueuedCheckRuns", () => {
 
     expect(calls).toEqual([
       "create a queued -> 100",
-      "create a queued -> 101",
-      "update 101 completed Already queued",
-      "create b queued -> 102",
+      "create b queued -> 101",
       "update 100 completed Superseded",
-      "create c queued -> 103",
-      "update 103 completed Not reviewed: queue full",
+      "create c queued -> 102",
+      "update 102 completed Not reviewed: queue full",
     ]);
-    expect(ran).toEqual([102]);
+    expect(ran).toEqual([101]);
   });
 });

@@ -13,6 +13,7 @@ import { commentFor, emptyResult, fakeReviewChange } from "../helpers/fake-revie
 import {
   nockCompare,
   nockConfig,
+  GITHUB_API,
   nockCreateCheckRun,
   nockCreateReview,
   nockCreateReviewComment,
@@ -73,6 +74,8 @@ function nockUntilEngine(files: readonly ListedFile[], options: { checkRuns?: Se
 }
 
 const signal = new AbortController().signal;
+/** A GitHub that never answers. */
+const never = (): Promise<[number, Record<string, unknown>]> => new Promise(() => undefined);
 const comment = (line: number, text = `finding on line ${line}`) => commentFor({ path: "src/app.ts", line, code: `code ${line}`, rule: "eslint/demo", text });
 const APP_PATCH = "@@ -1,2 +1,5 @@\n line1\n+line2\n+line3\n+line4\n line5";
 
@@ -95,6 +98,47 @@ describe("runReviewJob", () => {
     expect(engine.reads["base:src/old.ts"]).toEqual({ kind: "text", text: "export const a = 1;\nexport const b = 2;\n" });
     expect((reviews[0] as { comments: unknown[] }).comments).toEqual([]);
     expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("posts the review when creating and completing the check run hang: each check-run call has a time limit and is logged", async () => {
+    const engine = fakeReviewChange(emptyResult({ body: "### patchsmith review\n\nNothing to review: no changed TypeScript or JavaScript." }), { readBase: ["src/old.ts"] });
+    const { deps, log } = harness(engine);
+    const reviews: Sent = [];
+    nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE, changedFiles: 1 });
+    nockConfig(REPO, undefined);
+    nockListIssueComments(REPO, PR);
+    // GitHub never answers the check-run calls (the time limit aborts them).
+    nock(GITHUB_API).post(`/repos/${REPO.owner}/${REPO.repo}/check-runs`).reply(() => never());
+    nockListReviews(REPO, PR);
+    nockListReviewComments(REPO, PR);
+    nockListFiles(REPO, PR, [{ filename: "src/old.ts", status: "removed", patch: "@@ -1,2 +0,0 @@\n-export const a = 1;\n-export const b = 2;" }]);
+    nockCompare(REPO, BASE, HEAD, { status: "ahead", mergeBaseSha: MERGE_BASE });
+    nockSnapshot(REPO, MERGE_BASE, { "src/old.ts": "export const a = 1;\nexport const b = 2;\n" });
+    nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE });
+    nockCreateReview(REPO, PR, reviews);
+
+    const outcome = await runReviewJob({ ...deps, checkRunTimeoutMs: 50 }, job, signal);
+
+    expect(outcome).toEqual({ kind: "reviewed", reviewId: 9001, posted: 0, duplicates: 0, notInline: 0, conclusion: "success" });
+    expect(reviews).toHaveLength(1);
+    expect(log.messages("warn")).toContain("Could not create the check run; the review goes on without it");
+  });
+
+  it("posts the review when a check-run update (progress, completion) hangs", async () => {
+    const engine = fakeReviewChange(emptyResult({ body: "### patchsmith review\n\nNothing to review: no changed TypeScript or JavaScript." }), { readBase: ["src/old.ts"] });
+    const { deps, log } = harness(engine);
+    const reviews: Sent = [];
+    nockUntilEngine([{ filename: "src/old.ts", status: "removed", patch: "@@ -1,2 +0,0 @@\n-export const a = 1;\n-export const b = 2;" }]);
+    nockSnapshot(REPO, MERGE_BASE, { "src/old.ts": "export const a = 1;\nexport const b = 2;\n" });
+    nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE });
+    nockCreateReview(REPO, PR, reviews);
+    nock(GITHUB_API).patch(`/repos/${REPO.owner}/${REPO.repo}/check-runs/11`).reply(() => never());
+
+    const outcome = await runReviewJob({ ...deps, checkRunTimeoutMs: 50 }, job, signal);
+
+    expect(outcome.kind).toBe("reviewed");
+    expect(reviews).toHaveLength(1);
+    expect(log.messages("warn")).toContain("Could not complete the check run; the review goes on without it");
   });
 
   it("reads a renamed file at its old path on the merge base and its new path at head", async () => {

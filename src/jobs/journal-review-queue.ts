@@ -1,0 +1,83 @@
+import type { JournalEntry, JobJournal } from "./open-job-journal.js";
+import type { JobLog } from "./job-log.js";
+import { QueueClosedError } from "./queue-closed-error.js";
+import type { AddOutcome, AnyQueue, Queue } from "./queue.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "./review-job.js";
+
+/** A job that killed the process this many times (started, never done) is given up at the next start. */
+export const MAX_JOURNAL_STARTS = 3;
+
+/** The journaled queue, with what a restart needs. */
+export interface JournalReviewQueue extends Queue<ReviewJob, Promise<AddOutcome>> {
+  /** Put the jobs a stopped process accepted back in the queue (they are in the journal already); returns how many. */
+  recover(pending: readonly JournalEntry<ReviewJob>[]): Promise<number>;
+  /** The review opened its check run: a restart reuses it. */
+  noteCheckRun(job: ReviewJob, checkRunId: number): void;
+}
+
+/**
+ * Single-process mode's durability: every review is written to the local job
+ * journal before it is queued (so before the webhook is answered), and marked
+ * done when it ends, is superseded while waiting, or is refused. A job still
+ * running when the queue closes (shutdown) stays in the journal, so the next
+ * start runs it again; a repeat of a job already recorded costs no write.
+ */
+export function journalReviewQueue(params: { readonly queue: AnyQueue<ReviewJob>; readonly journal: JobJournal<ReviewJob>; readonly log: JobLog }): JournalReviewQueue {
+  const { queue, journal, log } = params;
+  // Per key, the job added last that has not started: when a newer one supersedes it, it is done.
+  const waiting = new Map<string, string>();
+
+  const enqueue = async (id: string, key: string, data: ReviewJob): Promise<AddOutcome> => {
+    const outcome = await queue.add({ id, key, data, kind: "review" });
+    if (outcome === "full") journal.done(id);
+    if (outcome === "queued" || outcome === "superseded") {
+      const before = waiting.get(key);
+      waiting.set(key, id);
+      if (before !== undefined && before !== id && outcome === "superseded") journal.done(before);
+    }
+    return outcome;
+  };
+
+  return {
+    async add(queued) {
+      await journal.record(queued.id, queued.data);
+      return enqueue(queued.id, queued.key, queued.data);
+    },
+    async recover(pending) {
+      let enqueued = 0;
+      for (const entry of pending) {
+        if (entry.starts >= MAX_JOURNAL_STARTS) {
+          log.error({ jobId: entry.id, starts: entry.starts }, `Gave up job ${entry.id}: it was started ${String(entry.starts)} times and never finished (did it stop the process?)`);
+          journal.done(entry.id);
+          continue;
+        }
+        await enqueue(entry.id, reviewJobKey(entry.data), entry.data);
+        enqueued++;
+      }
+      return enqueued;
+    },
+    noteCheckRun(job, checkRunId) {
+      journal.update(reviewJobId(job), { ...job, checkRunId });
+    },
+    process(handler) {
+      queue.process(async (job, signal) => {
+        const id = reviewJobId(job);
+        const key = reviewJobKey(job);
+        if (waiting.get(key) === id) waiting.delete(key);
+        journal.started(id);
+        try {
+          await handler(job, signal);
+        } finally {
+          // Stopped by a shutdown: left in the journal, so the next start runs it again.
+          if (!(signal.aborted && signal.reason instanceof QueueClosedError)) journal.done(id);
+        }
+      });
+    },
+    onIdle: () => queue.onIdle(),
+    size: () => queue.size(),
+    close: async (options) => {
+      await queue.close(options);
+      await journal.close();
+    },
+  };
+}
