@@ -21,6 +21,7 @@ import { addTestsSection } from "../testgen/add-tests-section.js";
 import { renderTestComments } from "../testgen/render-test-comments.js";
 import { renderTestsSection } from "../testgen/render-tests-section.js";
 import { reviewMissingTests } from "../testgen/review-missing-tests.js";
+import type { TestsReport } from "../testgen/tests-report.js";
 import { collectModelFindings } from "./model-findings.js";
 import { mergeSameSuggestions } from "./merge-same-suggestions.js";
 import { renderReviewBody } from "./render-summary.js";
@@ -108,7 +109,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
   });
 
   try {
-    const readable = analysable.filter((f) => head.getText(f.path) !== undefined && !skipped.some((s) => s.path === f.path));
+    let readable = analysable.filter((f) => head.getText(f.path) !== undefined && !skipped.some((s) => s.path === f.path));
     const findings: Finding[] = [];
     const introduced: Diagnostic[] = [];
     let proposed = 0;
@@ -139,10 +140,14 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
           freshByFile.push({ file, added, fresh });
         } catch (error) {
           if (params.signal?.aborted === true) throw error;
-          notices.push({ path: file.path, message: `${file.path} could not be analysed (${(error as Error).message}); the rest of the review went on.` });
+          // The file fails alone: out of both workspaces, so no later stage (nor another file's type check) meets it again.
+          skipped.push({ path: file.path, reason: `its analysis failed (${describeFailure(error)}); the rest of the review went on` });
+          head.remove(file.path);
+          base.remove(file.oldPath ?? file.path);
         }
         params.onProgress?.({ stage: "analyze", done: index + 1, total: readable.length });
       });
+      readable = readable.filter((file) => freshByFile.some((analysed) => analysed.file === file));
 
       // 3b. Rules the repository does not follow (they already stand several times in the unchanged code under review) stay quiet.
       const quiet = freshByFile.some(({ fresh }) => fresh.some((d) => d.source === "eslint"))
@@ -225,7 +230,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     // 5b. Unit tests: the changed exports no test uses, and (with a model) tests for them, validated.
     const tests = config.checks.tests
       ? await time("tests", () =>
-          reviewMissingTests({
+          guardTestsStep(() => reviewMissingTests({
             head: params.head,
             diff: readable,
             headText: (path) => head.getText(path),
@@ -235,7 +240,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
             mask: secrets.mask,
             ...(headEnvironmentFiles ? { dependencies: headEnvironmentFiles } : {}),
             ...(params.signal ? { signal: params.signal } : {}),
-          }),
+          }), notices, params.signal),
         )
       : undefined;
     if (tests) notices.push(...tests.notices);
@@ -293,6 +298,23 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
 }
 
 const BUDGET_HIT = "Limit hit: the review read its limit of";
+
+/** An error in words for the review body: its message only (a stack overflow is named for what it is). */
+function describeFailure(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return "the code is nested too deeply to parse: stack overflow";
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The unit-test step is extra: when it fails, the review goes on without it and says so. */
+async function guardTestsStep(step: () => Promise<TestsReport>, notices: Notice[], signal: AbortSignal | undefined): Promise<TestsReport | undefined> {
+  try {
+    return await step();
+  } catch (error) {
+    if (signal?.aborted === true) throw error;
+    notices.push({ message: `The unit-test step failed (${describeFailure(error)}); the rest of the review went on.` });
+    return undefined;
+  }
+}
 
 function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
   return a.size === b.size && [...a].every(([path, text]) => b.get(path) === text);
