@@ -5,10 +5,15 @@ import { MODEL_INFO_USAGE, runModelInfo } from "./model-info.js";
 import { MODEL_PULL_USAGE, runModelPull } from "./model-pull.js";
 import type { CliDeps } from "./run-cli.js";
 
-/** The real dependencies of the CLI: the model backends and the model commands. */
-export function createCliDeps(): CliDeps {
+/**
+ * The real dependencies of the CLI: the model backends and the model commands.
+ * `log`: where the model code's warnings go (the model server's address and
+ * errors, kept out of the review itself); none by default.
+ */
+export function createCliDeps(log?: { write(text: string): unknown }): CliDeps {
+  const llmLog = log === undefined ? undefined : { info: () => undefined, warn: (message: string) => log.write(`patchsmith: ${message}\n`) };
   return {
-    createModel: ({ env, config }) => createGenerator({ env, config }),
+    createModel: ({ env, config }) => createGenerator({ env, config, ...(llmLog === undefined ? {} : { log: llmLog }) }),
     modelPull: async (args, io) => {
       if (args.includes("--help") || args.includes("-h")) return usage(io, MODEL_PULL_USAGE);
       const [uri] = args;
