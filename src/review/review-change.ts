@@ -180,6 +180,9 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       }
     });
 
+    // Before the model adds its own skips (those files were still analysed): what this run derived in full.
+    const analysed = params.diff.map((file) => file.path).filter((path) => !skipped.some((s) => s.path === path));
+
     // 4b. Secrets on the added lines of every reviewable file, and a mask for everything found.
     // GitHub gives no patch for a very large diff: such files are read whole and their new lines recovered.
     const secrets = await time("secrets", async () => {
@@ -290,7 +293,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     });
     const testComments = tests ? renderTestComments({ suggestions: tests.suggestions, files: readable, headText: (path) => head.getText(path), ...(params.repo ? { repo: params.repo } : {}) }) : [];
     const fullBody = tests ? addTestsSection(body, renderTestsSection(tests, params.repo ? { repo: params.repo } : {})) : body;
-    return { findings: sorted, comments: [...comments, ...testComments], overflow, body: fullBody, notices, skipped, stats, ...(modelName === undefined ? {} : { model: modelName }), ...(tests ? { tests } : {}) };
+    return { findings: sorted, comments: [...comments, ...testComments], overflow, body: fullBody, notices, skipped, analysed, stats, ...(modelName === undefined ? {} : { model: modelName }), ...(tests ? { tests } : {}) };
   } finally {
     head.dispose();
     base.dispose();

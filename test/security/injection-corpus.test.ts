@@ -87,7 +87,7 @@ function expectOnlyInsideDataBlocks(calls: readonly RecordedCall[], phrase: stri
 
 /** What would be posted: the review body (as the app composes it, with its marker) and every inline comment. */
 function posted(result: ReviewChangeResult): { review: string; comments: string[] } {
-  return { review: composeReviewBody({ summary: result.body, headSha: HEAD_SHA, notInline: [], duplicates: 0 }), comments: result.comments.map((c) => c.body) };
+  return { review: composeReviewBody({ standing: [], summary: result.body, headSha: HEAD_SHA, notInline: [], duplicates: 0 }), comments: result.comments.map((c) => c.body) };
 }
 
 /** The checks every posted text must pass, our own markers taken out first. */
