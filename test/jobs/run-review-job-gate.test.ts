@@ -51,7 +51,7 @@ function reviewOn(sha: string, standing: readonly StandingFile[]): AuthoredBody 
 }
 
 /** Every call of a run up to the engine, with `reviews` already on the pull request. */
-function nockRun(params: { reviews: readonly AuthoredBody[]; files: readonly ListedFile[]; checkRuns: Sent; comments?: readonly AuthoredBody[] }): void {
+function nockRun(params: { reviews: readonly AuthoredBody[]; files: readonly ListedFile[]; checkRuns: Sent; comments?: readonly (AuthoredBody & { readonly path?: string })[] }): void {
   nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE, changedFiles: params.files.length });
   nockConfig(REPO, FAIL_ON_ERROR);
   nockListIssueComments(REPO, PR);
@@ -87,6 +87,17 @@ describe("the failOn gate cannot be turned green", () => {
     nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE });
 
     expect(await runReviewJob(deps(engine), job("synchronize"), signal)).toMatchObject({ kind: "reviewed", conclusion: "success" });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("a push that makes src/app.ts impossible to analyse (skipped) keeps its recorded error standing", async () => {
+    const engine = fakeReviewChange(emptyResult({ skipped: [{ path: "src/app.ts", reason: "its brackets nest 20,000 levels deep" }] }));
+    const checkRuns: Sent = [];
+    nockRun({ reviews: [reviewOn(OLD, STANDING_ERROR)], files: [APP_FILE], checkRuns });
+    nockCompare(REPO, OLD, HEAD, { status: "ahead", mergeBaseSha: OLD, files: ["src/app.ts"] });
+    nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE });
+
+    expect(await runReviewJob(deps(engine), job("synchronize"), signal)).toMatchObject({ kind: "reviewed", conclusion: "failure" });
     expect(nock.pendingMocks()).toEqual([]);
   });
 

@@ -22,5 +22,7 @@ describe("reviewChange with a file nested 20,000 levels deep", () => {
     expect(result.skipped).toEqual([{ path: "src/deep.ts", reason: expect.stringContaining("nest 20,000 levels deep") as string }]);
     expect(result.body).toContain("src/deep.ts");
     expect(result.body).toContain("20,000 levels deep");
+    // Not analysed, so what earlier reviews recorded for it still stands (the gate is not cleared by making a file unparsable).
+    expect(result.analysed).toEqual(["src/ok.ts"]);
   });
 });
