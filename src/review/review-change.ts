@@ -152,7 +152,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       // 3b. Rules the repository does not follow (they already stand several times in the unchanged code under review) stay quiet.
       const quiet = freshByFile.some(({ fresh }) => fresh.some((d) => d.source === "eslint"))
         ? findQuietRules({
-            baseDiagnostics: readable.filter((f) => f.status !== "added").flatMap((f) => base.diagnose(f.oldPath ?? f.path, "eslint")),
+            baseDiagnostics: readable.filter((f) => f.status !== "added").flatMap((f) => diagnoseOrNothing(() => base.diagnose(f.oldPath ?? f.path, "eslint"))),
             configured: repositoryRules,
           })
         : new Map<string, number>();
@@ -301,6 +301,15 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
 }
 
 const BUDGET_HIT = "Limit hit: the review read its limit of";
+
+/** A base file's diagnostics for the quiet-rules count; one that cannot be checked counts nothing. */
+function diagnoseOrNothing(diagnose: () => Diagnostic[]): Diagnostic[] {
+  try {
+    return diagnose();
+  } catch {
+    return [];
+  }
+}
 
 /** An error in words for the review body: its message only (a stack overflow is named for what it is). */
 function describeFailure(error: unknown): string {

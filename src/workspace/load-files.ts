@@ -3,7 +3,7 @@ import ts from "typescript";
 import type { FileSource, Notice } from "../types.js";
 import { resolveRelativeImport } from "./resolve-relative-import.js";
 import { mapLimit } from "./map-limit.js";
-import { measureNestingDepth } from "./measure-nesting-depth.js";
+import { MAX_NESTING_DEPTH, measureNestingDepth } from "./measure-nesting-depth.js";
 
 export interface LoadedFiles {
   readonly files: Map<string, string>;
@@ -20,12 +20,6 @@ const SCRIPT = /\.(?:[cm]?[jt]sx?|d\.ts)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Parsed as code or JSON, so measured for nesting first. */
 const PARSED = /\.(?:[cm]?[jt]sx?|json)$/;
-/**
- * Deepest bracket nesting a loaded file may have. TypeScript's parser recurses
- * per level and overflows the stack near 1,000 (`[[[…`), in any file of a
- * program, failing every file checked with it; real code stays far below this.
- */
-export const MAX_NESTING_DEPTH = 256;
 const MAX_CONFIGS = 50;
 const MAX_DECLARATIONS = 100;
 

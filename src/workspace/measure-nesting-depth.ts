@@ -1,6 +1,13 @@
 import ts from "typescript";
 
 /**
+ * Deepest bracket nesting a loaded file may have. TypeScript's parser recurses
+ * per level and overflows the stack near 1,000 (`[[[…`), in any file of a
+ * program, failing every file checked with it; real code stays far below this.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
+/**
  * The deepest nesting of brackets — `(`, `[`, `{` and template `${` — in a
  * script or JSON text, counted by TypeScript's scanner in one loop (no
  * recursion, so any text can be measured). Regular expressions are scanned as

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadFiles, MAX_NESTING_DEPTH } from "../../src/workspace/load-files.js";
+import { loadFiles } from "../../src/workspace/load-files.js";
+import { MAX_NESTING_DEPTH } from "../../src/workspace/measure-nesting-depth.js";
 import { memorySource } from "../helpers/memory-change.js";
 
 const deep = (open: string, close: string): string => `export const x = ${open.repeat(20_000)}1${close.repeat(20_000)};\n`;
