@@ -161,8 +161,14 @@ export async function reviewPullRequest(params: {
     result,
     standing,
     review: { commitId: pr.headSha, body, comments: anchors.valid },
-    // A review by an earlier patchsmith recorded no standing findings: this one is posted to record them.
-    worthPosting: state.reviewIds.size === 0 || state.standing === undefined || anchors.valid.length > 0 || anchors.rejected.length > 0,
+    // Also posted to record what stands: when the last review (by an earlier patchsmith) recorded nothing, and when
+    // a re-run of an already reviewed head finds otherwise (a later run that finds this head reviewed reports its record).
+    worthPosting:
+      state.reviewIds.size === 0 ||
+      state.standing === undefined ||
+      (state.lastReviewedSha === pr.headSha && JSON.stringify(standing) !== JSON.stringify(state.standing)) ||
+      anchors.valid.length > 0 ||
+      anchors.rejected.length > 0,
     duplicates,
     notInline: anchors.rejected,
     filesListed: listed.files.length,

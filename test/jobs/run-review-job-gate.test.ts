@@ -132,6 +132,23 @@ describe("the failOn gate cannot be turned green", () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  it("a re-run on a reviewed head that finds the recorded error gone posts the new record, so a later reopen stays green", async () => {
+    const engine = fakeReviewChange(emptyResult());
+    const checkRuns: Sent = [];
+    const posted: Sent = [];
+    nockRun({ reviews: [reviewOn(HEAD, STANDING_ERROR)], files: [APP_FILE], checkRuns });
+    nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE });
+    nockCreateReview(REPO, PR, posted);
+
+    expect(await runReviewJob(deps(engine), job("rerequested"), signal)).toMatchObject({ kind: "reviewed", conclusion: "success" });
+    const body = (posted[0] as { body: string }).body;
+
+    const reopened: Sent = [];
+    nockRun({ reviews: [reviewOn(HEAD, STANDING_ERROR), { id: 9001, body }], files: [APP_FILE], checkRuns: reopened });
+    expect(await runReviewJob(deps(engine), job("reopened"), signal)).toEqual({ kind: "up-to-date", conclusion: "success" });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
   it("a review by an earlier patchsmith (no standing findings recorded) is not taken as green: everything is reviewed and the record posted", async () => {
     const c = commentFor({ path: "src/app.ts", line: 2, code: "line2", rule: "ts/TS2322", text: "Type 'string' is not assignable to type 'number'." });
     const engine = fakeReviewChange(emptyResult({ findings: [c.finding], comments: [c.comment] }));
