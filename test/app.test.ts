@@ -6,7 +6,7 @@ import { readAppSettings } from "../src/config/app-settings.js";
 import { createInProcessQueue } from "../src/jobs/create-in-process-queue.js";
 import type { ReviewJob } from "../src/jobs/review-job.js";
 import type { ReviewJobOutcome } from "../src/jobs/run-review-job.js";
-import { renderReviewMarker } from "../src/review/markers.js";
+import { renderReviewMarker, renderStandingMarker } from "../src/review/markers.js";
 import type { ReviewChange } from "../src/review/review-types.js";
 import { createTestLog } from "./helpers/create-test-log.js";
 import { createTestProbot } from "./helpers/create-test-probot.js";
@@ -243,7 +243,7 @@ describe("createApp", () => {
     nockConfig(REPO, undefined);
     nockListIssueComments(REPO, PR);
     nockCreateCheckRun(REPO, 78, checkRuns);
-    nockListReviews(REPO, PR, [{ id: 600, body: `### patchsmith review\n\n${renderReviewMarker({ sha: HEAD })}` }]);
+    nockListReviews(REPO, PR, [{ id: 600, body: `### patchsmith review\n\n${renderStandingMarker([])}\n${renderReviewMarker({ sha: HEAD })}` }]);
     nockListReviewComments(REPO, PR, [{ body: unusedVar.comment.body, path: "src/greet.ts", line: 2 }]);
     nockListFiles(REPO, PR, [
       { filename: "src/greet.ts", status: "modified", patch: GREET_PATCH },
@@ -279,7 +279,7 @@ describe("createApp", () => {
     nockConfig(REPO, undefined);
     nockListIssueComments(REPO, PR);
     nockCreateCheckRun(REPO, 78);
-    nockListReviews(REPO, PR, [{ body: renderReviewMarker({ sha: HEAD }) }]);
+    nockListReviews(REPO, PR, [{ body: `${renderStandingMarker([])}\n${renderReviewMarker({ sha: HEAD })}` }]);
     nockListReviewComments(REPO, PR, [{ body: unusedVar.comment.body }]);
     nockListFiles(REPO, PR, [{ filename: "src/greet.ts", status: "modified", patch: GREET_PATCH }]);
     nockCompare(REPO, BASE, NEXT_HEAD, { status: "ahead", mergeBaseSha: BASE });
@@ -306,7 +306,7 @@ describe("createApp", () => {
     nockConfig(REPO, undefined);
     nockListIssueComments(REPO, PR);
     nockCreateCheckRun(REPO, 78);
-    nockListReviews(REPO, PR, [{ body: renderReviewMarker({ sha: HEAD }) }]);
+    nockListReviews(REPO, PR, [{ body: `${renderStandingMarker([])}\n${renderReviewMarker({ sha: HEAD })}` }]);
     nockListReviewComments(REPO, PR);
     nockListFiles(REPO, PR, [
       { filename: "src/greet.ts", status: "modified", patch: GREET_PATCH },
@@ -365,7 +365,7 @@ describe("createApp", () => {
     nockListIssueComments(REPO, PR);
     nockCreateCheckRun(REPO, 80);
     // Already reviewed at HEAD: a re-run still reviews everything (and repeats nothing).
-    nockListReviews(REPO, PR, [{ body: renderReviewMarker({ sha: HEAD }) }]);
+    nockListReviews(REPO, PR, [{ body: `${renderStandingMarker([])}\n${renderReviewMarker({ sha: HEAD })}` }]);
     nockListReviewComments(REPO, PR);
     nockListFiles(REPO, PR, [{ filename: "src/greet.ts", status: "modified", patch: GREET_PATCH }]);
     nockCompare(REPO, BASE, HEAD, { status: "ahead", mergeBaseSha: BASE });

@@ -8,8 +8,10 @@ import { readCliSettings } from "../cli/read-cli-settings.js";
 import { printRemoteReview } from "../cli/print-remote-review.js";
 import type { ModelFactory } from "../cli/review-command.js";
 import { reviewRemotePullRequest, type RemoteReview } from "../cli/review-remote-pull-request.js";
-import { InvalidConfigError } from "../config/repo-config.js";
-import { checkConclusion } from "../github/check-conclusion.js";
+import { InvalidConfigError, type RepoConfig } from "../config/repo-config.js";
+import type { StandingFile } from "../review/markers.js";
+import { describeStanding } from "../github/describe-standing.js";
+import { standingConclusion } from "../github/standing-conclusion.js";
 import { decidePullRequestEvent } from "../github/decide-pull-request-event.js";
 import { postPullRequestReview } from "../github/post-pull-request-review.js";
 import { requestErrorInfo } from "../github/request-error-info.js";
@@ -108,10 +110,14 @@ async function reviewEvent(io: ActionIo, deps: ActionDeps): Promise<number> {
   } catch (error) {
     throw explain(error, { ...context, stage: "read" });
   }
-  if (remote.kind !== "reviewed") {
-    const why = remote.kind === "skipped" ? remote.reason : `${remote.pr.headSha.slice(0, 7)} is already reviewed; nothing new to post`;
-    io.stdout.write(workflowCommand("notice", `patchsmith did not review ${label}: ${why}.`));
+  if (remote.kind === "skipped") {
+    io.stdout.write(workflowCommand("notice", `patchsmith did not review ${label}: ${remote.reason}.`));
     return EXIT.ok;
+  }
+  if (remote.kind === "up-to-date") {
+    // A re-run of the workflow: nothing new, but the gate is still what stands at this head, as its review recorded it.
+    io.stdout.write(workflowCommand("notice", `patchsmith already reviewed ${label} at ${remote.pr.headSha.slice(0, 7)}; nothing new to post. Standing there: ${describeStanding(remote.standing).replace(/`/g, "")}.`));
+    return gate(io, label, remote.standing, { severity: remote.config.severity, failOn: inputs.failOn ?? remote.config.failOn });
   }
   const { reviewed, config } = remote;
 
@@ -151,12 +157,14 @@ async function reviewEvent(io: ActionIo, deps: ActionDeps): Promise<number> {
   if (env.GITHUB_OUTPUT !== undefined && env.GITHUB_OUTPUT !== "") {
     await io.appendFile(env.GITHUB_OUTPUT, `findings=${findings.length}\nreview-id=${reviewId ?? ""}\n`);
   }
-  const failOn = inputs.failOn ?? config.failOn;
-  if (checkConclusion(findings, { severity: config.severity, failOn }) === "failure") {
-    io.stdout.write(workflowCommand("error", `patchsmith found problems of severity ${failOn} or worse in ${label} (fail-on: ${failOn}); see the review.`));
-    return EXIT.findings;
-  }
-  return EXIT.ok;
+  return gate(io, label, reviewed.standing, { severity: config.severity, failOn: inputs.failOn ?? config.failOn });
+}
+
+/** Exit 1 when a finding standing at the head (this run's or one carried from an earlier review) reaches fail-on. */
+function gate(io: ActionIo, label: string, standing: readonly StandingFile[], config: Pick<RepoConfig, "severity" | "failOn">): number {
+  if (standingConclusion(standing, config) !== "failure") return EXIT.ok;
+  io.stdout.write(workflowCommand("error", `patchsmith found problems of severity ${config.failOn} or worse in ${label} (fail-on: ${config.failOn}); see the review.`));
+  return EXIT.findings;
 }
 
 async function readOrExplain(io: ActionIo, file: string, what: string): Promise<string> {

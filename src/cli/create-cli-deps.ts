@@ -7,10 +7,15 @@ import { MODEL_PULL_USAGE, runModelPull } from "./model-pull.js";
 import { readPackageVersion } from "./read-package-version.js";
 import type { CliDeps } from "./run-cli.js";
 
-/** The real dependencies of the CLI: the model backends, the model commands and the version. */
-export function createCliDeps(): CliDeps {
+/**
+ * The real dependencies of the CLI: the model backends, the model commands and the version.
+ * `log`: where the model code's warnings go (the model server's address and
+ * errors, kept out of the review itself); none by default.
+ */
+export function createCliDeps(log?: { write(text: string): unknown }): CliDeps {
+  const llmLog = log === undefined ? undefined : { info: () => undefined, warn: (message: string) => log.write(`patchsmith: ${message}\n`) };
   return {
-    createModel: ({ env, config }) => createGenerator({ env, config }),
+    createModel: ({ env, config }) => createGenerator({ env, config, ...(llmLog === undefined ? {} : { log: llmLog }) }),
     modelPull: async (args, io) => {
       if (args.includes("--help") || args.includes("-h")) return usage(io, MODEL_PULL_USAGE);
       const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });

@@ -1,4 +1,6 @@
+import { redactSecrets } from "../review/redact-secrets.js";
 import type { ReviewChangeResult } from "../review/review-types.js";
+import type { Finding } from "../types.js";
 
 export type OutputFormat = "text" | "json" | "markdown";
 
@@ -21,6 +23,7 @@ function formatMarkdown(result: ReviewChangeResult): string {
 function formatText(result: ReviewChangeResult, headText: (path: string) => string | undefined): string {
   const out: string[] = [];
   const { stats } = result;
+  const secretLines = linesWithSecrets(result.findings);
   out.push(
     `patchsmith: ${result.findings.length} finding(s) in ${stats.filesAnalysed} file(s) analysed; ` +
       `${stats.suggestionsValidated} suggestion(s) validated, ${stats.suggestionsRejected} rejected.`,
@@ -33,7 +36,10 @@ function formatText(result: ReviewChangeResult, headText: (path: string) => stri
       const { edit, title } = finding.suggestion;
       out.push(`  suggestion (validated): ${title}`);
       const lines = (headText(edit.path) ?? "").split(/\r?\n/).slice(edit.startLine - 1, edit.endLine);
-      for (const line of lines) out.push(`  - ${line}`);
+      lines.forEach((line, index) => {
+        // A line a secret was found on is never printed; any other is printed with secret-shaped text redacted.
+        out.push(secretLines.has(`${edit.path}:${edit.startLine + index}`) ? `  - ${SECRET_LINE}` : `  - ${redactSecrets(line)}`);
+      });
       for (const line of edit.deletion === true ? [] : edit.replacement.split("\n")) out.push(`  + ${line}`);
     } else if (finding.advice !== undefined) {
       out.push(`  advice (not validated, so not a suggestion): ${finding.advice}`);
@@ -48,4 +54,16 @@ function formatText(result: ReviewChangeResult, headText: (path: string) => stri
     for (const n of result.notices) out.push(`  ${n.message}`);
   }
   return `${out.join("\n")}\n`;
+}
+
+const SECRET_LINE = "(a line with the secret found here; not shown)";
+
+/** "path:line" for every line a secret finding covers. */
+function linesWithSecrets(findings: readonly Finding[]): ReadonlySet<string> {
+  const lines = new Set<string>();
+  for (const finding of findings) {
+    if (!finding.rule.startsWith("secret/")) continue;
+    for (let line = finding.startLine; line <= finding.line; line++) lines.add(`${finding.path}:${line}`);
+  }
+  return lines;
 }

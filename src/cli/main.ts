@@ -7,7 +7,7 @@ const argv = process.argv.slice(2);
 const longRunning = argv[0] === "serve" || argv[0] === "worker";
 
 // The only catch: anything that reaches here is a bug, reported with its stack.
-runCli(argv, { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }, createCliDeps())
+runCli(argv, { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }, createCliDeps(process.stderr))
   .then((code) => {
     process.exitCode = code;
   })

@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import { InvalidConfigError } from "../config/repo-config.js";
 import { postPullRequestReview } from "../github/post-pull-request-review.js";
 import type { ReviewChange } from "../review/review-types.js";
-import { checkConclusion } from "../github/check-conclusion.js";
+import { describeStanding } from "../github/describe-standing.js";
+import { standingConclusion } from "../github/standing-conclusion.js";
 import { chooseApiUrl } from "./choose-api-url.js";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { createRestOctokit } from "./create-rest-octokit.js";
@@ -58,7 +59,8 @@ export interface ReviewPullRequestDeps {
  *  2. review it through the App's code path (reviewRemotePullRequest);
  *  3. print it as the App would post it;
  *  4. with --post, post it (nothing when an earlier run already posted it all);
- *  5. exit 1 when findings reach --fail-on.
+ *  5. exit 1 when findings standing at the head reach --fail-on (this run's, and with --post those
+ *     recorded for files unchanged since the last review), also when it was already reviewed.
  * Every GitHub failure becomes one line saying what to do (exit 2).
  */
 export async function runReviewPullRequestCommand(args: readonly string[], io: CliIo, deps: ReviewPullRequestDeps): Promise<number> {
@@ -112,9 +114,11 @@ export async function runReviewPullRequestCommand(args: readonly string[], io: C
   } catch (error) {
     throw explain(error, { ...context, stage: "read" });
   }
-  if (remote.kind !== "reviewed") {
-    io.stderr.write(`patchsmith: ${label} at ${remote.pr.headSha.slice(0, 7)} is already reviewed; nothing new to post.\n`);
-    return EXIT.ok;
+  if (remote.kind === "skipped") throw new Error(`BUG: ${label} was skipped (${remote.reason}) though no skip was asked for`);
+  if (remote.kind === "up-to-date") {
+    // Nothing new, but the exit code is still the gate's: what stands at this head, as its review recorded it.
+    io.stderr.write(`patchsmith: ${label} at ${remote.pr.headSha.slice(0, 7)} is already reviewed; nothing new to post. Standing there: ${describeStanding(remote.standing).replace(/`/g, "")}.\n`);
+    return standingConclusion(remote.standing, { severity: remote.config.severity, failOn: failOnFlag ?? remote.config.failOn }) === "failure" ? EXIT.findings : EXIT.ok;
   }
   const { reviewed, config, pr } = remote;
 
@@ -145,7 +149,7 @@ export async function runReviewPullRequestCommand(args: readonly string[], io: C
   }
 
   // 5. The exit code.
-  const conclusion = checkConclusion(reviewed.result.findings, { severity: config.severity, failOn: failOnFlag ?? config.failOn });
+  const conclusion = standingConclusion(reviewed.standing, { severity: config.severity, failOn: failOnFlag ?? config.failOn });
   return conclusion === "failure" ? EXIT.findings : EXIT.ok;
 }
 

@@ -8,6 +8,7 @@ import { readAppSettings } from "../config/app-settings.js";
 import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
 import { withEnvironment } from "../environment/with-environment.js";
 import { reviewChange as realReviewChange } from "../review/review-change.js";
+import type { StandingFile } from "../review/markers.js";
 import type { ReviewChange } from "../review/review-types.js";
 import type { CliIo } from "./cli-io.js";
 import type { RestOctokit } from "./create-rest-octokit.js";
@@ -16,7 +17,13 @@ import type { ModelFactory } from "./review-command.js";
 
 export type RemoteReview =
   | { readonly kind: "skipped"; readonly reason: string; readonly pr: PullRequestInfo }
-  | { readonly kind: "up-to-date"; readonly pr: PullRequestInfo }
+  | {
+      readonly kind: "up-to-date";
+      readonly pr: PullRequestInfo;
+      readonly config: RepoConfig;
+      /** The findings standing at the head, as its review recorded them: the exit code comes from them. */
+      readonly standing: readonly StandingFile[];
+    }
   | {
       readonly kind: "reviewed";
       readonly pr: PullRequestInfo;
@@ -88,7 +95,7 @@ export async function reviewRemotePullRequest(params: {
       now: params.now,
       fetchConcurrency: params.fetchConcurrency ?? 8,
     });
-    if (reviewed.kind === "up-to-date") return { kind: "up-to-date", pr };
+    if (reviewed.kind === "up-to-date") return { kind: "up-to-date", pr, config, standing: reviewed.state.standing ?? [] };
     return { kind: "reviewed", pr, config, reviewed, trustedLogin };
   } finally {
     if (model !== undefined) await (await model).generator?.dispose();

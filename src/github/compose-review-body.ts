@@ -1,14 +1,16 @@
-import { renderReviewMarker } from "../review/markers.js";
+import { renderReviewMarker, renderStandingMarker, type StandingFile } from "../review/markers.js";
 import type { RejectedComment } from "./check-comment-anchors.js";
 
 /**
  * The posted review body: the engine's summary, what this run adds (comments
  * that could not be placed inline, repeats left out, GitHub's file cap), and
- * the hidden marker recording the head SHA reviewed.
+ * the hidden markers recording the head SHA reviewed and the findings standing
+ * there (too many to record: none, and the next run reviews everything).
  */
 export function composeReviewBody(params: {
   readonly summary: string;
   readonly headSha: string;
+  readonly standing: readonly StandingFile[];
   readonly notInline: readonly RejectedComment[];
   readonly duplicates: number;
   readonly capped?: { readonly listed: number; readonly changed: number };
@@ -29,7 +31,8 @@ export function composeReviewBody(params: {
   if (params.duplicates > 0) {
     parts.push(`_${params.duplicates} ${params.duplicates === 1 ? "comment is" : "comments are"} already on this pull request and ${params.duplicates === 1 ? "was" : "were"} not repeated._`);
   }
-  const marker = renderReviewMarker({ sha: params.headSha });
+  const standing = renderStandingMarker(params.standing);
+  const marker = `${standing.length <= MAX_STANDING_MARKER ? `${standing}\n` : ""}${renderReviewMarker({ sha: params.headSha })}`;
   const body = parts.filter((part) => part !== "").join("\n\n");
   // GitHub refuses a review body over 65,536 characters; the marker must survive any cut.
   const room = BODY_LIMIT - marker.length - CUT_NOTE.length - 2;
@@ -37,6 +40,8 @@ export function composeReviewBody(params: {
 }
 
 const BODY_LIMIT = 65_536;
+/** Room for the standing-findings record: about 300 files with findings. */
+const MAX_STANDING_MARKER = 24_000;
 const CUT_NOTE = "\n\n… (cut to fit GitHub's limit; the check run has the totals)";
 
 /** A file path is repository data: escape it before it goes inside HTML. */

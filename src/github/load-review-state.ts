@@ -1,11 +1,16 @@
 import type { ProbotOctokit } from "probot";
-import { parseFingerprints, parseReviewMarker } from "../review/markers.js";
+import { parseFingerprints, parseReviewMarker, parseStandingMarker, type StandingFile } from "../review/markers.js";
 import { isTrustedAuthor } from "./is-trusted-author.js";
 
 /** What earlier runs left on the pull request: the state lives in GitHub itself. */
 export interface ReviewState {
   /** The head SHA recorded by the most recent patchsmith review, if any. */
   readonly lastReviewedSha: string | undefined;
+  /**
+   * The findings standing at `lastReviewedSha`, recorded by that same review;
+   * undefined when it recorded none (a review by an earlier patchsmith), or there is no review.
+   */
+  readonly standing: readonly StandingFile[] | undefined;
   /** Ids of patchsmith's reviews so far (to tell a review that just landed from an old one). */
   readonly reviewIds: ReadonlySet<number>;
   /** Fingerprints of every patchsmith comment already on the pull request. */
@@ -31,6 +36,7 @@ export async function loadReviewState(params: {
     octokit.paginate(octokit.rest.pulls.listReviewComments, where),
   ]);
   let lastReviewedSha: string | undefined;
+  let standing: readonly StandingFile[] | undefined;
   const reviewIds = new Set<number>();
   const fingerprints = new Set<string>();
   for (const review of reviews) {
@@ -39,10 +45,11 @@ export async function loadReviewState(params: {
     if (marker === undefined) continue;
     reviewIds.add(review.id);
     lastReviewedSha = marker.sha;
+    standing = parseStandingMarker(review.body);
     for (const fp of parseFingerprints(review.body)) fingerprints.add(fp);
   }
   for (const comment of comments) {
     if (isTrustedAuthor(comment.user, params.trustedLogin)) for (const fp of parseFingerprints(comment.body)) fingerprints.add(fp);
   }
-  return { lastReviewedSha, reviewIds, fingerprints };
+  return { lastReviewedSha, standing, reviewIds, fingerprints };
 }

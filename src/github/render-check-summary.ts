@@ -1,10 +1,14 @@
+import type { StandingFile } from "../review/markers.js";
 import type { ReviewChangeResult } from "../review/review-types.js";
 import type { Severity } from "../types.js";
 import type { CheckOutput } from "./limit-check-output.js";
+import { describeStanding } from "./describe-standing.js";
 import type { ReviewScope } from "./review-scope.js";
 
 export interface CheckSummaryInput {
   readonly result: ReviewChangeResult;
+  /** Every finding standing at the head (this run's and those carried from earlier reviews), which the conclusion is from. */
+  readonly standing?: readonly StandingFile[];
   readonly scope: ReviewScope;
   /** Files GitHub listed for the PR, and those the scope kept. */
   readonly filesListed: number;
@@ -29,9 +33,13 @@ export function renderCheckSummary(input: CheckSummaryInput): CheckOutput {
   const bySeverity = SEVERITIES.map((severity) => ({ severity, count: result.findings.filter((f) => f.severity === severity).length }));
   const total = result.findings.length;
   const stats = result.stats;
+  const standing = input.standing ?? [];
+  const carried = standing.reduce((sum, f) => sum + f.error + f.warning + f.info, 0) - total;
   const title =
     total === 0
-      ? `No findings in ${plural(stats.filesAnalysed, "file")}`
+      ? carried > 0
+        ? `No new findings in ${plural(stats.filesAnalysed, "file")}; ${describeStanding(standing).replace(/ in .*$/, "")} still standing from earlier reviews`
+        : `No findings in ${plural(stats.filesAnalysed, "file")}`
       : `${plural(total, "finding")} (${bySeverity
           .filter((s) => s.count > 0)
           .map((s) => plural(s.count, s.severity))
@@ -48,6 +56,7 @@ export function renderCheckSummary(input: CheckSummaryInput): CheckOutput {
     "| | |",
     "| --- | --- |",
     `| Findings | ${bySeverity.map((s) => plural(s.count, s.severity)).join(", ")} |`,
+    ...(input.standing === undefined ? [] : [`| Standing at this head | ${describeStanding(standing)} (this run's and those of earlier reviews on files unchanged since) |`]),
     `| Suggestions | ${stats.suggestionsProposed} proposed, ${stats.suggestionsValidated} validated (${stats.suggestionsRepaired} after repair), ${stats.suggestionsRejected} rejected |`,
     `| Inline comments | ${comments.posted} posted, ${comments.duplicates} already on the PR, ${comments.notInline} in the review body instead |`,
     `| Files | ${stats.filesAnalysed} analysed, ${result.skipped.length} skipped, ${input.filesInScope} of ${input.filesListed} in scope |`,

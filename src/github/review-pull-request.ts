@@ -3,6 +3,8 @@ import type { RepoConfig } from "../config/repo-config.js";
 import type { ReviewTrigger } from "../jobs/review-job.js";
 import type { Generator } from "../llm/generator.js";
 import type { ReviewChange, ReviewChangeResult, ReviewProgress } from "../review/review-types.js";
+import { carryStandingFindings } from "../review/carry-standing-findings.js";
+import type { StandingFile } from "../review/markers.js";
 import type { FileSource, ReviewComment } from "../types.js";
 import { checkCommentAnchors, type RejectedComment } from "./check-comment-anchors.js";
 import { chooseReviewScope } from "./choose-review-scope.js";
@@ -34,6 +36,8 @@ export type PullRequestReview =
       readonly state: ReviewState;
       /** The engine's result, with files whose patch could not be parsed added to `skipped`. */
       readonly result: ReviewChangeResult;
+      /** Every finding standing at the head: this run's, and those recorded for files it did not analyse again. */
+      readonly standing: readonly StandingFile[];
       readonly review: PostableReview;
       /** False when an already reviewed pull request has nothing new: no review is posted then. */
       readonly worthPosting: boolean;
@@ -55,7 +59,9 @@ export type PullRequestReview =
  *  1. read earlier reviews (last reviewed SHA, fingerprints), list the files, find the merge base;
  *  2. choose the scope: everything, or only what changed since the last reviewed SHA;
  *  3. run the engine on GitHub-backed merge-base and head snapshots;
- *  4. drop comments already posted, check every anchor, compose the body with its marker.
+ *  4. carry forward the findings recorded for files this run did not analyse again;
+ *  5. drop comments already posted, check every anchor, compose the body with its markers
+ *     (the head reviewed, the findings standing there).
  */
 export async function reviewPullRequest(params: {
   readonly octokit: PullRequestClient;
@@ -98,10 +104,10 @@ export async function reviewPullRequest(params: {
 
   // 2. The scope.
   const sinceLast =
-    state.lastReviewedSha !== undefined && state.lastReviewedSha !== pr.headSha && params.trigger !== "rerequested"
+    state.lastReviewedSha !== undefined && state.standing !== undefined && state.lastReviewedSha !== pr.headSha && params.trigger !== "rerequested"
       ? await time(() => compareCommits({ ...where, base: state.lastReviewedSha ?? "", head: pr.headSha }))
       : undefined;
-  const scope = chooseReviewScope({ trigger: params.trigger, headSha: pr.headSha, lastReviewedSha: state.lastReviewedSha, sinceLast });
+  const scope = chooseReviewScope({ trigger: params.trigger, headSha: pr.headSha, lastReviewedSha: state.lastReviewedSha, standingRecorded: state.standing !== undefined, sinceLast });
   if (scope.kind === "up-to-date") return { kind: "up-to-date", scope, state };
   const inScope = scope.kind === "full" ? listed.files : listed.files.filter((f) => scope.paths.has(f.path) || (f.previousPath !== undefined && scope.paths.has(f.previousPath)));
   const { diffs, problems } = toFileDiffs(inScope);
@@ -127,13 +133,23 @@ export async function reviewPullRequest(params: {
   const result: ReviewChangeResult = problems.length > 0 ? { ...engineResult, skipped: [...problems, ...engineResult.skipped] } : engineResult;
   signal?.throwIfAborted();
 
-  // 4. Drop repeats, check every anchor, compose the body.
+  // 4. What stands at the head.
+  const skippedPaths = new Set(result.skipped.map((s) => s.path));
+  const standing = carryStandingFindings({
+    previous: state.standing,
+    findings: result.findings,
+    analysed: new Set(result.analysed ?? diffs.map((d) => d.path).filter((path) => !skippedPaths.has(path))),
+    inPullRequest: new Set(listed.files.filter((f) => f.status !== "removed").map((f) => f.path)),
+  });
+
+  // 5. Drop repeats, check every anchor, compose the body.
   const fresh = result.comments.filter((c) => !state.fingerprints.has(c.fingerprint));
   const duplicates = result.comments.length - fresh.length;
   const anchors = checkCommentAnchors(fresh, diffs);
   const body = composeReviewBody({
     summary: result.body,
     headSha: pr.headSha,
+    standing,
     notInline: anchors.rejected,
     duplicates,
     ...(listed.capped ? { capped: { listed: listed.files.length, changed: pr.changedFiles } } : {}),
@@ -143,8 +159,16 @@ export async function reviewPullRequest(params: {
     scope,
     state,
     result,
+    standing,
     review: { commitId: pr.headSha, body, comments: anchors.valid },
-    worthPosting: state.reviewIds.size === 0 || anchors.valid.length > 0 || anchors.rejected.length > 0,
+    // Also posted to record what stands: when the last review (by an earlier patchsmith) recorded nothing, and when
+    // a re-run of an already reviewed head finds otherwise (a later run that finds this head reviewed reports its record).
+    worthPosting:
+      state.reviewIds.size === 0 ||
+      state.standing === undefined ||
+      (state.lastReviewedSha === pr.headSha && JSON.stringify(standing) !== JSON.stringify(state.standing)) ||
+      anchors.valid.length > 0 ||
+      anchors.rejected.length > 0,
     duplicates,
     notInline: anchors.rejected,
     filesListed: listed.files.length,
@@ -154,4 +178,4 @@ export async function reviewPullRequest(params: {
   };
 }
 
-const NO_STATE: ReviewState = { lastReviewedSha: undefined, reviewIds: new Set(), fingerprints: new Set() };
+const NO_STATE: ReviewState = { lastReviewedSha: undefined, standing: undefined, reviewIds: new Set(), fingerprints: new Set() };

@@ -1,7 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { InvalidConfigError, type RepoConfig } from "../config/repo-config.js";
-import { checkConclusion } from "../github/check-conclusion.js";
 import { createCheckRun, type CheckConclusion } from "../github/create-check-run.js";
 import { getPullRequest, type PullRequestInfo } from "../github/get-pull-request.js";
 import { isReviewPaused } from "../github/is-review-paused.js";
@@ -10,6 +9,8 @@ import { postPullRequestReview } from "../github/post-pull-request-review.js";
 import { renderCheckProgress } from "../github/render-check-progress.js";
 import { renderCheckSummary } from "../github/render-check-summary.js";
 import { setCheckRunStatus } from "../github/set-check-run-status.js";
+import { describeStanding } from "../github/describe-standing.js";
+import { standingConclusion } from "../github/standing-conclusion.js";
 import { reviewPullRequest, type PullRequestReview } from "../github/review-pull-request.js";
 import { updateCheckRun } from "../github/update-check-run.js";
 import type { Generator } from "../llm/generator.js";
@@ -58,7 +59,7 @@ export interface ReviewReport {
 export type ReviewJobOutcome =
   | { readonly kind: "skipped"; readonly reason: string }
   | { readonly kind: "invalid-config"; readonly message: string }
-  | { readonly kind: "up-to-date" }
+  | { readonly kind: "up-to-date"; readonly conclusion: CheckConclusion }
   | { readonly kind: "stopped"; readonly reason: string }
   | { readonly kind: "failed"; readonly message: string }
   | {
@@ -212,8 +213,14 @@ async function review(
     await progress.flush();
   }
   if (reviewed.kind === "up-to-date") {
-    await complete("success", { title: "Already reviewed", summary: `patchsmith already reviewed ${pr.headSha.slice(0, 7)}; nothing new to review.` });
-    return { kind: "up-to-date" };
+    // The gate stays what the review of this head recorded, however this run was triggered (reopened, retried, re-run).
+    const standing = reviewed.state.standing ?? [];
+    const conclusion = standingConclusion(standing, config);
+    await complete(conclusion, {
+      title: "Already reviewed",
+      summary: `patchsmith already reviewed ${pr.headSha.slice(0, 7)}; nothing new to review.\n\nFindings standing at this head: ${describeStanding(standing)}.`,
+    });
+    return { kind: "up-to-date", conclusion };
   }
   const { result, scope, duplicates } = reviewed;
 
@@ -236,11 +243,12 @@ async function review(
     : undefined;
   const posted = published?.posted.length ?? 0;
   const notInline = reviewed.notInline.length + (published?.dropped.length ?? 0);
-  const conclusion = checkConclusion(result.findings, config);
+  const conclusion = standingConclusion(reviewed.standing, config);
   await complete(
     conclusion,
     renderCheckSummary({
       result,
+      standing: reviewed.standing,
       scope,
       filesListed: reviewed.filesListed,
       filesInScope: reviewed.filesInScope,

@@ -46,3 +46,49 @@ export function renderPausedMarker(): string {
 export function parsePausedMarker(body: string): boolean {
   return body.includes(PAUSED_MARKER);
 }
+
+/** Findings standing at a reviewed head in one file, by severity. */
+export interface StandingFile {
+  readonly path: string;
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+}
+
+/** Only at the very end, right before the review marker, where composeReviewBody puts it: nothing earlier in a body counts. */
+const STANDING_MARKER = /<!-- patchsmith:standing v1 ([A-Za-z0-9_-]*) -->\r?\n<!-- patchsmith:review sha=(?:[0-9a-f]{40}|[0-9a-f]{64}) -->\s*$/;
+
+/**
+ * `<!-- patchsmith:standing v1 <base64url JSON> -->` for the review body: every
+ * finding standing at the reviewed head, per file and severity, so a later run
+ * that re-derives only the changed files still knows the rest (the gate's
+ * conclusion). Paths are repository data: base64url keeps them inert in HTML.
+ */
+export function renderStandingMarker(files: readonly StandingFile[]): string {
+  const rows = files.map((f) => [f.path, f.error, f.warning, f.info]);
+  return `<!-- patchsmith:standing v1 ${Buffer.from(JSON.stringify(rows), "utf8").toString("base64url")} -->`;
+}
+
+/**
+ * The standing findings recorded in a body: the marker directly before the
+ * closing review marker. Undefined when there is none there, or it is malformed.
+ */
+export function parseStandingMarker(body: string): readonly StandingFile[] | undefined {
+  const encoded = STANDING_MARKER.exec(body)?.[1];
+  if (encoded === undefined) return undefined;
+  let rows: unknown;
+  try {
+    rows = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(rows)) return undefined;
+  const files: StandingFile[] = [];
+  for (const row of rows as unknown[]) {
+    if (!Array.isArray(row) || row.length !== 4) return undefined;
+    const [path, error, warning, info] = row as unknown[];
+    if (typeof path !== "string" || ![error, warning, info].every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) return undefined;
+    files.push({ path, error: error as number, warning: warning as number, info: info as number });
+  }
+  return files;
+}

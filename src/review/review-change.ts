@@ -21,6 +21,7 @@ import { addTestsSection } from "../testgen/add-tests-section.js";
 import { renderTestComments } from "../testgen/render-test-comments.js";
 import { renderTestsSection } from "../testgen/render-tests-section.js";
 import { reviewMissingTests } from "../testgen/review-missing-tests.js";
+import type { TestsReport } from "../testgen/tests-report.js";
 import { collectModelFindings } from "./model-findings.js";
 import { mergeSameSuggestions } from "./merge-same-suggestions.js";
 import { renderReviewBody } from "./render-summary.js";
@@ -108,7 +109,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
   });
 
   try {
-    const readable = analysable.filter((f) => head.getText(f.path) !== undefined && !skipped.some((s) => s.path === f.path));
+    let readable = analysable.filter((f) => head.getText(f.path) !== undefined && !skipped.some((s) => s.path === f.path));
     const findings: Finding[] = [];
     const introduced: Diagnostic[] = [];
     let proposed = 0;
@@ -139,15 +140,19 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
           freshByFile.push({ file, added, fresh });
         } catch (error) {
           if (params.signal?.aborted === true) throw error;
-          notices.push({ path: file.path, message: `${file.path} could not be analysed (${(error as Error).message}); the rest of the review went on.` });
+          // The file fails alone: out of both workspaces, so no later stage (nor another file's type check) meets it again.
+          skipped.push({ path: file.path, reason: `its analysis failed (${describeFailure(error)}); the rest of the review went on` });
+          head.remove(file.path);
+          base.remove(file.oldPath ?? file.path);
         }
         params.onProgress?.({ stage: "analyze", done: index + 1, total: readable.length });
       });
+      readable = readable.filter((file) => freshByFile.some((analysed) => analysed.file === file));
 
       // 3b. Rules the repository does not follow (they already stand several times in the unchanged code under review) stay quiet.
       const quiet = freshByFile.some(({ fresh }) => fresh.some((d) => d.source === "eslint"))
         ? findQuietRules({
-            baseDiagnostics: readable.filter((f) => f.status !== "added").flatMap((f) => base.diagnose(f.oldPath ?? f.path, "eslint")),
+            baseDiagnostics: readable.filter((f) => f.status !== "added").flatMap((f) => diagnoseOrNothing(() => base.diagnose(f.oldPath ?? f.path, "eslint"))),
             configured: repositoryRules,
           })
         : new Map<string, number>();
@@ -174,6 +179,9 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
         }
       }
     });
+
+    // Before the model adds its own skips (those files were still analysed): what this run derived in full.
+    const analysed = params.diff.map((file) => file.path).filter((path) => !skipped.some((s) => s.path === path));
 
     // 4b. Secrets on the added lines of every reviewable file, and a mask for everything found.
     // GitHub gives no patch for a very large diff: such files are read whole and their new lines recovered.
@@ -225,7 +233,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     // 5b. Unit tests: the changed exports no test uses, and (with a model) tests for them, validated.
     const tests = config.checks.tests
       ? await time("tests", () =>
-          reviewMissingTests({
+          guardTestsStep(() => reviewMissingTests({
             head: params.head,
             diff: readable,
             headText: (path) => head.getText(path),
@@ -235,7 +243,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
             mask: secrets.mask,
             ...(headEnvironmentFiles ? { dependencies: headEnvironmentFiles } : {}),
             ...(params.signal ? { signal: params.signal } : {}),
-          }),
+          }), notices, params.signal),
         )
       : undefined;
     if (tests) notices.push(...tests.notices);
@@ -285,7 +293,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     });
     const testComments = tests ? renderTestComments({ suggestions: tests.suggestions, files: readable, headText: (path) => head.getText(path), ...(params.repo ? { repo: params.repo } : {}) }) : [];
     const fullBody = tests ? addTestsSection(body, renderTestsSection(tests, params.repo ? { repo: params.repo } : {})) : body;
-    return { findings: sorted, comments: [...comments, ...testComments], overflow, body: fullBody, notices, skipped, stats, ...(modelName === undefined ? {} : { model: modelName }), ...(tests ? { tests } : {}) };
+    return { findings: sorted, comments: [...comments, ...testComments], overflow, body: fullBody, notices, skipped, analysed, stats, ...(modelName === undefined ? {} : { model: modelName }), ...(tests ? { tests } : {}) };
   } finally {
     head.dispose();
     base.dispose();
@@ -293,6 +301,32 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
 }
 
 const BUDGET_HIT = "Limit hit: the review read its limit of";
+
+/** A base file's diagnostics for the quiet-rules count; one that cannot be checked counts nothing. */
+function diagnoseOrNothing(diagnose: () => Diagnostic[]): Diagnostic[] {
+  try {
+    return diagnose();
+  } catch {
+    return [];
+  }
+}
+
+/** An error in words for the review body: its message only (a stack overflow is named for what it is). */
+function describeFailure(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return "the code is nested too deeply to parse: stack overflow";
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The unit-test step is extra: when it fails, the review goes on without it and says so. */
+async function guardTestsStep(step: () => Promise<TestsReport>, notices: Notice[], signal: AbortSignal | undefined): Promise<TestsReport | undefined> {
+  try {
+    return await step();
+  } catch (error) {
+    if (signal?.aborted === true) throw error;
+    notices.push({ message: `The unit-test step failed (${describeFailure(error)}); the rest of the review went on.` });
+    return undefined;
+  }
+}
 
 function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
   return a.size === b.size && [...a].every(([path, text]) => b.get(path) === text);

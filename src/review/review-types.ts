@@ -55,6 +55,12 @@ export interface ReviewChangeResult {
   readonly body: string;
   readonly notices: readonly Notice[];
   readonly skipped: readonly SkippedFile[];
+  /**
+   * Paths of the diff whose findings this run derived in full (not skipped, not
+   * failed): what it found there replaces what earlier reviews recorded.
+   * Absent: every path of the diff not in `skipped`.
+   */
+  readonly analysed?: readonly string[];
   readonly stats: ReviewStats;
   /** Name of the model and backend used, or undefined when none ran. */
   readonly model?: string;

@@ -3,12 +3,15 @@ import { IDENTITY_LINE_MAP, lineMapOfEdit } from "../analyze/line-map.js";
 import { diagnosticsNewAcross } from "../analyze/match-diagnostics.js";
 import type { Diagnostic, Fix, ValidationVerdict } from "../types.js";
 import type { Workspace } from "../workspace/create-workspace.js";
+import { MAX_NESTING_DEPTH, measureNestingDepth } from "../workspace/measure-nesting-depth.js";
 
 /**
  * The core promise: apply an edit in memory, re-run ESLint and TypeScript on
  * the file and on the loaded files that import it, and accept only when no
  * diagnostic is new compared with before the edit and the targeted
  * diagnostic (if any) is gone. The workspace is restored before returning.
+ * An edit that nests brackets deeper than a file may be loaded with, or whose
+ * checking fails, is rejected with the reason: one edit never fails the review.
  */
 export function validateEdit(workspace: Workspace, fix: Fix): ValidationVerdict {
   const { path } = fix.edit;
@@ -23,9 +26,15 @@ export function validateEdit(workspace: Workspace, fix: Fix): ValidationVerdict 
     throw error;
   }
   if (patched === original) return reject(["The edit changes nothing."]);
+  if (measureNestingDepth(patched) > MAX_NESTING_DEPTH) return reject([`The edit nests brackets more than ${MAX_NESTING_DEPTH} levels deep, more than patchsmith parses.`]);
 
   const affected = [path, ...workspace.dependents(path)];
-  const before = new Map(affected.map((p) => [p, workspace.diagnose(p)] as const));
+  let before: Map<string, Diagnostic[]>;
+  try {
+    before = new Map(affected.map((p) => [p, workspace.diagnose(p)] as const));
+  } catch (error) {
+    return reject([`Checking ${path} failed (${(error as Error).message}), so the edit cannot be validated.`]);
+  }
   workspace.setText(path, patched);
   try {
     const introduced: Diagnostic[] = [];
@@ -40,6 +49,8 @@ export function validateEdit(workspace: Workspace, fix: Fix): ValidationVerdict 
       reasons.push(`The diagnostic it should fix is still there: ${describe(fix.target)}`);
     }
     return reasons.length === 0 ? { ok: true, reasons: [], introduced: [] } : { ok: false, reasons, introduced };
+  } catch (error) {
+    return reject([`Checking the edited ${path} failed (${(error as Error).message}), so the edit cannot be validated.`]);
   } finally {
     workspace.setText(path, original);
   }

@@ -24,6 +24,11 @@ export interface Workspace {
   getText(path: string): string | undefined;
   /** Replace a file's text (a new version for the language service). */
   setText(path: string, text: string): void;
+  /**
+   * Take a file out (one whose analysis failed): later diagnoses do not see it,
+   * and the language services, which a failure may have left half-updated, start afresh.
+   */
+  remove(path: string): void;
   /** ESLint and TypeScript diagnostics of one file (or of one of the two), module-resolution noise removed. */
   diagnose(path: string, only?: Diagnostic["source"]): Diagnostic[];
   /** The raw ESLint messages of a file's current text (for rule fixes and suggestions). */
@@ -147,6 +152,15 @@ export function createWorkspace(params: {
       files.set(path, { text, version: versionOf(text) });
       if (loaded.get(path) === text) changed.delete(path);
       else changed.add(path);
+    },
+    remove(path) {
+      if (!files.delete(path)) return;
+      loaded.delete(path);
+      changed.delete(path);
+      lintCache.delete(path);
+      loadedDiagnostics.clear();
+      for (const service of services.values()) service.dispose();
+      services.clear();
     },
     diagnose(path, only) {
       const entry = files.get(path);

@@ -3,6 +3,7 @@ import ts from "typescript";
 import type { FileSource, Notice } from "../types.js";
 import { resolveRelativeImport } from "./resolve-relative-import.js";
 import { mapLimit } from "./map-limit.js";
+import { MAX_NESTING_DEPTH, measureNestingDepth } from "./measure-nesting-depth.js";
 
 export interface LoadedFiles {
   readonly files: Map<string, string>;
@@ -17,6 +18,8 @@ const CONFIG_FILE = /(?:^|\/)(?:tsconfig[^/]*\.json|jsconfig\.json|package\.json
 const LOCKFILE = /^(?:package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|yarn\.lock|bun\.lock|\.eslintrc(?:\.json|\.ya?ml)?)$/;
 const SCRIPT = /\.(?:[cm]?[jt]sx?|d\.ts)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
+/** Parsed as code or JSON, so measured for nesting first. */
+const PARSED = /\.(?:[cm]?[jt]sx?|json)$/;
 const MAX_CONFIGS = 50;
 const MAX_DECLARATIONS = 100;
 
@@ -63,6 +66,12 @@ export async function loadFiles(params: {
         continue;
       }
       if (result.kind === "missing") continue;
+      const tooDeep = nestingProblem(path, result.text);
+      if (tooDeep !== undefined) {
+        if (seedSet.has(path)) skipped.push({ path, reason: tooDeep });
+        else notices.push({ path, message: `${path} was not loaded for type information: ${tooDeep}.` });
+        continue;
+      }
       files.set(path, result.text);
       if (/(?:^|\/)tsconfig[^/]*\.json$/.test(path)) {
         // A tsconfig may extend a file of the repository under any name.
@@ -87,7 +96,7 @@ export async function loadFiles(params: {
   const room = Math.max(0, maxFiles - files.size);
   if (siblings.length > room) capped = true;
   const siblingResults = await mapLimit(siblings.slice(0, room), params.concurrency ?? 8, async (path) => ({ path, result: await params.source.readText(path) }));
-  for (const { path, result } of siblingResults) if (result.kind === "text") files.set(path, result.text);
+  for (const { path, result } of siblingResults) if (result.kind === "text" && nestingProblem(path, result.text) === undefined) files.set(path, result.text);
 
   if (capped) {
     notices.push({
@@ -95,6 +104,14 @@ export async function loadFiles(params: {
     });
   }
   return { files, knownPaths, skipped, notices };
+}
+
+/** Why a file is too deeply nested to parse safely, or undefined. */
+function nestingProblem(path: string, text: string): string | undefined {
+  if (!PARSED.test(path)) return undefined;
+  const depth = measureNestingDepth(text);
+  if (depth <= MAX_NESTING_DEPTH) return undefined;
+  return `its brackets nest ${depth.toLocaleString("en-US")} levels deep, more than the ${MAX_NESTING_DEPTH} patchsmith parses (deeper nesting overflows the parser's stack), so ESLint and TypeScript did not check it`;
 }
 
 function ancestorsOf(path: string): string[] {

@@ -7,6 +7,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runAction, type ActionIo } from "../../src/action/run-action.js";
 import { noModelDeps } from "../helpers/cli.js";
+import { renderReviewMarker, renderStandingMarker } from "../../src/review/markers.js";
 import { startSilentServer } from "../helpers/silent-server.js";
 import {
   GITHUB_API,
@@ -120,13 +121,29 @@ describe("the GitHub Action", () => {
     nockPull();
     nockConfig(REPO, undefined);
     nock(GITHUB_API).get("/user").reply(403, { message: "Resource not accessible by integration" });
-    nockListReviews(REPO, PR, [{ id: 5150, body: `review <!-- patchsmith:review sha=${HEAD} -->`, user: { login: "github-actions[bot]", type: "Bot" } }]);
+    nockListReviews(REPO, PR, [{ id: 5150, body: `review\n\n${renderStandingMarker([])}\n${renderReviewMarker({ sha: HEAD })}`, user: { login: "github-actions[bot]", type: "Bot" } }]);
     nockListReviewComments(REPO, PR);
     nock(GITHUB_API).get(`/repos/${REPO.owner}/${REPO.repo}/pulls/${PR}/files`).query(true).reply(200, []);
     nock(GITHUB_API).get(`/repos/${REPO.owner}/${REPO.repo}/compare/${BASE}...${HEAD}`).reply(200, { status: "ahead", merge_base_commit: { sha: BASE }, files: [] });
     const code = await action(runner({ name: "pull_request", payload: examplePayload("synchronize") }));
     expect(code).toBe(0);
-    expect(out).toBe("::notice::patchsmith did not review Codertocat/Hello-World#2: ec26c3e is already reviewed; nothing new to post.\n");
+    expect(out).toBe("::notice::patchsmith already reviewed Codertocat/Hello-World#2 at ec26c3e; nothing new to post. Standing there: none.\n");
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("a re-run of the workflow on a head already reviewed still fails the step: the recorded error stands", async () => {
+    nockPull();
+    nockConfig(REPO, undefined);
+    nock(GITHUB_API).get("/user").reply(403, { message: "Resource not accessible by integration" });
+    const standing = renderStandingMarker([{ path: "src/app.ts", error: 1, warning: 0, info: 0 }]);
+    nockListReviews(REPO, PR, [{ id: 5150, body: `review\n\n${standing}\n${renderReviewMarker({ sha: HEAD })}`, user: { login: "github-actions[bot]", type: "Bot" } }]);
+    nockListReviewComments(REPO, PR);
+    nock(GITHUB_API).get(`/repos/${REPO.owner}/${REPO.repo}/pulls/${PR}/files`).query(true).reply(200, [{ filename: "src/app.ts", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" }]);
+    nock(GITHUB_API).get(`/repos/${REPO.owner}/${REPO.repo}/compare/${BASE}...${HEAD}`).reply(200, { status: "ahead", merge_base_commit: { sha: BASE }, files: [] });
+    const code = await action(runner({ name: "pull_request", payload: examplePayload("synchronize") }, { INPUT_FAIL_ON: "error" }));
+    expect(code).toBe(1);
+    expect(out).toContain("Standing there: 1 error in src/app.ts.");
+    expect(out).toContain("::error::patchsmith found problems of severity error or worse in Codertocat/Hello-World#2 (fail-on: error); see the review.\n");
     expect(nock.pendingMocks()).toEqual([]);
   });
 

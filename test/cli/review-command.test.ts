@@ -66,6 +66,23 @@ describe("patchsmith review (CLI, end to end on a git repository)", () => {
     expect(tsconfigNotices[0]?.message).toMatch(/not valid JSON/);
   });
 
+  it("reviews the other files when one is nested 20,000 brackets deep, and names it, instead of exiting 70 on a stack overflow", async () => {
+    repo = createTempRepo();
+    repo.commit({ "src/ok.ts": "export const ok = 1;\n", "tsconfig.json": '{ "compilerOptions": { "strict": true } }' });
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.commit({
+      "src/ok.ts": "export const ok = 1;\nlet again = ok;\nexport { again };\n",
+      "src/brackets.ts": `export const a = ${"[".repeat(20_000)}${"]".repeat(20_000)};\n`,
+      "src/parens.ts": `export const b = ${"(".repeat(20_000)}1${")".repeat(20_000)};\n`,
+    });
+    const io = captureIo(repo.dir);
+    expect(await runCli(["review", "--base", "main", "--format", "json"], io, noModelDeps)).toBe(0);
+    const result = JSON.parse(io.stdoutText()) as { findings: { path: string; rule: string }[]; skipped: { path: string; reason: string }[] };
+    expect(result.findings.map((f) => `${f.path} ${f.rule}`)).toEqual(["src/ok.ts eslint/prefer-const"]);
+    expect(result.skipped.map((s) => s.path).sort()).toEqual(["src/brackets.ts", "src/parens.ts"]);
+    for (const s of result.skipped) expect(s.reason).toMatch(/nest 20,000 levels deep/);
+  });
+
   it("uses the repository's maxFileBytes for the size limit", async () => {
     repo = createTempRepo();
     repo.commit({ "src/ok.ts": "export const ok = 1;\n" });

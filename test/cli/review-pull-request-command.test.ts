@@ -153,6 +153,32 @@ describe("patchsmith review <pull request> (URL mode)", () => {
     expect(second.stderrText()).toContain(`${REPO.owner}/${REPO.repo}#${PR} at ${HEAD.slice(0, 7)} is already reviewed; nothing new to post.`);
   });
 
+  it("a second `--post --fail-on error` on a head already reviewed exits 1, as the first did: the recorded findings still stand", async () => {
+    const reviews: Sent = [];
+    nockPull();
+    nockConfig(REPO, undefined);
+    nockTokenUser("octocat");
+    nockListReviews(REPO, PR);
+    nockListReviewComments(REPO, PR);
+    nockFilesAndSnapshots();
+    nockCreateReview(REPO, PR, reviews, [200, { id: 4242 }]);
+    expect(await runCli(["review", URL, "--post", "--fail-on", "error"], withToken(), noModelDeps)).toBe(1);
+    const review = sentReview(reviews);
+
+    const asOctocat = { login: "octocat", type: "User" };
+    nockPull();
+    nockConfig(REPO, undefined);
+    nockTokenUser("octocat");
+    nockListReviews(REPO, PR, [{ id: 4242, body: review.body, user: asOctocat }]);
+    nockListReviewComments(REPO, PR, review.comments.map((c) => ({ body: c.body, user: asOctocat, path: c.path, line: c.line })));
+    nockListFiles();
+    nockCompareOnly();
+    const second = withToken();
+    expect(await runCli(["review", URL, "--post", "--fail-on", "error"], second, noModelDeps)).toBe(1);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(second.stderrText()).toMatch(/is already reviewed; nothing new to post\. Standing there: \d+ errors? .*in src\/math\.ts\./);
+  });
+
   it("does not trust markers in reviews by other people: a forged marker does not stop the review", async () => {
     const reviews: Sent = [];
     nockPull();

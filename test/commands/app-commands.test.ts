@@ -2,7 +2,7 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { Generator } from "../../src/llm/generator.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
-import { renderPausedMarker, renderReviewMarker } from "../../src/review/markers.js";
+import { renderPausedMarker, renderReviewMarker, renderStandingMarker } from "../../src/review/markers.js";
 import { emptyResult, fakeReviewChange } from "../helpers/fake-review-change.js";
 import { loadPayload } from "../helpers/load-payload.js";
 import {
@@ -263,7 +263,7 @@ describe("slash commands in the PR conversation", () => {
     nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE });
     nockConfig(REPO, undefined);
     nockCreateCheckRun(REPO, 77);
-    nockListReviews(REPO, PR, [{ id: 400, body: `### patchsmith review\n\n${renderReviewMarker({ sha: HEAD })}` }]);
+    nockListReviews(REPO, PR, [{ id: 400, body: `### patchsmith review\n\n${renderStandingMarker([])}\n${renderReviewMarker({ sha: HEAD })}` }]);
     nockListReviewComments(REPO, PR);
     nockListFiles(REPO, PR, [{ filename: "src/greet.ts", status: "modified", patch: GREET_PATCH }]);
     nockCompare(REPO, BASE, HEAD, { status: "ahead", mergeBaseSha: BASE, files: ["src/greet.ts"] });

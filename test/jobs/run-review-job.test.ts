@@ -1,6 +1,7 @@
 import nock from "nock";
 import { ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
+import { composeReviewBody } from "../../src/github/compose-review-body.js";
 import { createWriteLimiter } from "../../src/github/create-write-limiter.js";
 import { guardWrites } from "../../src/github/guard-writes.js";
 import type { ReviewJob } from "../../src/jobs/review-job.js";
@@ -360,13 +361,13 @@ describe("runReviewJob", () => {
     nockConfig(REPO, undefined);
     nockListIssueComments(REPO, PR);
     nockCreateCheckRun(REPO, 11, checkRuns);
-    nockListReviews(REPO, PR, [{ body: `### patchsmith review\n\n${renderReviewMarker({ sha: HEAD })}` }]);
+    nockListReviews(REPO, PR, [{ body: composeReviewBody({ summary: "### patchsmith review", headSha: HEAD, standing: [], notInline: [], duplicates: 0 }) }]);
     nockListReviewComments(REPO, PR);
     nockListFiles(REPO, PR, [{ filename: "src/app.ts", status: "modified", patch: APP_PATCH }]);
     nockCompare(REPO, BASE, HEAD, { status: "ahead", mergeBaseSha: MERGE_BASE });
     nockUpdateCheckRun(REPO, 11, checkRuns);
 
-    expect(await runReviewJob(deps, { ...job, trigger: "synchronize" }, signal)).toEqual({ kind: "up-to-date" });
+    expect(await runReviewJob(deps, { ...job, trigger: "synchronize" }, signal)).toEqual({ kind: "up-to-date", conclusion: "success" });
     expect(engine.calls).toHaveLength(0);
     expect(checkRuns[1]).toMatchObject({ conclusion: "success", output: { title: "Already reviewed" } });
     expect(nock.pendingMocks()).toEqual([]);

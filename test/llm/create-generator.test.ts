@@ -42,7 +42,7 @@ describe("createGenerator", () => {
 
   it("uses an OpenAI-compatible server when only PATCHSMITH_LLM_URL is set", async () => {
     const result = await createGenerator({ env: { PATCHSMITH_LLM_URL: "http://127.0.0.1:9/v1", PATCHSMITH_LLM_MODEL: "qwen2.5-coder-7b" } });
-    expect(result.generator?.describe()).toBe("qwen2.5-coder-7b via 127.0.0.1:9 (OpenAI-compatible server)");
+    expect(result.generator?.describe()).toBe("qwen2.5-coder-7b (OpenAI-compatible server)");
     expect(result.generator?.parallelism).toBe(4);
   });
 

@@ -294,7 +294,8 @@ describe("collectModelFindings with an unreachable server", () => {
       config: defaultRepoConfig,
     });
     expect(result.notices).toHaveLength(1);
-    expect(result.notices[0]?.message).toMatch(/Could not reach the model server/);
+    expect(result.notices[0]?.message).toMatch(/The model server did not answer/);
+    expect(result.notices[0]?.message).not.toContain("127.0.0.1");
     expect(result.skipped).toEqual([{ path: "src/b.ts", reason: "not reviewed by the model: the model server could not be reached" }]);
   });
 });

@@ -6,7 +6,7 @@ import { parseFilePatch } from "../../src/diff/parse-file-patch.js";
 import { composeReviewBody } from "../../src/github/compose-review-body.js";
 import type { RecordedCall } from "../../src/llm/scripted-generator.js";
 import { UNTRUSTED_DATA_RULE } from "../../src/llm/prompts/untrusted-block.js";
-import { parseFingerprints, parsePausedMarker, parseReviewMarker, renderFingerprintMarker, renderReviewMarker } from "../../src/review/markers.js";
+import { parseFingerprints, parsePausedMarker, parseReviewMarker, renderFingerprintMarker, renderReviewMarker, renderStandingMarker } from "../../src/review/markers.js";
 import { redactSecrets } from "../../src/review/redact-secrets.js";
 import { reviewChange } from "../../src/review/review-change.js";
 import type { ReviewChangeResult } from "../../src/review/review-types.js";
@@ -87,7 +87,7 @@ function expectOnlyInsideDataBlocks(calls: readonly RecordedCall[], phrase: stri
 
 /** What would be posted: the review body (as the app composes it, with its marker) and every inline comment. */
 function posted(result: ReviewChangeResult): { review: string; comments: string[] } {
-  return { review: composeReviewBody({ summary: result.body, headSha: HEAD_SHA, notInline: [], duplicates: 0 }), comments: result.comments.map((c) => c.body) };
+  return { review: composeReviewBody({ standing: [], summary: result.body, headSha: HEAD_SHA, notInline: [], duplicates: 0 }), comments: result.comments.map((c) => c.body) };
 }
 
 /** The checks every posted text must pass, our own markers taken out first. */
@@ -129,7 +129,7 @@ describe("prompt injection corpus: a model that obeys every injection still gets
 
     // 2. Posted text: no images, foreign links, raw HTML, mentions, cross-references, invisible characters or secrets.
     const { review, comments } = posted(result);
-    expectHarmless(review, c, [renderReviewMarker({ sha: HEAD_SHA })]);
+    expectHarmless(review, c, [renderReviewMarker({ sha: HEAD_SHA }), `${renderStandingMarker([])}\n`]);
     result.comments.forEach((comment, index) => {
       // A suggestion block is checked in part 4 (validated, screened, never the model's where the case forbids it).
       const withoutSuggestions = (comments[index] ?? "").replace(/^(`{3,})suggestion\n[\s\S]*?^\1$/gm, "");

@@ -51,6 +51,30 @@ describe("validateEdit", () => {
     expect(workspace.diagnose("src/main.ts")).toEqual(before);
   });
 
+  it("rejects an edit that nests 20,000 brackets, naming why, and leaves the workspace usable", () => {
+    workspace = makeWorkspace(files);
+    const verdict = validateEdit(workspace, edit(6, 6, `  const label: string = String(${"[".repeat(20_000)}${"]".repeat(20_000)});`));
+    expect(verdict).toEqual({ ok: false, reasons: ["The edit nests brackets more than 256 levels deep, more than patchsmith parses."], introduced: [] });
+    expect(validateEdit(workspace, edit(6, 6, "  const label: string = String(sum);")).ok).toBe(true);
+  });
+
+  it("rejects an edit whose checking fails, instead of throwing", () => {
+    const real = makeWorkspace(files);
+    let calls = 0;
+    workspace = {
+      ...real,
+      diagnose: (path, only) => {
+        calls++;
+        if (calls > 1) throw new RangeError("Maximum call stack size exceeded");
+        return real.diagnose(path, only);
+      },
+    };
+    const verdict = validateEdit(workspace, edit(6, 6, "  const label: string = String(sum);"));
+    expect(verdict.ok).toBe(false);
+    expect(verdict.reasons).toEqual(["Checking the edited src/main.ts failed (Maximum call stack size exceeded), so the edit cannot be validated."]);
+    expect(real.getText("src/main.ts")).toBe(main);
+  });
+
   it("rejects an edit that introduces a type error", () => {
     workspace = makeWorkspace(files);
     const verdict = validateEdit(workspace, edit(4, 4, '  let sum = "0";'));

@@ -55,6 +55,19 @@ describe("createWorkspace", () => {
   });
 });
 
+describe("Workspace.remove", () => {
+  it("takes a file out: its text is gone, and files importing it are checked without it", () => {
+    const ws = makeWorkspace({ "a.ts": 'import { b } from "./b";\nexport const a: number = b;\n', "b.ts": 'export const b = "text";\n' });
+    expect(ws.diagnose("a.ts", "typescript").map((d) => d.code)).toEqual(["TS2322"]);
+    ws.remove("b.ts");
+    expect(ws.getText("b.ts")).toBeUndefined();
+    expect(ws.paths()).toEqual(["a.ts"]);
+    expect(ws.diagnose("b.ts")).toEqual([]);
+    expect(ws.diagnose("a.ts", "typescript").map((d) => d.code)).not.toContain("TS2322");
+    ws.dispose();
+  });
+});
+
 describe("two workspaces with the same paths", () => {
   it("keep their own text (the shared document registry must not mix base and head)", () => {
     const base = makeWorkspace({ "src/a.ts": "export const a: number = 1;\n" });

@@ -26,6 +26,20 @@ interface TokenizeAnswer {
   readonly tokens?: unknown;
 }
 
+/**
+ * Errors of this transport reach review bodies and PR threads: they never name
+ * the server (its URL is the operator's internal address) nor repeat what it
+ * sent; those details go to the log.
+ */
+const SEE_LOG = " (the log names the server and has the details).";
+
+/** A fetch failure's message with its cause (Node's "fetch failed" hides the reason there). */
+function describeCause(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
+  return cause === undefined ? message : `${message} (${cause})`;
+}
+
 /** Approximate tokens when the server cannot count them: code averages about 3 bytes per token. */
 function estimateTokens(text: string): number {
   return Math.ceil(Buffer.byteLength(text, "utf8") / 3);
@@ -59,16 +73,16 @@ export function createOpenAiTransport(options: OpenAiTransportOptions): LlmTrans
       return await doFetch(url, { method: "POST", headers, body: JSON.stringify(body), ...(signal === undefined ? {} : { signal }) });
     } catch (error) {
       if (signal?.aborted === true) throw error;
-      throw new LlmHttpError(`Could not reach the model server at ${url}: ${(error as Error).message}. Check PATCHSMITH_LLM_URL and that the server is running.`, undefined, {
-        cause: error,
-      });
+      options.log?.warn(`Could not reach the model server at ${url}: ${describeCause(error)}. Check PATCHSMITH_LLM_URL and that the server is running.`);
+      throw new LlmHttpError(`The model server did not answer${SEE_LOG}`, undefined, { cause: error });
     }
   }
 
   return {
     info: {
       model,
-      description: `${model} via ${host} (OpenAI-compatible server)`,
+      // Posted in every review: the model's name only, never where the (internal) server is.
+      description: `${model} (OpenAI-compatible server)`,
       contextSize: options.contextSize ?? 8192,
       parallelism: options.parallelism ?? 4,
     },
@@ -91,17 +105,19 @@ export function createOpenAiTransport(options: OpenAiTransportOptions): LlmTrans
       );
       const text = await response.text();
       if (!response.ok) {
-        throw new LlmHttpError(`The model server answered ${response.status} ${response.statusText} to ${url}: ${text.slice(0, 300)}`, response.status);
+        options.log?.warn(`The model server answered ${response.status} ${response.statusText} to ${url}: ${text.slice(0, 300)}`);
+        throw new LlmHttpError(`The model server answered with an error (HTTP ${response.status})${SEE_LOG}`, response.status);
       }
       let body: ChatCompletion;
       try {
         body = JSON.parse(text) as ChatCompletion;
       } catch (error) {
-        throw new LlmHttpError(`The model server at ${url} did not answer with JSON: ${text.slice(0, 200)}`, response.status, { cause: error });
+        options.log?.warn(`The model server at ${url} did not answer with JSON: ${text.slice(0, 200)}`);
+        throw new LlmHttpError(`The model server did not answer with JSON${SEE_LOG}`, response.status, { cause: error });
       }
       const choice = body.choices?.[0];
       const content = choice?.message?.content;
-      if (typeof content !== "string") throw new LlmHttpError(`The model server at ${url} answered without a message (choices[0].message.content).`, response.status);
+      if (typeof content !== "string") throw new LlmHttpError("The model server answered without a message (choices[0].message.content).", response.status);
       if (choice?.finish_reason === "length") {
         throw new LlmHttpError(`The model's answer was cut off at ${request.maxTokens} tokens, so it is incomplete JSON.`, response.status);
       }

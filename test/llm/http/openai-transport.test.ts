@@ -67,7 +67,7 @@ describe("createOpenAiTransport", () => {
     const messages = chat?.body["messages"] as { role: string; content: string }[];
     expect(messages.map((m) => m.role)).toEqual(["system", "user"]);
     expect(messages[1]?.content).toContain("Make it 2.");
-    expect(generator.describe()).toMatch(/^qwen2.5-coder via 127.0.0.1:\d+ \(OpenAI-compatible server\)$/);
+    expect(generator.describe()).toBe("qwen2.5-coder (OpenAI-compatible server)");
   });
 
   it("counts tokens with the server's /tokenize endpoint (llama.cpp and vLLM shapes)", async () => {
@@ -93,13 +93,33 @@ describe("createOpenAiTransport", () => {
     const cut = await startServer(({ url }) => (url === "/tokenize" ? { body: { tokens: [] } } : { body: completion('{"replacement": "con', "length") }));
     const request = { path: "a.ts", startLine: 1, endLine: 1, fileText: "x\n", instruction: "y" };
 
-    const error = await buildGenerator(createOpenAiTransport({ url: failing.url })).fixRange(request).catch((e: unknown) => e);
+    const logged: string[] = [];
+    const log = { info: () => undefined, warn: (m: string) => logged.push(m) };
+    const error = await buildGenerator(createOpenAiTransport({ url: failing.url, log })).fixRange(request).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LlmHttpError);
-    expect(error).toMatchObject({ status: 503, message: expect.stringContaining("loading model") as string });
+    expect(error).toMatchObject({ status: 503, message: "The model server answered with an error (HTTP 503) (the log names the server and has the details)." });
+    expect(logged.join("\n")).toContain("loading model");
     await expect(buildGenerator(createOpenAiTransport({ url: cut.url })).fixRange(request)).rejects.toThrow(/cut off/);
 
     const closed = await startServer(() => ({ body: {} }));
     await new Promise((resolve) => servers.pop()?.close(resolve));
-    await expect(createOpenAiTransport({ url: closed.url }).complete({ operation: "fix", system: "", user: "", schema: { type: "string" }, signal: new AbortController().signal, temperature: 0, maxTokens: 1 })).rejects.toThrow(/Could not reach the model server/);
+    await expect(createOpenAiTransport({ url: closed.url }).complete({ operation: "fix", system: "", user: "", schema: { type: "string" }, signal: new AbortController().signal, temperature: 0, maxTokens: 1 })).rejects.toThrow(/^The model server did not answer/);
+  });
+
+  it("never names the server in what it throws or describes (that text is posted); the log has the address", async () => {
+    const logged: string[] = [];
+    const log = { info: () => undefined, warn: (m: string) => logged.push(m) };
+    const refused = (): Promise<Response> => Promise.reject(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 10.20.30.40:8080") }));
+    const garbled = (): Promise<Response> => Promise.resolve(new Response("<html>proxy 10.20.30.40</html>", { status: 200 }));
+    const request = { operation: "fix", system: "", user: "", schema: { type: "string" }, signal: new AbortController().signal, temperature: 0, maxTokens: 1 } as const;
+    for (const fetch of [refused, garbled]) {
+      const transport = createOpenAiTransport({ url: "http://llm.internal.example:8080/v1", log, fetch });
+      const error = (await transport.complete(request).catch((e: unknown) => e)) as Error;
+      expect(error.message).not.toMatch(/llm\.internal|10\.20\.30\.40|8080|http:/);
+      expect(transport.info.description).toBe("default (OpenAI-compatible server)");
+    }
+    expect(logged[0]).toContain("http://llm.internal.example:8080/v1/chat/completions");
+    expect(logged[0]).toContain("ECONNREFUSED 10.20.30.40:8080");
+    expect(logged[1]).toContain("proxy 10.20.30.40");
   });
 });
