@@ -18,7 +18,6 @@ export interface ExtractResult {
 }
 
 const NOT_DATA = Symbol("not data");
-type Value = unknown;
 
 /**
  * The invalid cases of `ruleTester.run("name", rule, { invalid: [...] })` in
@@ -98,7 +97,7 @@ function propertyName(name: ts.PropertyName): string | undefined {
   return undefined;
 }
 
-function evaluate(node: ts.Node): Value | typeof NOT_DATA {
+function evaluate(node: ts.Node): unknown {
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return evaluate(node.expression);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isNumericLiteral(node)) return Number(node.text);
