@@ -100,7 +100,7 @@ interface RuleFigures {
   chained: number;
   overreach: number;
   skipped: Record<string, number>;
-  misses: { index: number; why: string }[];
+  misses: { index: number; why: string; code?: string; expected?: string; got?: string }[];
 }
 const figures = new Map<string, RuleFigures>();
 
@@ -195,7 +195,7 @@ function replayBatch(rule: string, options: readonly unknown[], batch: readonly 
       stats.reported += 1;
       const fixes = ofRule.flatMap((f) => (f.suggestion ? [f.suggestion.edit] : []));
       if (fixes.length === 0) {
-        stats.misses.push({ index: c.index, why: "no suggestion" });
+        stats.misses.push({ index: c.index, why: "no suggestion", code: c.code, expected: c.output, got: ofRule.map((f) => f.advice ?? "").join(" | ") });
         continue;
       }
       stats.suggested += 1;
@@ -220,7 +220,7 @@ function replayBatch(rule: string, options: readonly unknown[], batch: readonly 
       const chain = ofRule.flatMap((f) => chainedRules(f.suggestion?.title ?? ""));
       if (text === `${c.output}\n`) stats.exact += 1;
       else if (chain.length > 0 && text === fixWith(`${c.output}\n`, chain, file)) stats.chained += 1;
-      else stats.misses.push({ index: c.index, why: over ? "changes a line upstream does not" : "differs from upstream's output" });
+      else stats.misses.push({ index: c.index, why: over ? "changes a line upstream does not" : "differs from upstream's output", code: c.code, expected: c.output, got: text.slice(0, -1) });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -230,6 +230,7 @@ function replayBatch(rule: string, options: readonly unknown[], batch: readonly 
 const started = Date.now();
 const batchSize = Number(values["batch-size"]);
 for (const rule of wanted) {
+  if (testFiles(rule).length === 0) continue;
   const stats: RuleFigures = { cases: 0, notApplicable: 0, reported: 0, suggested: 0, exact: 0, chained: 0, overreach: 0, skipped: {}, misses: [] };
   figures.set(rule, stats);
   const cases: RuleCase[] = [];
@@ -245,6 +246,10 @@ for (const rule of wanted) {
   }
   for (const [key, group] of groups) {
     for (let i = 0; i < group.length; i += batchSize) replayBatch(rule, JSON.parse(key) as unknown[], group.slice(i, i + batchSize));
+  }
+  if (stats.cases + stats.notApplicable === 0) {
+    figures.delete(rule);
+    continue;
   }
   process.stderr.write(`${rule}: ${stats.cases} cases, ${stats.reported} reported, ${stats.suggested} suggested, ${stats.exact} exact, ${stats.chained} chained, ${stats.overreach} overreach (${stats.notApplicable} not applicable)\n`);
 }

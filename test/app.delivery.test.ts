@@ -4,7 +4,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import nock from "nock";
 import { createNodeMiddleware } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp, type AppDeps } from "../src/app.js";
@@ -18,10 +17,8 @@ import { createTestLog } from "./helpers/create-test-log.js";
 import { createTestProbot } from "./helpers/create-test-probot.js";
 import { emptyResult, fakeReviewChange } from "./helpers/fake-review-change.js";
 import { loadPayload, webhookEvent } from "./helpers/load-payload.js";
-import { GITHUB_API, nockInstallationToken, type Sent } from "./helpers/nock-github.js";
 
 const SECRET = "test-secret";
-const REPO = { owner: "Codertocat", repo: "Hello-World" };
 const sign = (body: string): string => `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
 
 let server: Server | undefined;
@@ -86,31 +83,6 @@ describe("a delivery is acknowledged only once its job is stored", () => {
 });
 
 describe("a redelivery flood makes one check run", () => {
-  it("500 deliveries of one pull request event: one `queued` check run, one job (check runs as the record)", async () => {
-    const log = createTestLog();
-    const queue = createInProcessQueue<ReviewJob>({ log: log.log });
-    const probot = createTestProbot();
-    nock(GITHUB_API).get("/app/installations").query(true).reply(200, []);
-    nockInstallationToken(1, { times: 500 });
-    // GitHub would take every one of them (and the completions of the duplicates).
-    const checkRuns: Sent = [];
-    nock(GITHUB_API)
-      .post(`/repos/${REPO.owner}/${REPO.repo}/check-runs`)
-      .times(500)
-      .reply(201, (_uri: string, body: nock.Body) => {
-        checkRuns.push(body);
-        return { id: 77 };
-      });
-    nock(GITHUB_API).patch(`/repos/${REPO.owner}/${REPO.repo}/check-runs/77`).times(500).reply(200, {});
-    await probot.load(createApp({ reviewChange: fakeReviewChange(emptyResult()), queue: producerOnly(queue), durableCheckRuns: {}, settings: readAppSettings({}), now: () => 0, sleep: () => Promise.resolve(), log: log.log }));
-
-    await Promise.all(Array.from({ length: 500 }, (_, i) => probot.receive(webhookEvent("pull_request.opened", `flood-${String(i)}`))));
-
-    expect(checkRuns).toHaveLength(1);
-    expect(queue.size()).toBe(1);
-    nock.cleanAll();
-  });
-
   it("500 deliveries with the job journal: one journal line, no GitHub write at delivery", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "flood-"));
     dirs.push(dir);
@@ -118,7 +90,7 @@ describe("a redelivery flood makes one check run", () => {
     const queue = createInProcessQueue<ReviewJob>({ log: log.log });
     const journal = await openJobJournal<ReviewJob>({ file: path.join(dir, "jobs.jsonl") });
     const probot = createTestProbot();
-    await probot.load(createApp({ reviewChange: fakeReviewChange(emptyResult()), queue: producerOnly(queue), journal, settings: readAppSettings({}), now: () => 0, sleep: () => Promise.resolve(), log: log.log }));
+    await probot.load(createApp({ reviewChange: fakeReviewChange(emptyResult()), queue: producerOnly(queue), journal, settings: readAppSettings({}), now: () => 0, sleep: () => Promise.resolve(), log: log.log, recordJobMs: 120_000 }));
 
     await Promise.all(Array.from({ length: 500 }, (_, i) => probot.receive(webhookEvent("pull_request.opened", `flood-${String(i)}`))));
 

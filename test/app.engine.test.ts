@@ -187,7 +187,7 @@ describe("createApp with the real review engine", () => {
     expect(review.body).toMatchSnapshot("review body");
     const completed = checkRuns[1] as { conclusion: string; output: { title: string; summary: string } };
     expect(completed.conclusion).toBe("neutral");
-    expect(completed.output.title).toBe("2 findings (2 errors), 2 validated suggestions");
+    expect(completed.output.title).toBe("2 findings (1 error, 1 warning), 2 validated suggestions");
   });
 
   it("reviews a PR whose only change is a deleted file: a short summary and no comments", async () => {

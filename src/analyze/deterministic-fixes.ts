@@ -29,8 +29,14 @@ const FOLLOW_UP_PASSES = 3;
  * The fixes our tools know for one diagnostic, before validation: the ESLint
  * rule's autofix and its suggestions, and TypeScript's code fixes that touch
  * only this file. Each is a whole-line Edit that claims to remove `diagnostic`.
+ *
+ * `alongside`: other problems of the same rule that this pull request
+ * introduced. Where some sit on the diagnostic's lines, the first candidate
+ * fixes them all in one pass, as ESLint's own fixer would (two suggestions on
+ * one line could not both be committed); a problem the pull request did not
+ * introduce is never fixed along.
  */
-export function deterministicFixes(workspace: Workspace, diagnostic: Diagnostic): Fix[] {
+export function deterministicFixes(workspace: Workspace, diagnostic: Diagnostic, alongside: readonly Diagnostic[] = []): Fix[] {
   const text = workspace.getText(diagnostic.path);
   if (text === undefined) return [];
   const fixes: Fix[] = [];
@@ -41,9 +47,24 @@ export function deterministicFixes(workspace: Workspace, diagnostic: Diagnostic)
 
   if (diagnostic.source === "eslint") {
     // Rule fixes can call for another (no-var's `let` is then a prefer-const): chain those on the same lines.
-    const message = workspace
-      .lintMessages(diagnostic.path)
-      .find((m) => m.ruleId === diagnostic.code && m.line === diagnostic.line && m.column === diagnostic.column);
+    const messages = workspace.lintMessages(diagnostic.path);
+    const at = (d: Diagnostic): Linter.LintMessage | undefined => messages.find((m) => m.ruleId === d.code && m.line === d.line && m.column === d.column);
+    const message = at(diagnostic);
+    const together = alongside
+      .filter((d) => d !== diagnostic && d.code === diagnostic.code && d.line <= diagnostic.endLine && d.endLine >= diagnostic.line)
+      .flatMap((d) => at(d)?.fix ?? []);
+    // Some rules put one fix on one of several messages (prefer-const on `let x = 1, y = 2`): the target may have none
+    // of its own; validation still requires it gone.
+    if (together.length > 0 && message !== undefined) {
+      const changes = onePass([...(message.fix ? [message.fix] : []), ...together]);
+      const edit = toLineEdit(diagnostic.path, text, changes);
+      if (edit) {
+        const problems = changes.length;
+        add(`Fix ${diagnostic.code} (${problems} problems on ${edit.startLine === edit.endLine ? "this line" : "these lines"})`, "eslint", changes);
+        const chained = withFollowUpFixes(workspace, text, edit);
+        if (chained) fixes.push({ edit: chained.edit, title: `Fix ${diagnostic.code} (${problems} problems), and ${chained.rules.join(", ")} that the fix itself calls for`, origin: "eslint", target: diagnostic });
+      }
+    }
     if (message?.fix) {
       const changes = [{ start: message.fix.range[0], end: message.fix.range[1], newText: message.fix.text }];
       add(`Fix ${diagnostic.code}`, "eslint", changes);
@@ -65,6 +86,17 @@ export function deterministicFixes(workspace: Workspace, diagnostic: Diagnostic)
     }
   }
   return fixes;
+}
+
+/** ESLint's fixer: fixes in order of position, each skipped when it overlaps one already taken. */
+function onePass(fixes: readonly { range: readonly [number, number]; text: string }[]): TextChange[] {
+  const taken: TextChange[] = [];
+  for (const fix of [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
+    const last = taken.at(-1);
+    if (last && fix.range[0] < last.end) continue;
+    taken.push({ start: fix.range[0], end: fix.range[1], newText: fix.text });
+  }
+  return taken;
 }
 
 function sameEdit(a: Fix["edit"], b: Fix["edit"]): boolean {

@@ -43,8 +43,10 @@ export async function enqueueReview(params: {
   const recordMs = params.recordMs ?? RECORD_JOB_MS;
   const notRecorded = (cause?: unknown): JobNotRecordedError => {
     params.deliveries.forget(deliveryId);
-    const error = new JobNotRecordedError(`The review of ${reviewJobKey(job)}@${job.headSha.slice(0, 7)} (delivery ${deliveryId}) could not be stored within ${String(recordMs)} ms; answered 503 so GitHub can deliver it again.`, { cause });
-    log.error({ deliveryId, jobId: reviewJobId(job), err: cause }, error.message);
+    // The delivery id names it; what the payload says (owner, repository) stays out of an error that Probot logs whole.
+    const why = cause === undefined ? `within ${String(recordMs)} ms` : `(${cause instanceof Error ? cause.message : "the queue refused it"})`;
+    const error = new JobNotRecordedError(`The review job of delivery ${deliveryId} could not be stored ${why}; answered 503 so GitHub can deliver it again.`, { cause });
+    log.error({ deliveryId }, error.message);
     return error;
   };
   let outcome;

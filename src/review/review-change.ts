@@ -167,7 +167,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
           if (diagnostic.source === "eslint" && quiet.has(diagnostic.code)) continue;
           introduced.push(diagnostic);
           try {
-            const outcome = fixFor(head, file, diagnostic);
+            const outcome = fixFor(head, file, diagnostic, fresh.filter((d) => d.source === "eslint" && !quiet.has(d.code)));
             proposed += outcome.proposed;
             rejected += outcome.rejected;
             if (outcome.fix) validated++;
@@ -350,10 +350,10 @@ interface FixOutcome {
 }
 
 /** The first deterministic fix that stays inside one hunk and validates. */
-function fixFor(workspace: Workspace, file: FileDiff, diagnostic: Diagnostic): FixOutcome {
+function fixFor(workspace: Workspace, file: FileDiff, diagnostic: Diagnostic, alongside: readonly Diagnostic[]): FixOutcome {
   let proposed = 0;
   let rejected = 0;
-  for (const fix of deterministicFixes(workspace, diagnostic)) {
+  for (const fix of deterministicFixes(workspace, diagnostic, alongside)) {
     // A suggestion can only replace lines inside one hunk of the diff.
     if (!findHunkForRange(file, fix.edit.startLine, fix.edit.endLine)) continue;
     proposed++;

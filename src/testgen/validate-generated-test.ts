@@ -183,8 +183,9 @@ function diagnosticReasons(validation: TestValidation, path: string, code: strin
 
 function diagnose(workspace: Workspace, path: string, text: string, conventions: TestConventions): Diagnostic[] {
   workspace.setText(path, text);
+  // A file the bot writes whole follows the conventions too: warnings (prefer-const, unused values) reject it as errors do.
   return workspace
     .diagnose(path)
-    .filter((d) => d.severity === "error")
+    .filter((d) => d.severity === "error" || d.severity === "warning")
     .filter((d) => !(conventions.globals && d.source === "eslint" && d.code === "no-undef" && [...FRAMEWORK_FUNCTIONS].some((name) => d.message.startsWith(`'${name}'`))));
 }

@@ -176,7 +176,7 @@ describe("patchsmith review <pull request> (URL mode)", () => {
     const second = withToken();
     expect(await runCli(["review", URL, "--post", "--fail-on", "error"], second, noModelDeps)).toBe(1);
     expect(nock.pendingMocks()).toEqual([]);
-    expect(second.stderrText()).toMatch(/is already reviewed; nothing new to post\. Standing there: \d+ errors? .*in src\/math\.ts\./);
+    expect(second.stderrText()).toMatch(/is already reviewed; nothing new to post\. Standing there: \d+ errors?\b.*in src\/math\.ts\./);
   });
 
   it("does not trust markers in reviews by other people: a forged marker does not stop the review", async () => {

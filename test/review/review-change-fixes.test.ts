@@ -1,4 +1,5 @@
 import { Linter } from "eslint";
+import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
 import { applyEdit } from "../../src/analyze/apply-edit.js";
 import { deterministicFixes } from "../../src/analyze/deterministic-fixes.js";
@@ -91,6 +92,34 @@ describe("exact text", () => {
       expect(fix && applyEdit(text, fix.edit), rule).toBe(expected);
       ws.dispose();
     }
+  });
+});
+
+describe("several problems of one rule on a line", () => {
+  it("get one suggestion that fixes them all, exactly as ESLint's one pass does", async () => {
+    const cases: [rule: string, text: string][] = [
+      ["prefer-const", "export function f(): string {\n  let x = 1, y = 'y'; let z = 1;\n  return `${x}${y}${z}`;\n}\n"],
+      ["@typescript-eslint/no-wrapper-object-types", "export type T = Number | Symbol;\n"],
+      ["no-unused-labels", "export function g(): void {\n  A: B: C: for (;;) { break B; }\n}\n"],
+    ];
+    const linter = new Linter({ configType: "flat" });
+    for (const [rule, text] of cases) {
+      const expected = linter.verifyAndFix(text, [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, plugins: { "@typescript-eslint": tseslint.plugin }, rules: { [rule]: "error" } }], { filename: "x.ts" }).output;
+      const result = await reviewChange({ base: memorySource({}), head: memorySource({ "src/x.ts": text }), diff: addedFileDiff("src/x.ts", text), config: defaultRepoConfig });
+      const mine = result.findings.filter((f) => f.rule === `eslint/${rule}`);
+      expect(mine, rule).toHaveLength(1);
+      expect(mine[0]?.message, rule).toMatch(/The same change also fixes/);
+      expect(mine[0]?.suggestion && applyEdit(text, mine[0].suggestion.edit), rule).toBe(expected);
+    }
+  });
+
+  it("never fixes along a problem of the same rule that the base already had", async () => {
+    const base = "export function f(): string {\n  let x = 1;\n  return `${x}`;\n}\n";
+    const head = "export function f(): string {\n  let x = 1; let z = 2;\n  return `${x}${z}`;\n}\n";
+    const patch = ["diff --git a/src/x.ts b/src/x.ts", "--- a/src/x.ts", "+++ b/src/x.ts", "@@ -1,4 +1,4 @@", " export function f(): string {", "-  let x = 1;", "-  return `${x}`;", "+  let x = 1; let z = 2;", "+  return `${x}${z}`;", " }", ""].join("\n");
+    const result = await reviewChange({ base: memorySource({ "src/x.ts": base }), head: memorySource({ "src/x.ts": head }), diff: parseUnifiedDiff(patch).files, config: defaultRepoConfig });
+    const mine = result.findings.filter((f) => f.rule === "eslint/prefer-const");
+    expect(mine.map((f) => f.suggestion?.edit.replacement)).toEqual(["  let x = 1; const z = 2;"]);
   });
 });
 
