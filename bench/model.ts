@@ -36,10 +36,12 @@
  *  --threads N      PATCHSMITH_THREADS for the model
  *  --timeout S      seconds per review (default 900)
  *  --cases DIR      the case set (default bench/model-cases)
+ *  --from FILE      print the summaries of earlier runs' JSON and run nothing; repeat to
+ *                   merge runs of the same model (records summarised together)
  *  --patchsmith F   the CLI (default dist/cli/main.js of this checkout)
  */
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { run } from "./real-repos/exec.js";
@@ -61,6 +63,7 @@ const { values } = parseArgs({
     timeout: { type: "string", default: "900" },
     cases: { type: "string", default: DEFAULT_CASES_DIR },
     patchsmith: { type: "string", default: path.join(projectRoot, "dist", "cli", "main.js") },
+    from: { type: "string", multiple: true },
   },
   strict: true,
   allowPositionals: false,
@@ -74,6 +77,27 @@ const positive = (name: string, text: string): number => {
   const n = Number(text);
   return Number.isInteger(n) && n > 0 ? n : fail(`--${name} ${text}: expected a whole number above 0`);
 };
+
+if (values.from !== undefined) {
+  // Records of the same model across several runs (say, a subset run in parts) are summarised together.
+  const merged = new Map<string, CaseRecord[]>();
+  for (const file of values.from) {
+    const earlier = JSON.parse(await readFile(path.resolve(file), "utf8")) as { models?: { model: string; description?: string; records: CaseRecord[] }[] };
+    for (const m of earlier.models ?? []) {
+      const key = m.description ?? m.model;
+      const records = merged.get(key) ?? [];
+      for (const r of m.records) {
+        // A case reviewed in a later run replaces one that got no review (a timeout) in an earlier one.
+        const seen = records.findIndex((other) => other.id === r.id);
+        if (seen === -1) records.push(r);
+        else if (records[seen]?.error !== undefined && r.error === undefined) records[seen] = r;
+      }
+      merged.set(key, records);
+    }
+  }
+  for (const [model, records] of merged) process.stdout.write(`${formatSummary(model, summarize(records))}  cases: ${records.map((r) => r.id).join(", ")}\n\n`);
+  process.exit(0);
+}
 
 const cli = path.resolve(values.patchsmith);
 if (!existsSync(cli)) fail(`${cli} does not exist: run \`npm run build\` first (or pass --patchsmith).`);
@@ -119,6 +143,14 @@ async function writeJson(): Promise<void> {
   await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
 }
 
+// Stopped early (Ctrl-C, a timeout): the figures of the cases that finished, then out.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    const current = perModel.at(-1);
+    if (current) process.stdout.write(`\nstopped after ${current.records.length} case(s):\n${formatSummary(current.description ?? current.model, current.summary)}`);
+    process.exit(130);
+  });
+}
 log(`${selected.length} of ${all.length} cases, ${models.length} model(s); patchsmith ${revision.slice(0, 10)}`);
 for (const model of models) {
   const name = model ?? "none (deterministic checks only: a calibration of the case set)";

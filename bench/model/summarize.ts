@@ -8,7 +8,7 @@ export interface CaseRecord {
   readonly category: CaseCategory;
   readonly seconds: number;
   readonly error?: string;
-  readonly modelFindings: readonly Pick<ReadFinding, "startLine" | "line" | "severity" | "rule" | "message">[];
+  readonly modelFindings: readonly (Pick<ReadFinding, "startLine" | "line" | "severity" | "rule" | "message"> & { readonly edit: boolean })[];
   readonly checkerFindings: readonly string[];
   readonly echoed: number;
   readonly fix?: FixJudgement;
@@ -28,7 +28,7 @@ export function recordCase(c: ModelCase, result: CaseRun): CaseRecord {
   const tests = judgeTests(c, review);
   return {
     ...base,
-    modelFindings: model.map((f) => ({ startLine: f.startLine, line: f.line, severity: f.severity, rule: f.rule, message: f.message })),
+    modelFindings: model.map((f) => ({ startLine: f.startLine, line: f.line, severity: f.severity, rule: f.rule, message: f.message, edit: f.suggestion !== undefined })),
     checkerFindings: review.findings.filter(isCheckerFinding).map((f) => `${f.path}:${f.line} ${f.rule}${f.suggestion ? ` (suggestion: ${f.suggestion.origin})` : ""}`),
     echoed: echoedFindings(review).length,
     ...(fix === undefined ? {} : { fix }),
@@ -85,7 +85,7 @@ export function summarize(records: readonly CaseRecord[]): Summary {
     },
     echoed: sum(ok.map((r) => r.echoed)),
     modelFindings: sum(ok.map((r) => r.modelFindings.length)),
-    modelErrorsWithoutEdit: sum(ok.map((r) => r.modelFindings.filter((f) => f.severity === "error").length)),
+    modelErrorsWithoutEdit: sum(ok.map((r) => r.modelFindings.filter((f) => f.severity === "error" && !f.edit).length)),
     controls: {
       cases: controls.length,
       findings: sum(controls.map((r) => r.modelFindings.length)),
