@@ -166,7 +166,7 @@ export function judgeTests(c: ModelCase, review: ReadReview): TestsJudgement | u
     afterRepair: deliveredTests.filter((test) => test.attempts !== undefined && test.attempts > 1).length,
     ...(ran ? { passed: deliveredTests.filter((test) => test.runStatus === "passed").length } : {}),
     ran,
-    execution: t === undefined ? "no tests report" : `${t.generation ?? "?"}; run: ${t.execution ?? "?"}${t.executionReason === undefined ? "" : ` (${t.executionReason})`}`,
+    execution: t === undefined ? "no tests report" : `generation ${t.generation ?? "?"}, test run ${t.execution ?? "?"}${t.executionReason === undefined ? "" : ` (${t.executionReason})`}`,
     rejectedReasons: (t?.rejected ?? []).flatMap((r) => r.reasons.slice(0, 2)),
   };
 }
