@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test/fixtures/**", "coverage/**", "scripts/**", "demo/**", ".bench-out/**", "eslint.config.js"] },
+  { ignores: ["dist/**", "node_modules/**", "test/fixtures/**", "coverage/**", "scripts/**", "demo/**", ".bench-out/**", "bench/model-cases/**", "eslint.config.js"] },
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -1,0 +1,5 @@
+export interface Token {
+  readonly value: string;
+  /** Milliseconds since the epoch. */
+  readonly expiresAt: number;
+}

@@ -1,0 +1,3 @@
+export interface Db {
+  insert(table: string, row: Readonly<Record<string, unknown>>): Promise<void>;
+}

@@ -1,0 +1,4 @@
+export interface ServerConfig {
+  readonly server?: { readonly port: number; readonly host: string };
+  readonly name: string;
+}

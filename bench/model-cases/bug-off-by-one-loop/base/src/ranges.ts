@@ -1,0 +1,4 @@
+export interface Reading {
+  readonly at: number;
+  readonly value: number;
+}

@@ -1,0 +1,8 @@
+export interface Db {
+  query<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface UserRow {
+  readonly id: number;
+  readonly email: string;
+}

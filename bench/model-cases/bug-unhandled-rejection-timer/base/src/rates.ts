@@ -1,0 +1,3 @@
+export interface RateSource {
+  latest(): Promise<Readonly<Record<string, number>>>;
+}

@@ -1,0 +1,5 @@
+export interface Box {
+  readonly width: number;
+  readonly height: number;
+  readonly depth: number;
+}

@@ -1,0 +1,5 @@
+export interface CartLine {
+  readonly sku: string;
+  readonly unitPriceCents: number;
+  readonly quantity: number;
+}

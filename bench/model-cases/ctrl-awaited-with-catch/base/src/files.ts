@@ -1,0 +1,3 @@
+export interface Storage {
+  read(key: string): Promise<string>;
+}

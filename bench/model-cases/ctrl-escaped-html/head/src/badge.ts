@@ -1,0 +1,5 @@
+import { escapeHtml } from "./escape.js";
+
+export function badge(label: string, count: number): string {
+  return `<span class="badge">${escapeHtml(label)} (${count})</span>`;
+}

@@ -1,0 +1,3 @@
+export function deadline(startedAt: number): number {
+  return startedAt + 30000;
+}

@@ -1,0 +1,5 @@
+export function average(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const s = values.reduce((a, b) => a + b, 0);
+  return s / values.length;
+}

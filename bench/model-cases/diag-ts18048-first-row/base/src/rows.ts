@@ -1,0 +1,4 @@
+export interface Row {
+  readonly id: number;
+  readonly label: string;
+}

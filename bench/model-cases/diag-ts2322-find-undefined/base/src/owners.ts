@@ -1,0 +1,4 @@
+export interface Owner {
+  readonly id: string;
+  readonly name: string;
+}

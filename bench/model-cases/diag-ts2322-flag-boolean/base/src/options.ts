@@ -1,0 +1,4 @@
+export interface CliOptions {
+  readonly verbose: "yes" | "no";
+  readonly output: string;
+}

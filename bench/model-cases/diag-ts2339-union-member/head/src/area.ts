@@ -1,0 +1,5 @@
+import type { Shape } from "./shapes.js";
+
+export function circleArea(shape: Shape): number {
+  return Math.PI * shape.radius * shape.radius;
+}

@@ -1,0 +1,4 @@
+export interface Request {
+  readonly path: string;
+  readonly userId?: string;
+}

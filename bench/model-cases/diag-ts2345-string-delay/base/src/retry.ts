@@ -1,0 +1,10 @@
+export interface Job {
+  readonly id: string;
+  readonly attempts: number;
+}
+
+const pending: { job: Job; at: number }[] = [];
+
+export function scheduleRetry(job: Job, delayMs: number): void {
+  pending.push({ job, at: Date.now() + delayMs });
+}

@@ -1,0 +1,5 @@
+export interface Invoice {
+  readonly number: string;
+  readonly totalCents: number;
+  readonly currency: string;
+}

@@ -1,0 +1,4 @@
+export interface Task {
+  readonly title: string;
+  readonly priority: number;
+}

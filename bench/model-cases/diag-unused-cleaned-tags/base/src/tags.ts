@@ -1,0 +1,3 @@
+export function hasTag(tags: readonly string[], tag: string): boolean {
+  return tags.includes(tag);
+}

@@ -1,0 +1,3 @@
+export function last<T>(items: readonly T[]): T | undefined {
+  return items[items.length - 1];
+}
