@@ -88,12 +88,12 @@ export function deterministicFixes(workspace: Workspace, diagnostic: Diagnostic,
   return fixes;
 }
 
-/** ESLint's fixer: fixes in order of position, each skipped when it overlaps one already taken. */
+/** ESLint's fixer (SourceCodeFixer): fixes in order of position, each skipped when it starts at or before the end of the last one taken. */
 function onePass(fixes: readonly { range: readonly [number, number]; text: string }[]): TextChange[] {
   const taken: TextChange[] = [];
   for (const fix of [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
     const last = taken.at(-1);
-    if (last && fix.range[0] < last.end) continue;
+    if ((last && fix.range[0] <= last.end) || fix.range[0] > fix.range[1]) continue;
     taken.push({ start: fix.range[0], end: fix.range[1], newText: fix.text });
   }
   return taken;
