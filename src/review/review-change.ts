@@ -12,6 +12,7 @@ import { modelLimitNotices } from "../security/model-limit-notices.js";
 import { screenFindings } from "../security/screen-findings.js";
 import type { Diagnostic, FileDiff, Finding, Fix, Notice, ReviewStats } from "../types.js";
 import { validateEdit } from "../validate/validate-edit.js";
+import { validateModelEdit } from "../validate/validate-model-edit.js";
 import { environmentRequest, prepareEnvironment } from "../environment/prepare-environment.js";
 import { buildWorkspace } from "../workspace/build-workspace.js";
 import type { Workspace } from "../workspace/create-workspace.js";
@@ -209,7 +210,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
           headText: (path) => hidden.text(head.getText(path)),
           diagnostics: hidden.diagnostics(introduced),
           ...(params.pr ? { pr: hidden.pr(params.pr) } : {}),
-          validate: (fix) => hidden.verdict(validateEdit(head, fix)),
+          validate: (fix) => hidden.verdict(validateModelEdit(head, fix, introduced)),
           config,
           ...(params.signal ? { signal: params.signal } : {}),
           tokenBudget: params.modelTokenBudget ?? config.limits.maxModelTokens,
