@@ -1,6 +1,8 @@
 import { findHunkForRange } from "../../diff/commentable-lines.js";
 import type { Diagnostic, Edit, FileDiff, Fix, ValidationVerdict } from "../../types.js";
 import type { Generator, PullRequestText, RejectedAttempt } from "../generator.js";
+import { applyEdit } from "../../analyze/apply-edit.js";
+import { explainRejection } from "../prompts/explain-rejection.js";
 import { normalizeReplacement } from "./normalize-replacement.js";
 
 export type EditOutcome =
@@ -45,7 +47,7 @@ export async function settleEdit(params: {
     const verdict = params.validate(fix);
     if (verdict.ok) return { kind: "validated", fix, attempts: attempt };
     const reasons = verdict.reasons.length > 0 ? verdict.reasons : ["it did not pass validation"];
-    previousAttempts.push({ replacement, reasons });
+    previousAttempts.push({ replacement, reasons: explainRejection({ sent: replacement, file: patchedLines(params.fileText, fix), reasons, path: edit.path }) });
     if (attempt >= params.maxAttempts || params.fileText === undefined) return { kind: "rejected", reasons, attempts: attempt, validated: true };
     try {
       const answer = await params.generator.fixRange(
@@ -66,5 +68,15 @@ export async function settleEdit(params: {
       if (params.signal?.aborted === true) throw error;
       return { kind: "rejected", reasons: [...reasons, `no further attempt: ${(error as Error).message}`], attempts: attempt, validated: true };
     }
+  }
+}
+
+/** The file as the edit leaves it, so reasons that name a line of it can quote that line; the replacement alone when the file is unknown. */
+function patchedLines(fileText: string | undefined, fix: Fix): string {
+  if (fileText === undefined) return fix.edit.replacement;
+  try {
+    return applyEdit(fileText, fix.edit);
+  } catch {
+    return fix.edit.replacement;
   }
 }

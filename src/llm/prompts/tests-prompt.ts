@@ -44,6 +44,9 @@ function build(request: WriteTestsRequest, budget: Budget): Prompt {
   if (request.conventions !== undefined && request.conventions.length > 0) {
     parts.push(`How this repository writes tests:\n${request.conventions.map((line) => `- ${line}`).join("\n")}`);
   }
+  if (request.skeleton !== undefined) {
+    parts.push(`A correct test file here has this shape (one example; write the real cases):\n\`\`\`ts\n${request.skeleton}\`\`\``);
+  }
   if (request.typesText !== undefined && request.typesText !== "" && budget.types > 0) {
     parts.push(`Types the symbols use:\n${untrustedBlock("types", truncateText(request.typesText, budget.types))}`);
   }
