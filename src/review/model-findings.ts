@@ -16,6 +16,8 @@ export interface ModelFindingsParams {
   readonly diagnostics: readonly Diagnostic[];
   readonly pr?: { readonly title: string; readonly body: string };
   readonly validate: (fix: Fix) => ValidationVerdict;
+  /** What a validated edit does, said from the edit itself (the diagnostics it removes); it titles the suggestion instead of the model's words. */
+  readonly describeEdit?: (fix: Fix) => string;
   readonly config: RepoConfig;
   /** Prompt tokens this review may spend in all. Default 120,000. */
   readonly tokenBudget?: number;
@@ -157,7 +159,8 @@ async function reviewGroup(params: ModelFindingsParams, group: ReviewGroup, tall
     if (outcome.kind === "validated") {
       if (outcome.attempts === 1) tally.validatedFirstTime += 1;
       else tally.repaired += 1;
-      results.push({ ...finding, suggestion: outcome.fix });
+      const title = params.describeEdit === undefined ? outcome.fix.title : `written by the model. ${params.describeEdit(outcome.fix)}`;
+      results.push({ ...finding, suggestion: { ...outcome.fix, title } });
       continue;
     }
     tally.rejected += 1;

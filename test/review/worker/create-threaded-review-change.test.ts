@@ -49,8 +49,12 @@ const MODEL_ANSWERS: Partial<Record<Operation, readonly ScriptedAnswer[]>> = {
     },
     { findings: [] },
   ],
-  // The first repair of the helper call is valid: the edit is repaired, not dropped.
-  fix: [{ replacement: "  const sum = w + h;", explanation: "No helper is needed." }],
+  fix: [
+    // The fix task for the TS2322 on `label` (fix tasks run before the review).
+    { replacement: 'export const label: string = "wide";' },
+    // The first repair of the helper call is valid: the edit is repaired, not dropped.
+    { replacement: "  const sum = w + h;", explanation: "No helper is needed." },
+  ],
 };
 
 describe("createThreadedReviewChange", () => {
@@ -130,6 +134,7 @@ describe("createThreadedReviewChange", () => {
 
     const byRule = Object.fromEntries(result.findings.map((f) => [`${f.rule}@${f.line}`, f]));
     expect(byRule["model/maintainability@7"]?.suggestion?.edit.replacement).toBe("  return 2 * sum;");
+    expect(byRule["ts/TS2322@9"]?.suggestion?.edit.replacement).toBe('export const label: string = "wide";');
     expect(result.stats.suggestionsRepaired).toBe(1);
     expect(result.model).toBe("scripted (scripted answers)");
     expect(withoutTimings(result)).toStrictEqual(withoutTimings(expected));
