@@ -131,7 +131,7 @@ const COUNTER_HEAD = `${COUNTER_BASE.trimEnd()}\n${COUNTER_ADDED.join("\n")}\n`;
 const COUNTER_PATCH = ["@@ -6,3 +6,8 @@", "     return this.count;", "   }", " }", ...COUNTER_ADDED.map((line) => `+${line}`)].join("\n");
 
 function modelFinding(edit: { startLine: number; endLine: number; replacement: string }): ScriptedAnswer {
-  return { findings: [{ startLine: 12, line: 12, severity: "warning", category: "maintainability", message: "Doubling by addition hides the intent; multiply instead.", edit }] };
+  return { findings: [{ startLine: 12, line: 12, quote: "value + value", severity: "warning", category: "maintainability", message: "Doubling by addition hides the intent; multiply instead.", edit }] };
 }
 
 async function reviewCounterWith(answers: Partial<Record<Operation, readonly ScriptedAnswer[]>>, config: string): Promise<{ review: Review; generator: ReturnType<typeof createScriptedGenerator>; outcomes: ReviewJobOutcome[] }> {
