@@ -5,6 +5,9 @@ import type { Generator, PullRequestText } from "../llm/generator.js";
 import type { Diagnostic, Fix, Notice, ValidationVerdict } from "../types.js";
 import { describeFix } from "./describe-fix.js";
 
+/** Fix tasks per review (each is at least one model call): a scan of a whole repository must not turn into hundreds of calls. */
+export const MAX_FIX_TASKS = 20;
+
 export interface ModelFixStats {
   proposed: number;
   validatedFirstTime: number;
@@ -25,7 +28,8 @@ export interface ModelFixesResult {
  *  2. keep a fix only when it validated with its first diagnostic as the target and
  *     kept what the code computes (`validate` checks both);
  *  3. title it from the edit: the diagnostics it removes, never the model's prose.
- * A task the model could not answer is counted as rejected; one notice says why.
+ * A task the model could not answer is counted as rejected; one notice says why. At most
+ * MAX_FIX_TASKS tasks run, in file and line order.
  */
 export async function fixDiagnosticsWithModel(params: {
   readonly generator: Generator;
@@ -41,7 +45,8 @@ export async function fixDiagnosticsWithModel(params: {
 }): Promise<ModelFixesResult> {
   const stats: ModelFixStats = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 };
   const failures: string[] = [];
-  const results = await mapWithConcurrency(params.tasks, params.generator.parallelism, async (task) => {
+  const tasks = params.tasks.slice(0, MAX_FIX_TASKS);
+  const results = await mapWithConcurrency(tasks, params.generator.parallelism, async (task) => {
     const fileText = params.fileText(task.file.path);
     if (fileText === undefined) return undefined;
     stats.proposed += 1;
@@ -74,10 +79,13 @@ export async function fixDiagnosticsWithModel(params: {
       return undefined;
     }
   });
-  const notices: Notice[] =
-    failures.length === 0
-      ? []
-      : [{ message: `The model could not answer ${failures.length} fix ${failures.length === 1 ? "task" : "tasks"} (first: ${failures[0] ?? ""}); those diagnostics are reported without a suggestion.` }];
+  const notices: Notice[] = [];
+  if (failures.length > 0) {
+    notices.push({ message: `The model could not answer ${failures.length} fix ${failures.length === 1 ? "task" : "tasks"} (first: ${failures[0] ?? ""}); those diagnostics are reported without a suggestion.` });
+  }
+  if (params.tasks.length > tasks.length) {
+    notices.push({ message: `Limit hit: the model was asked to fix the diagnostics of the first ${MAX_FIX_TASKS} of ${params.tasks.length} fix tasks; the others are reported without a model fix.` });
+  }
   return { fixes: results.filter((result) => result !== undefined), notices, stats };
 }
 

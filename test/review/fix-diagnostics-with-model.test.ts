@@ -3,6 +3,7 @@ import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.js";
 import { planFixTasks } from "../../src/llm/findings/plan-fix-tasks.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
+import { fixDiagnosticsWithModel, MAX_FIX_TASKS } from "../../src/review/fix-diagnostics-with-model.js";
 import { reviewChange } from "../../src/review/review-change.js";
 import type { Diagnostic, FileSource } from "../../src/types.js";
 
@@ -77,5 +78,28 @@ describe("planFixTasks", () => {
       [3, 5, [3, 5]],
       [12, 12, [12]],
     ]);
+  });
+});
+
+describe("fixDiagnosticsWithModel", () => {
+  it("runs at most MAX_FIX_TASKS tasks and says how many were left out", async () => {
+    const lines = MAX_FIX_TASKS + 3;
+    const file = parseFilePatch({ path: "src/c.ts", status: "added", patch: `@@ -0,0 +1,${lines * 4} @@\n${Array.from({ length: lines * 4 }, (_, i) => `+const v${i} = ${i};`).join("\n")}` });
+    const text = Array.from({ length: lines * 4 }, (_, i) => `const v${i} = ${i};`).join("\n") + "\n";
+    const tasks = planFixTasks(Array.from({ length: lines }, (_, i) => ({ file, diagnostic: { path: "src/c.ts", line: 1 + i * 4, column: 1, endLine: 1 + i * 4, endColumn: 5, source: "eslint" as const, code: "no-x", message: "x", severity: "error" as const } })));
+    expect(tasks).toHaveLength(lines);
+    const generator = createScriptedGenerator({ answers: { fix: Array.from({ length: MAX_FIX_TASKS }, () => ({ replacement: "const y = 1;" })) } });
+    const result = await fixDiagnosticsWithModel({
+      generator,
+      tasks,
+      fileText: () => text,
+      validate: () => ({ ok: false, reasons: ["no"], introduced: [] }),
+      removedBy: () => [],
+      maxAttempts: 1,
+      temperature: 0,
+    });
+    expect(generator.calls).toHaveLength(MAX_FIX_TASKS);
+    expect(result.stats).toEqual({ proposed: MAX_FIX_TASKS, validatedFirstTime: 0, repaired: 0, rejected: MAX_FIX_TASKS });
+    expect(result.notices.map((n) => n.message)).toEqual([`Limit hit: the model was asked to fix the diagnostics of the first ${MAX_FIX_TASKS} of ${lines} fix tasks; the others are reported without a model fix.`]);
   });
 });
