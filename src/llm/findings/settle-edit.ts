@@ -4,6 +4,7 @@ import type { Generator, PullRequestText, RejectedAttempt } from "../generator.j
 import { applyEdit } from "../../analyze/apply-edit.js";
 import { explainRejection } from "../prompts/explain-rejection.js";
 import { normalizeReplacement } from "./normalize-replacement.js";
+import { restoreIndentation } from "./restore-indentation.js";
 
 export type EditOutcome =
   | { readonly kind: "validated"; readonly fix: Fix; readonly attempts: number }
@@ -40,7 +41,8 @@ export async function settleEdit(params: {
     };
   }
   const previousAttempts: RejectedAttempt[] = [];
-  let replacement = normalizeReplacement(edit.replacement);
+  const replacedFirstLine = params.fileText?.split(/\r?\n/)[edit.startLine - 1];
+  let replacement = restoreIndentation(normalizeReplacement(edit.replacement), replacedFirstLine);
   for (let attempt = 1; ; attempt += 1) {
     // A model that answers nothing for the lines means to delete them.
     const fix: Fix = { edit: { ...edit, replacement, ...(replacement === "" ? { deletion: true } : {}) }, title: params.title, origin: "model" };
@@ -63,7 +65,7 @@ export async function settleEdit(params: {
         },
         params.signal === undefined ? {} : { signal: params.signal },
       );
-      replacement = normalizeReplacement(answer.replacement);
+      replacement = restoreIndentation(normalizeReplacement(answer.replacement), replacedFirstLine);
     } catch (error) {
       if (params.signal?.aborted === true) throw error;
       return { kind: "rejected", reasons: [...reasons, `no further attempt: ${(error as Error).message}`], attempts: attempt, validated: true };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findingTitle } from "../../../src/llm/findings/finding-title.js";
 import { mapWithConcurrency } from "../../../src/llm/findings/map-with-concurrency.js";
 import { normalizeReplacement } from "../../../src/llm/findings/normalize-replacement.js";
+import { restoreIndentation } from "../../../src/llm/findings/restore-indentation.js";
 
 describe("normalizeReplacement", () => {
   it("removes a wrapping fence and one trailing newline, nothing else", () => {
@@ -33,5 +34,17 @@ describe("mapWithConcurrency", () => {
     });
     expect(result).toEqual([50, 10, 40, 20, 30]);
     expect(peak).toBe(2);
+  });
+});
+
+describe("restoreIndentation", () => {
+  it("indents a replacement the model wrote at column 0 like the line it replaces", () => {
+    expect(restoreIndentation("const a = 1;\n\nreturn a;", "    let a = 1;")).toBe("    const a = 1;\n\n    return a;");
+  });
+
+  it("keeps the relative indentation, and leaves an indented replacement or one for an unindented line as it is", () => {
+    expect(restoreIndentation("if (x) {\n  y();\n}", "  if (x) y();")).toBe("  if (x) {\n    y();\n  }");
+    expect(restoreIndentation("  return a;", "    return b;")).toBe("  return a;");
+    expect(restoreIndentation("const a = 1;", "let a = 1;")).toBe("const a = 1;");
   });
 });
