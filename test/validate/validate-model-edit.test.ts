@@ -35,7 +35,15 @@ describe("validateModelEdit: a fix keeps what the code does", () => {
     expect(validateModelEdit(workspace, { ...fix("export const broken: string = add(1, 2).toString();"), target: target! })).toEqual({ ok: true, reasons: [], introduced: [] });
   });
 
-  it("accepts changing the declared type: types are not values", () => {
+  it("tells the model when it sent the lines back unchanged, naming the diagnostic still there", () => {
+    workspace = makeWorkspace(files);
+    const target = workspace.diagnose("src/a.ts").find((d) => d.code === "TS2322");
+    expect(validateModelEdit(workspace, { ...fix("export const broken: string = add(1, 2);"), target: target! }).reasons).toEqual([
+      "it changes nothing: these are the lines as they are, and TS2322 (Type 'number' is not assignable to type 'string'.) is still there; change them so that it goes away",
+    ]);
+  });
+
+    it("accepts changing the declared type: types are not values", () => {
     workspace = makeWorkspace(files);
     expect(validateModelEdit(workspace, fix("export const broken: number = add(1, 2);")).ok).toBe(true);
   });

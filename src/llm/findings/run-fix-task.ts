@@ -24,9 +24,10 @@ export async function runFixTask(params: {
 }): Promise<EditOutcome> {
   const { task, generator } = params;
   const path = task.file.path;
-  const instruction = `Make ${task.diagnostics.length === 1 ? "this diagnostic" : "these diagnostics"} go away without changing what the code computes:\n${formatDiagnostics(task.diagnostics)}`;
+  // The diagnostics are the instruction; they are not repeated as a second block of the prompt.
+  const instruction = `Fix ${task.diagnostics.length === 1 ? "this error" : "these errors"}:\n${formatDiagnostics(task.diagnostics)}`;
   const options = { temperature: params.temperature, ...(params.signal === undefined ? {} : { signal: params.signal }) };
-  const diagnostics: readonly Diagnostic[] = task.diagnostics;
+  const diagnostics: readonly Diagnostic[] = [];
   const first = await generator.fixRange({ path, startLine: task.startLine, endLine: task.endLine, fileText: params.fileText, instruction, diagnostics, ...(params.pr === undefined ? {} : { pr: params.pr }) }, options);
   const replacement = normalizeReplacement(first.replacement);
   return settleEdit({

@@ -5,6 +5,7 @@ import { applyEdit } from "../../analyze/apply-edit.js";
 import { explainRejection } from "../prompts/explain-rejection.js";
 import { normalizeReplacement } from "./normalize-replacement.js";
 import { restoreIndentation } from "./restore-indentation.js";
+import { trimEchoedContext } from "./trim-echoed-context.js";
 
 export type EditOutcome =
   | { readonly kind: "validated"; readonly fix: Fix; readonly attempts: number }
@@ -42,7 +43,12 @@ export async function settleEdit(params: {
   }
   const previousAttempts: RejectedAttempt[] = [];
   const replacedFirstLine = params.fileText?.split(/\r?\n/)[edit.startLine - 1];
-  let replacement = restoreIndentation(normalizeReplacement(edit.replacement), replacedFirstLine);
+  const tidy = (text: string): string => {
+    const bare = normalizeReplacement(text);
+    const trimmed = params.fileText === undefined ? bare : trimEchoedContext(bare, params.fileText, edit.startLine, edit.endLine);
+    return restoreIndentation(trimmed, replacedFirstLine);
+  };
+  let replacement = tidy(edit.replacement);
   for (let attempt = 1; ; attempt += 1) {
     // A model that answers nothing for the lines means to delete them.
     const fix: Fix = { edit: { ...edit, replacement, ...(replacement === "" ? { deletion: true } : {}) }, title: params.title, origin: "model" };
@@ -65,7 +71,7 @@ export async function settleEdit(params: {
         },
         params.signal === undefined ? {} : { signal: params.signal },
       );
-      replacement = restoreIndentation(normalizeReplacement(answer.replacement), replacedFirstLine);
+      replacement = tidy(answer.replacement);
     } catch (error) {
       if (params.signal?.aborted === true) throw error;
       return { kind: "rejected", reasons: [...reasons, `no further attempt: ${(error as Error).message}`], attempts: attempt, validated: true };

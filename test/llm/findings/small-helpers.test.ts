@@ -3,6 +3,7 @@ import { findingTitle } from "../../../src/llm/findings/finding-title.js";
 import { mapWithConcurrency } from "../../../src/llm/findings/map-with-concurrency.js";
 import { normalizeReplacement } from "../../../src/llm/findings/normalize-replacement.js";
 import { restoreIndentation } from "../../../src/llm/findings/restore-indentation.js";
+import { trimEchoedContext } from "../../../src/llm/findings/trim-echoed-context.js";
 
 describe("normalizeReplacement", () => {
   it("removes a wrapping fence and one trailing newline, nothing else", () => {
@@ -46,5 +47,20 @@ describe("restoreIndentation", () => {
     expect(restoreIndentation("if (x) {\n  y();\n}", "  if (x) y();")).toBe("  if (x) {\n    y();\n  }");
     expect(restoreIndentation("  return a;", "    return b;")).toBe("  return a;");
     expect(restoreIndentation("const a = 1;", "let a = 1;")).toBe("const a = 1;");
+  });
+});
+
+describe("trimEchoedContext", () => {
+  const file = "interface User { name: string }\n\nexport function label(u: User): string {\n  return u.nmae.trim();\n}\n";
+
+  it("cuts the lines above and below the range that the model copied into its answer", () => {
+    const answer = "interface User { name: string }\nexport function label(u: User): string {\n  return u.name.trim();\n}";
+    expect(trimEchoedContext(answer, file, 4, 4)).toBe("  return u.name.trim();");
+  });
+
+  it("leaves an answer as long as the range, or one that does not copy its surroundings, as it is", () => {
+    expect(trimEchoedContext("  return u.name.trim();", file, 4, 4)).toBe("  return u.name.trim();");
+    const guard = "  if (u.name === undefined) return \"\";\n  return u.name.trim();";
+    expect(trimEchoedContext(guard, file, 4, 4)).toBe(guard);
   });
 });
