@@ -5,6 +5,7 @@ import { applyEdit } from "../../analyze/apply-edit.js";
 import { explainRejection } from "../prompts/explain-rejection.js";
 import { normalizeReplacement } from "./normalize-replacement.js";
 import { restoreIndentation } from "./restore-indentation.js";
+import { stripLineNumbers } from "./strip-line-numbers.js";
 import { trimEchoedContext } from "./trim-echoed-context.js";
 
 export type EditOutcome =
@@ -44,7 +45,7 @@ export async function settleEdit(params: {
   const previousAttempts: RejectedAttempt[] = [];
   const replacedFirstLine = params.fileText?.split(/\r?\n/)[edit.startLine - 1];
   const tidy = (text: string): string => {
-    const bare = normalizeReplacement(text);
+    const bare = stripLineNumbers(normalizeReplacement(text));
     const trimmed = params.fileText === undefined ? bare : trimEchoedContext(bare, params.fileText, edit.startLine, edit.endLine);
     return restoreIndentation(trimmed, replacedFirstLine);
   };

@@ -3,6 +3,7 @@ import { findingTitle } from "../../../src/llm/findings/finding-title.js";
 import { mapWithConcurrency } from "../../../src/llm/findings/map-with-concurrency.js";
 import { normalizeReplacement } from "../../../src/llm/findings/normalize-replacement.js";
 import { restoreIndentation } from "../../../src/llm/findings/restore-indentation.js";
+import { stripLineNumbers } from "../../../src/llm/findings/strip-line-numbers.js";
 import { trimEchoedContext } from "../../../src/llm/findings/trim-echoed-context.js";
 
 describe("normalizeReplacement", () => {
@@ -62,5 +63,13 @@ describe("trimEchoedContext", () => {
     expect(trimEchoedContext("  return u.name.trim();", file, 4, 4)).toBe("  return u.name.trim();");
     const guard = "  if (u.name === undefined) return \"\";\n  return u.name.trim();";
     expect(trimEchoedContext(guard, file, 4, 4)).toBe(guard);
+  });
+});
+
+describe("stripLineNumbers", () => {
+  it("removes the numbered-listing prefix the model copied onto every line, and nothing else", () => {
+    expect(stripLineNumbers('  4 |>  return user.email?.split("@")[1] ?? "";')).toBe('  return user.email?.split("@")[1] ?? "";');
+    expect(stripLineNumbers(" 9 |>if (a) {\n10 |   b();\n11 |>}")).toBe("if (a) {\n  b();\n}");
+    expect(stripLineNumbers("const a = 1 | 2;\n4 | 5")).toBe("const a = 1 | 2;\n4 | 5");
   });
 });
