@@ -56,7 +56,7 @@ export async function settleEdit(params: {
     const verdict = params.validate(fix);
     if (verdict.ok) return { kind: "validated", fix, attempts: attempt };
     const reasons = verdict.reasons.length > 0 ? verdict.reasons : ["it did not pass validation"];
-    previousAttempts.push({ replacement, reasons: explainRejection({ sent: replacement, file: patchedLines(params.fileText, fix), reasons, path: edit.path }) });
+    previousAttempts.push({ replacement, reasons: explainRejection({ sent: replacement, file: patchedLines(params.fileText, fix), reasons, path: edit.path, showStart: false }) });
     if (attempt >= params.maxAttempts || params.fileText === undefined) return { kind: "rejected", reasons, attempts: attempt, validated: true };
     try {
       const answer = await params.generator.fixRange(

@@ -10,12 +10,19 @@ const MAX_LINE = 160;
  * `file` is the file those line numbers count in, when it is more than what
  * the model sent (a fix's lines patched into their file).
  */
-export function explainRejection(params: { readonly sent: string; readonly file?: string; readonly reasons: readonly string[]; readonly path: string }): string[] {
+export function explainRejection(params: {
+  readonly sent: string;
+  readonly file?: string;
+  readonly reasons: readonly string[];
+  readonly path: string;
+  /** Whether to show the first lines sent (false where the prompt shows all of it anyway, as a fix's rejected lines). Default true. */
+  readonly showStart?: boolean;
+}): string[] {
   const lines = (params.file ?? params.sent).split(/\r?\n/);
   const cut = (text: string): string => (text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}…` : text);
   const shown = (n: number): string => cut(lines[n - 1] ?? "");
   const first = params.sent.split(/\r?\n/).slice(0, FIRST_LINES).map((text, index) => `${index + 1} | ${cut(text)}`);
-  const out = [`what you sent begins with:\n${first.join("\n")}`];
+  const out = params.showStart === false ? [] : [`what you sent begins with:\n${first.join("\n")}`];
   const prefix = `${params.path}:`;
   for (const reason of params.reasons.slice(0, MAX_REASONS)) {
     const at = reason.startsWith(prefix) ? /^(\d+):\d+ /.exec(reason.slice(prefix.length)) : /^line (\d+): /.exec(reason);
