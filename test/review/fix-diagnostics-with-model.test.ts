@@ -58,6 +58,23 @@ describe("fix tasks: the model fixes what the checkers found", () => {
     expect(result.stats).toMatchObject({ suggestionsRepaired: 1 });
   });
 
+  it("keeps the task's other lines when the model answers only the line it changed", async () => {
+    const base = "export const rate = 0.1;\n";
+    const head = `${base}\nexport function discounted(total: number): number {\n  const cents: string = Math.round(total * (1 - rate));\n  return cents;\n}\n`;
+    const patch = "@@ -1,1 +1,6 @@\n export const rate = 0.1;\n+\n+export function discounted(total: number): number {\n+  const cents: string = Math.round(total * (1 - rate));\n+  return cents;\n+}";
+    const generator = createScriptedGenerator({ answers: { fix: [{ raw: "```ts\nconst cents: number = Math.round(total * (1 - rate));\n```" }], review: [{ findings: [] }] } });
+    const result = await reviewChange({
+      ...params(),
+      base: memorySource({ "src/a.ts": base }),
+      head: memorySource({ "src/a.ts": head }),
+      diff: [parseFilePatch({ path: "src/a.ts", status: "modified", patch })],
+      generator,
+    });
+    const fixed = result.findings.filter((f) => f.rule === "ts/TS2322").map((f) => f.suggestion?.edit.replacement);
+    // One suggestion removes both TS2322s (the findings are merged into one comment).
+    expect(fixed).toEqual(["  const cents: number = Math.round(total * (1 - rate));\n  return cents;"]);
+  });
+
   it("leaves the diagnostic without a suggestion when no attempt validates", async () => {
     const generator = createScriptedGenerator({ answers: { fix: [{ replacement: "export const broken: string = '3';" }], review: [{ findings: [] }] } });
     const result = await reviewChange({ ...params(), generator, config: { ...params().config, model: { ...defaultRepoConfig.model, maxAttempts: 1 } } });

@@ -40,6 +40,7 @@ export async function runFixTask(params: {
     diagnostics,
     validate: (fix) => params.validate(fix, task),
     maxAttempts: params.maxAttempts,
+    keepUnansweredLines: true,
     ...(params.pr === undefined ? {} : { pr: params.pr }),
     ...(params.signal === undefined ? {} : { signal: params.signal }),
   });

@@ -31,6 +31,11 @@ export async function settleEdit(params: {
   readonly pr?: PullRequestText;
   readonly validate: (fix: Fix) => ValidationVerdict;
   readonly maxAttempts: number;
+  /**
+   * An answer with fewer lines than the range rewrites its first lines and keeps the others (fix tasks:
+   * a small model asked for lines 18-19 often sends back only the line it changed). Off: it deletes them.
+   */
+  readonly keepUnansweredLines?: boolean;
   readonly signal?: AbortSignal;
 }): Promise<EditOutcome> {
   const { edit } = params;
@@ -47,7 +52,11 @@ export async function settleEdit(params: {
   const tidy = (text: string): string => {
     const bare = stripLineNumbers(normalizeReplacement(text));
     const trimmed = params.fileText === undefined ? bare : trimEchoedContext(bare, params.fileText, edit.startLine, edit.endLine);
-    return restoreIndentation(trimmed, replacedFirstLine);
+    const indented = restoreIndentation(trimmed, replacedFirstLine);
+    const answered = indented.split("\n").length;
+    if (params.keepUnansweredLines !== true || params.fileText === undefined || indented === "" || answered >= edit.endLine - edit.startLine + 1) return indented;
+    const kept = params.fileText.split(/\r?\n/).slice(edit.startLine - 1 + answered, edit.endLine);
+    return [indented, ...kept].join("\n");
   };
   let replacement = tidy(edit.replacement);
   for (let attempt = 1; ; attempt += 1) {
