@@ -120,6 +120,8 @@ export interface Finding {
   readonly suggestion?: Fix;
   /** Plain-text advice (e.g. a model fix that never validated). Never a suggestion block. */
   readonly advice?: string;
+  /** A model's claim no checker confirmed (no validated edit): shown as such, at most a warning, never counted toward "Changes needed" or --fail-on. */
+  readonly unverified?: boolean;
 }
 
 /** Something the review could not do, in words that name the file and what to do. */

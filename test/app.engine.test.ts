@@ -131,7 +131,7 @@ const COUNTER_HEAD = `${COUNTER_BASE.trimEnd()}\n${COUNTER_ADDED.join("\n")}\n`;
 const COUNTER_PATCH = ["@@ -6,3 +6,8 @@", "     return this.count;", "   }", " }", ...COUNTER_ADDED.map((line) => `+${line}`)].join("\n");
 
 function modelFinding(edit: { startLine: number; endLine: number; replacement: string }): ScriptedAnswer {
-  return { findings: [{ startLine: 12, line: 12, severity: "warning", category: "maintainability", message: "Doubling by addition hides the intent; multiply instead.", edit }] };
+  return { findings: [{ startLine: 12, line: 12, quote: "value + value", severity: "warning", category: "maintainability", message: "Doubling by addition hides the intent; multiply instead.", edit }] };
 }
 
 async function reviewCounterWith(answers: Partial<Record<Operation, readonly ScriptedAnswer[]>>, config: string): Promise<{ review: Review; generator: ReturnType<typeof createScriptedGenerator>; outcomes: ReviewJobOutcome[] }> {
@@ -254,7 +254,7 @@ describe("createApp with the real review engine", () => {
 
   it("does not post a model fix that fails validation as a suggestion, only as plain advice naming why", async () => {
     const { review } = await reviewCounterWith(
-      { review: [modelFinding({ startLine: 11, endLine: 12, replacement: "  const value = counter.incrementTwice();\n  return value * 2;" })] },
+      { review: [modelFinding({ startLine: 11, endLine: 12, replacement: "  const value = counter.increment();\n  return value.times(2) + value;" })] },
       "model:\n  maxAttempts: 1\n",
     );
     expect(review.comments).toHaveLength(1);
@@ -262,7 +262,7 @@ describe("createApp with the real review engine", () => {
     expect(comment?.line).toBe(12);
     expect(comment?.body).not.toContain("```suggestion");
     expect(comment?.body).toContain("not offered as a suggestion because it did not pass ESLint and TypeScript validation");
-    expect(comment?.body).toContain("TS2339: Property 'incrementTwice' does not exist on type 'Counter'");
+    expect(comment?.body).toContain("TS2339: Property 'times' does not exist on type 'number'");
     expect(review.body).toContain("1 proposed · 0 validated · 1 rejected");
   });
 });

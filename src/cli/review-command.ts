@@ -95,7 +95,8 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
     if (format === "text" && result.tests) io.stdout.write(formatTestsText(result.tests));
     if (values["write-tests"] === true) await writeTests(result.tests, repoDir, change.head, io);
     const failOn = failOnFlag ?? config.failOn;
-    return failsOn(result.findings.map((f) => f.severity), failOn) ? EXIT.findings : EXIT.ok;
+    // A model's unverified claim never fails the run.
+    return failsOn(result.findings.filter((f) => f.unverified !== true).map((f) => f.severity), failOn) ? EXIT.findings : EXIT.ok;
   } finally {
     await model.generator?.dispose();
   }

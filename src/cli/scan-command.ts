@@ -76,7 +76,7 @@ export async function runScanCommand(args: readonly string[], io: CliIo, createM
     if (format === "json") io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout.write(`${renderScanReport({ outcome: { kind: "scanned", result }, folder: path.basename(dir) || dir, scannedAt: new Date(now()) })}\n`);
     const failOn = failOnFlag ?? config.failOn;
-    return failOn !== "never" && result.findings.some((f) => severityRank(f.severity) >= severityRank(failOn)) ? EXIT.findings : EXIT.ok;
+    return failOn !== "never" && result.findings.some((f) => f.unverified !== true && severityRank(f.severity) >= severityRank(failOn)) ? EXIT.findings : EXIT.ok;
   } finally {
     await model.generator?.dispose();
   }

@@ -10,7 +10,9 @@ import { inlineCode } from "../review/inline-code.js";
 import { createReadBudget, limitFileSource } from "../security/limit-file-source.js";
 import { maskModelInput } from "../security/mask-model-input.js";
 import { screenFindings } from "../security/screen-findings.js";
-import { validateEdit } from "../validate/validate-edit.js";
+import { describeFix } from "../review/describe-fix.js";
+import { diagnosticsRemovedBy } from "../validate/diagnostics-removed-by.js";
+import { validateModelEdit } from "../validate/validate-model-edit.js";
 import { prepareEnvironment } from "../environment/prepare-environment.js";
 import { buildWorkspace } from "../workspace/build-workspace.js";
 import { loadFiles } from "../workspace/load-files.js";
@@ -76,7 +78,8 @@ export async function handleFixCommand(context: CommandContext): Promise<Command
     const hide = maskModelInput(mask);
     const fileText = workspace.getText(file.path) ?? "";
     const shownText = hide.text(fileText) ?? "";
-    const diagnostics = hide.diagnostics(workspace.diagnose(file.path).filter((d) => d.line <= thread.endLine && d.endLine >= thread.startLine));
+    const pointedAt = workspace.diagnose(file.path).filter((d) => d.line <= thread.endLine && d.endLine >= thread.startLine);
+    const diagnostics = hide.diagnostics(pointedAt);
     const instruction = mask(
       [
         `The reviewer's instruction: ${job.command.args === "" ? DEFAULT_INSTRUCTION : job.command.args}`,
@@ -99,7 +102,7 @@ export async function handleFixCommand(context: CommandContext): Promise<Command
       fileText: shownText,
       diagnostics,
       pr: prText,
-      validate: (fix) => hide.verdict(validateEdit(workspace, fix)),
+      validate: (fix) => hide.verdict(validateModelEdit(workspace, fix, pointedAt)),
       maxAttempts: config.model.maxAttempts,
       signal,
     });
@@ -127,7 +130,7 @@ export async function handleFixCommand(context: CommandContext): Promise<Command
       path: file.path,
       startLine: thread.startLine,
       endLine: thread.endLine,
-      explanation: first.explanation,
+      ...(outcome.kind === "validated" ? { effect: describeFix(diagnosticsRemovedBy(workspace, outcome.fix)) } : {}),
       context: { owner: job.owner, repo: job.repo },
     });
   } finally {

@@ -10,15 +10,16 @@ import type { CommandResult } from "./command-context.js";
  * The reply to `fix`: a ```suggestion block for the thread's lines when the
  * edit passed validation, otherwise what went wrong and why. A validated edit
  * that holds a secret-shaped string is not posted at all (the block would
- * publish it). The model's explanation and the rejection reasons are sanitised.
+ * publish it). What the fix does is said from the edit (the diagnostics it
+ * removes), never from the model's explanation; rejection reasons are sanitised.
  */
 export function renderFixReply(params: {
   readonly outcome: EditOutcome;
   readonly path: string;
   readonly startLine: number;
   readonly endLine: number;
-  /** The model's explanation of its first answer (shown when that answer is the one that validated). */
-  readonly explanation?: string;
+  /** What the validated edit does, from the edit itself (see describeFix). */
+  readonly effect?: string;
   readonly context: SanitizeContext;
 }): CommandResult {
   const { outcome, context } = params;
@@ -33,9 +34,8 @@ export function renderFixReply(params: {
       };
     }
     const attempts = outcome.attempts > 1 ? ` (it passed on attempt ${outcome.attempts}, after the earlier ones were rejected)` : "";
-    const explanation = outcome.attempts === 1 && params.explanation !== undefined && params.explanation.trim() !== "" ? sanitizeModelText(params.explanation, context) : "";
     const sections = [`Suggested fix for ${where}, checked with ESLint and TypeScript${attempts}:`, renderSuggestionBlock(replacement, outcome.fix.edit.deletion === true)];
-    if (explanation !== "") sections.push(explanation);
+    if (params.effect !== undefined && params.effect !== "") sections.push(sanitizeModelText(params.effect, context));
     return { ok: true, body: sections.join("\n\n") };
   }
   const reasons = outcome.reasons.slice(0, 10).map((reason) => `- ${toOneLine(sanitizeModelText(reason, context))}`);

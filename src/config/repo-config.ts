@@ -51,9 +51,11 @@ export const repoConfigSchema = z
         maxAttempts: z.number().int().min(1).max(5).default(3),
         /** Keep advice whose edit never validated, as plain text. */
         keepUnvalidatedAdvice: z.boolean().default(true),
+        /** The most a model finding without a validated edit may be: "warning" (the highest allowed) or "info". */
+        findingSeverity: z.enum(["warning", "info"]).default("warning"),
       })
       .strict()
-      .default({ temperature: 0, maxAttempts: 3, keepUnvalidatedAdvice: true }),
+      .default({ temperature: 0, maxAttempts: 3, keepUnvalidatedAdvice: true, findingSeverity: "warning" }),
     scan: z
       .object({
         enabled: z.boolean().default(true),

@@ -1,5 +1,6 @@
 import type { GbnfJsonSchema, GbnfJsonSchemaToType } from "node-llama-cpp";
 import type { GenerateOptions, Generator, ReviewHunksRequest } from "./generator.js";
+import { checkJsonSchema } from "./check-json-schema.js";
 import { parseModelJson } from "./parse-model-json.js";
 import { answerPromptCandidates } from "./prompts/answer-prompt.js";
 import { countPromptTokens, fitPrompt } from "./prompts/fit-prompt.js";
@@ -8,9 +9,11 @@ import type { Prompt } from "./prompts/prompt.js";
 import { reviewPromptCandidates } from "./prompts/review-prompt.js";
 import { testsPromptCandidates } from "./prompts/tests-prompt.js";
 import { answerSchema } from "./schemas/answer-schema.js";
-import { fixSchema } from "./schemas/fix-schema.js";
+import { FIX_ANSWER_GRAMMAR, TESTS_ANSWER_GRAMMAR } from "./schemas/code-answer-grammar.js";
+import { fixHeaderSchema } from "./schemas/fix-schema.js";
 import { reviewSchema } from "./schemas/review-schema.js";
-import { testsSchema } from "./schemas/tests-schema.js";
+import { testsHeaderSchema, type TestsHeader } from "./schemas/tests-schema.js";
+import { parseCodeAnswer, type CodeAnswer } from "./answers/parse-code-answer.js";
 import type { ModelUsage } from "./model-usage.js";
 import type { LlmTransport, Operation } from "./transport.js";
 import { withTimeLimit } from "./with-time-limit.js";
@@ -34,7 +37,9 @@ const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "
  * The operations every backend shares, built on its transport: pick the most
  * detailed prompt that fits the context (tokens counted by the model's
  * tokenizer), generate under the operation's JSON schema with a time limit,
- * then parse and check the answer against that same schema.
+ * then parse and check the answer against that same schema. Code (a fix, a
+ * test file) travels as a fenced block after a short JSON header, not inside
+ * a JSON string: models write code worse when it must be escaped in JSON.
  */
 export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefaults = {}): Generator {
   const { contextSize } = transport.info;
@@ -42,12 +47,8 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
   const promptTokenLimit = Math.max(0, contextSize - answerTokens);
   const countTokens = (text: string): Promise<number> => transport.countTokens(text);
 
-  async function run<const S extends GbnfJsonSchema>(
-    operation: Operation,
-    schema: S,
-    candidates: readonly Prompt[],
-    options: GenerateOptions = {},
-  ): Promise<GbnfJsonSchemaToType<S>> {
+  /** The answer's text, generated under `schema` (or, with `code`, under that grammar). */
+  async function complete(operation: Operation, schema: GbnfJsonSchema, candidates: readonly Prompt[], options: GenerateOptions, code?: { readonly grammar: string }): Promise<string> {
     const what = WHAT[operation];
     const { prompt, tokens: promptTokens } = await fitPrompt({ candidates, countTokens, limit: promptTokenLimit, what });
     const now = defaults.now ?? (() => performance.now());
@@ -58,6 +59,7 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
         system: prompt.system,
         user: prompt.user,
         schema,
+        ...(code === undefined ? {} : { code }),
         signal,
         temperature: options.temperature ?? defaults.temperature ?? 0,
         maxTokens: Math.min(options.maxTokens ?? answerTokens, answerTokens),
@@ -67,7 +69,15 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
       const ms = now() - started;
       defaults.onUsage({ operation, promptTokens, completionTokens: await countTokens(text), ms });
     }
-    return parseModelJson(text, schema, what);
+    return text;
+  }
+
+  async function run<const S extends GbnfJsonSchema>(operation: Operation, schema: S, candidates: readonly Prompt[], options: GenerateOptions = {}): Promise<GbnfJsonSchemaToType<S>> {
+    return parseModelJson(await complete(operation, schema, candidates, options), schema, WHAT[operation]);
+  }
+
+  async function runCode(operation: Operation, schema: GbnfJsonSchema, grammar: string, candidates: readonly Prompt[], options: GenerateOptions = {}): Promise<CodeAnswer> {
+    return parseCodeAnswer(await complete(operation, schema, candidates, options, { grammar }), WHAT[operation]);
   }
 
   return {
@@ -87,9 +97,30 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
       return smallest;
     },
     reviewHunks: (request, options) => run("review", reviewSchema, reviewPromptCandidates(request), options),
-    fixRange: (request, options) => run("fix", fixSchema, fixPromptCandidates(request), options),
-    writeTests: (request, options) => run("tests", testsSchema, testsPromptCandidates(request), options),
+    async fixRange(request, options) {
+      const answer = await runCode("fix", fixHeaderSchema, FIX_ANSWER_GRAMMAR, fixPromptCandidates(request), options);
+      return { replacement: answer.code };
+    },
+    async writeTests(request, options) {
+      const answer = await runCode("tests", testsHeaderSchema, TESTS_ANSWER_GRAMMAR, testsPromptCandidates(request), options);
+      // The header is a courtesy to the reader; a missing or malformed one costs the cases list, not the test file.
+      const header = readTestsHeader(answer.header);
+      return { ...header, path: request.testPath, symbols: request.symbols ?? [request.symbol], code: answer.code };
+    },
     answerQuestion: (request, options) => run("answer", answerSchema, answerPromptCandidates(request), options),
     dispose: () => transport.dispose(),
   };
+}
+
+function readTestsHeader(text: string): TestsHeader {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { cases: [], explanation: "" };
+  }
+  const record = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+  const header = { cases: record["cases"], explanation: record["explanation"] };
+  const cases = checkJsonSchema(header.cases, testsHeaderSchema.properties.cases).length === 0 ? (header.cases as TestsHeader["cases"]) : [];
+  return { cases, explanation: typeof header.explanation === "string" ? header.explanation.slice(0, 600) : "" };
 }

@@ -76,6 +76,8 @@ export interface WriteTestsRequest {
   readonly symbols?: readonly string[];
   /** The repository's testing conventions, one statement each (assertions, globals, module style). */
   readonly conventions?: readonly string[];
+  /** A one-example skeleton of a correct test file in the repository's framework (see testSkeleton). */
+  readonly skeleton?: string;
   /** How the test file imports the module, e.g. "../src/math.js". */
   readonly importPath?: string;
   /** Declarations of the types the symbols use. */

@@ -4,6 +4,9 @@ import type { CompletionRequest, LlmTransport, Operation } from "./transport.js"
 /**
  * One canned answer: a value (sent as JSON), a raw string (sent as is, to test
  * bad output), or a function of the request (e.g. to echo line numbers).
+ * For an answer that carries code (fix, tests), a value with a `code` or
+ * `replacement` string is sent as a real model would send it: its other fields
+ * as a JSON header line, then the code in a fenced block.
  */
 export type ScriptedAnswer = { readonly raw: string } | ((request: CompletionRequest) => unknown) | object;
 
@@ -50,11 +53,26 @@ export function createScriptedTransport(options: ScriptedTransportOptions): Scri
       if (answer === undefined) {
         return Promise.reject(new ScriptExhaustedError(`The scripted generator has no more "${request.operation}" answers (call ${calls.length}).`));
       }
-      if (typeof answer === "function") return Promise.resolve(JSON.stringify(answer(request)));
-      if ("raw" in answer && typeof answer.raw === "string") return Promise.resolve(answer.raw);
-      return Promise.resolve(JSON.stringify(answer));
+      const value: unknown = typeof answer === "function" ? answer(request) : answer;
+      if (typeof answer !== "function" && "raw" in answer && typeof answer.raw === "string") return Promise.resolve(answer.raw);
+      if (request.code !== undefined) {
+        const text = asCodeAnswer(value);
+        if (text !== undefined) return Promise.resolve(text);
+      }
+      return Promise.resolve(JSON.stringify(value));
     },
     countTokens: (text) => Promise.resolve(count(text)),
     dispose: () => Promise.resolve(),
   };
+}
+
+/** A canned value with its code in a fenced block after a header line of its other fields (the test path and symbols are not asked for). */
+function asCodeAnswer(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  const body = typeof record["code"] === "string" ? record["code"] : record["replacement"];
+  if (typeof body !== "string") return undefined;
+  const rest = Object.fromEntries(Object.entries(record).filter(([key]) => !["code", "replacement", "path", "symbols"].includes(key)));
+  const header = Object.keys(rest).length > 0 ? `${JSON.stringify(rest)}\n` : "";
+  return `${header}\`\`\`ts\n${body}\n\`\`\``;
 }

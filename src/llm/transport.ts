@@ -3,13 +3,18 @@ import type { GbnfJsonSchema } from "node-llama-cpp";
 /** The four things patchsmith asks a model; also the name of each one's schema. */
 export type Operation = "review" | "fix" | "tests" | "answer";
 
-/** One request for JSON text, as a backend sees it. */
+/** One request for an answer (JSON text, or a header and a fenced code block), as a backend sees it. */
 export interface CompletionRequest {
   readonly operation: Operation;
   readonly system: string;
   readonly user: string;
-  /** The answer must conform: as a grammar in-process, as `json_schema` over HTTP. */
+  /** The answer must conform: as a grammar in-process, as `json_schema` over HTTP. With `code`, the schema of the header line only. */
   readonly schema: GbnfJsonSchema;
+  /**
+   * The answer carries code: a header line (maybe none), then one fenced block,
+   * generated under this GBNF grammar in-process, and as plain text over HTTP.
+   */
+  readonly code?: { readonly grammar: string };
   /** Aborts on cancellation and on the time limit. */
   readonly signal: AbortSignal;
   readonly temperature: number;

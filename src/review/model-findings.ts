@@ -7,6 +7,9 @@ import { rankFile } from "../llm/findings/rank-file.js";
 import { settleEdit } from "../llm/findings/settle-edit.js";
 import type { Generator, ModelFinding } from "../llm/generator.js";
 import type { Diagnostic, FileDiff, Finding, Fix, Notice, ValidationVerdict } from "../types.js";
+import { echoesDiagnostic } from "./echoes-diagnostic.js";
+import { quoteOnLines } from "./quote-on-lines.js";
+import { severityRank } from "./severity-rank.js";
 
 export interface ModelFindingsParams {
   readonly generator: Generator;
@@ -16,6 +19,8 @@ export interface ModelFindingsParams {
   readonly diagnostics: readonly Diagnostic[];
   readonly pr?: { readonly title: string; readonly body: string };
   readonly validate: (fix: Fix) => ValidationVerdict;
+  /** What a validated edit does, said from the edit itself (the diagnostics it removes); it titles the suggestion instead of the model's words. */
+  readonly describeEdit?: (fix: Fix) => string;
   readonly config: RepoConfig;
   /** Prompt tokens this review may spend in all. Default 120,000. */
   readonly tokenBudget?: number;
@@ -60,8 +65,10 @@ function lineCount(text: string | undefined): number {
  *  1. rank the changed files (source, then other code, tests, docs, config) and skip those not worth a model's time;
  *  2. group each file's hunks into prompts that fit the context, and spend the token budget in rank order;
  *  3. ask the model to review each group, several at once when the backend allows;
- *  4. pass every proposed edit through the repair loop: only validated edits become suggestions,
- *     the rest become plain advice (or are dropped, by config).
+ *  4. drop findings whose quote is not on their lines and findings that restate a checker's diagnostic;
+ *  5. pass every proposed edit through the repair loop: only validated edits become suggestions,
+ *     the rest become plain advice (or are dropped, by config). A finding without a validated edit
+ *     is marked unverified and is at most `model.findingSeverity` (a warning by default).
  */
 export async function collectModelFindings(params: ModelFindingsParams): Promise<ModelFindingsResult> {
   const { generator, config } = params;
@@ -133,11 +140,17 @@ async function reviewGroup(params: ModelFindingsParams, group: ReviewGroup, tall
   );
   const lastLine = lineCount(fileText);
   const results: Finding[] = [];
+  const cap = params.config.model.findingSeverity;
+  // Without a validated edit a finding is the model's unverified claim: at most `cap`, and marked so.
+  const unverified = (finding: Finding): Finding => ({ ...finding, severity: severityRank(finding.severity) > severityRank(cap) ? cap : finding.severity, unverified: true });
   for (const proposed of output.findings) {
     const finding = toFinding(file.path, proposed, lastLine);
     if (finding === undefined) continue;
+    // A quote that is not on the lines named means invented lines or an invented API; a restated diagnostic is an echo.
+    if (!quoteOnLines({ quote: proposed.quote, fileText, startLine: finding.startLine, line: finding.line })) continue;
+    if (echoesDiagnostic(finding, params.diagnostics)) continue;
     if (proposed.edit === null) {
-      results.push(finding);
+      results.push(unverified(finding));
       continue;
     }
     tally.proposed += 1;
@@ -157,7 +170,8 @@ async function reviewGroup(params: ModelFindingsParams, group: ReviewGroup, tall
     if (outcome.kind === "validated") {
       if (outcome.attempts === 1) tally.validatedFirstTime += 1;
       else tally.repaired += 1;
-      results.push({ ...finding, suggestion: outcome.fix });
+      const title = params.describeEdit === undefined ? outcome.fix.title : `written by the model. ${params.describeEdit(outcome.fix)}`;
+      results.push({ ...finding, suggestion: { ...outcome.fix, title } });
       continue;
     }
     tally.rejected += 1;
@@ -167,7 +181,7 @@ async function reviewGroup(params: ModelFindingsParams, group: ReviewGroup, tall
       ? `it did not pass ESLint and TypeScript validation${outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : ""}`
       : "it was not within the changed lines";
     results.push({
-      ...finding,
+      ...unverified(finding),
       advice: `The model proposed an edit to lines ${startLine}-${endLine}; it is not offered as a suggestion because ${why}: ${outcome.reasons.join("; ")}`,
     });
   }

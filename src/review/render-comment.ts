@@ -32,7 +32,8 @@ export function renderComment(
 
   const code = headLines.slice(startLine - 1, line).join("\n");
   const print = fingerprint({ path: file.path, code, rule: finding.rule });
-  const sections = [`**${LABELS[finding.severity]}:** ${sanitizeModelText(finding.message, context)}`, `Rule: ${inlineCode(finding.rule)}`];
+  const unverified = finding.unverified === true ? "The model's unverified observation (no checker confirms it): " : "";
+  const sections = [`**${LABELS[finding.severity]}:** ${unverified}${sanitizeModelText(finding.message, context)}`, `Rule: ${inlineCode(finding.rule)}`];
   if (suggestion) {
     const title = sanitizeModelText(suggestion.title, context);
     sections.push(`Suggested fix, checked with ESLint and TypeScript: ${title}`, renderSuggestionBlock(suggestion.edit.replacement, suggestion.edit.deletion === true));

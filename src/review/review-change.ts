@@ -12,6 +12,11 @@ import { modelLimitNotices } from "../security/model-limit-notices.js";
 import { screenFindings } from "../security/screen-findings.js";
 import type { Diagnostic, FileDiff, Finding, Fix, Notice, ReviewStats } from "../types.js";
 import { validateEdit } from "../validate/validate-edit.js";
+import { diagnosticsRemovedBy } from "../validate/diagnostics-removed-by.js";
+import { validateModelEdit } from "../validate/validate-model-edit.js";
+import { planFixTasks } from "../llm/findings/plan-fix-tasks.js";
+import { describeFix } from "./describe-fix.js";
+import { fixDiagnosticsWithModel } from "./fix-diagnostics-with-model.js";
 import { environmentRequest, prepareEnvironment } from "../environment/prepare-environment.js";
 import { buildWorkspace } from "../workspace/build-workspace.js";
 import type { Workspace } from "../workspace/create-workspace.js";
@@ -36,7 +41,8 @@ import { selectComments } from "./select-comments.js";
  *  4. offer deterministic fixes, each validated before it can be a suggestion;
  *     then find credentials on the added lines of every reviewable file (for a
  *     file GitHub shows no diff for, the lines of its head version not in its base);
- *  5. ask the model, when there is one, with secrets masked, and validate its edits (repair loop);
+ *  5. ask the model, when there is one, with secrets masked: first to fix the introduced diagnostics
+ *     no deterministic fix removed, then to review the hunks; validate its edits (repair loop);
  *  6. screen the suggestions (no secrets, no marker openers, no new network or
  *     environment access from the model), render the comments and the review body.
  * Each limit (files, bytes, model tokens, comments) that cuts the work short says so in a notice.
@@ -112,6 +118,8 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     let readable = analysable.filter((f) => head.getText(f.path) !== undefined && !skipped.some((s) => s.path === f.path));
     const findings: Finding[] = [];
     const introduced: Diagnostic[] = [];
+    // Introduced diagnostics on the change's own lines that no deterministic fix removed: the model's fix tasks.
+    const unfixed: { diagnostic: Diagnostic; file: FileDiff; index: number }[] = [];
     let proposed = 0;
     let validated = 0;
     let rejected = 0;
@@ -171,6 +179,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
             proposed += outcome.proposed;
             rejected += outcome.rejected;
             if (outcome.fix) validated++;
+            else if (added.has(diagnostic.line) && diagnostic.severity !== "info") unfixed.push({ diagnostic, file, index: findings.length });
             findings.push(toFinding(diagnostic, outcome.fix, !added.has(diagnostic.line)));
           } catch (error) {
             if (params.signal?.aborted === true) throw error;
@@ -207,9 +216,34 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
 
     // 5. The model.
     let modelStats = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 };
+    let fixStats = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 };
     const generator = params.generator;
     if (generator && config.checks.model) {
       params.onProgress?.({ stage: "model", done: 0, total: readable.length });
+      // 5a. Fixes for what the checkers found: the model's first job, each fix validated with its diagnostic as the target.
+      const tasks = planFixTasks(unfixed);
+      if (tasks.length > 0) {
+        const modelFixes = await time("model", () =>
+          fixDiagnosticsWithModel({
+            generator,
+            tasks,
+            fileText: (path) => hidden.text(head.getText(path)),
+            validate: (fix, task) => hidden.verdict(validateModelEdit(head, { ...fix, ...(task.diagnostics[0] ? { target: task.diagnostics[0] } : {}) }, task.diagnostics)),
+            removedBy: (fix) => diagnosticsRemovedBy(head, fix),
+            maxAttempts: config.model.maxAttempts,
+            temperature: config.model.temperature,
+            ...(params.pr ? { pr: hidden.pr(params.pr) } : {}),
+            ...(params.signal ? { signal: params.signal } : {}),
+          }),
+        );
+        for (const { fix, removes } of modelFixes.fixes) {
+          for (const entry of unfixed) {
+            if (removes.includes(entry.diagnostic)) findings[entry.index] = toFinding(entry.diagnostic, fix);
+          }
+        }
+        notices.push(...modelFixes.notices);
+        fixStats = modelFixes.stats;
+      }
       const model = await time("model", () =>
         collectModelFindings({
           generator,
@@ -217,7 +251,8 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
           headText: (path) => hidden.text(head.getText(path)),
           diagnostics: hidden.diagnostics(introduced),
           ...(params.pr ? { pr: hidden.pr(params.pr) } : {}),
-          validate: (fix) => hidden.verdict(validateEdit(head, fix)),
+          validate: (fix) => hidden.verdict(validateModelEdit(head, fix, introduced)),
+          describeEdit: (fix) => describeFix(diagnosticsRemovedBy(head, fix)),
           config,
           ...(params.signal ? { signal: params.signal } : {}),
           tokenBudget: params.modelTokenBudget ?? config.limits.maxModelTokens,
@@ -272,11 +307,11 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     const stats = {
       filesAnalysed: readable.length,
       filesSkipped: skipped.length,
-      suggestionsProposed: proposed + modelStats.proposed,
-      suggestionsValidated: validated + modelStats.validatedFirstTime + modelStats.repaired,
-      suggestionsRejected: rejected + modelStats.rejected,
-      suggestionsRepaired: modelStats.repaired,
-      validatedFirstTime: validated + modelStats.validatedFirstTime,
+      suggestionsProposed: proposed + modelStats.proposed + fixStats.proposed,
+      suggestionsValidated: validated + modelStats.validatedFirstTime + modelStats.repaired + fixStats.validatedFirstTime + fixStats.repaired,
+      suggestionsRejected: rejected + modelStats.rejected + fixStats.rejected,
+      suggestionsRepaired: modelStats.repaired + fixStats.repaired,
+      validatedFirstTime: validated + modelStats.validatedFirstTime + fixStats.validatedFirstTime,
       timings,
       ...(environmentStats ? { environment: environmentStats } : {}),
     };

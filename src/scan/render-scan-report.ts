@@ -141,7 +141,7 @@ function findingRow(finding: Finding, input: ScanReportInput, context: SanitizeC
   const label = escapePipes(inlineCode(where));
   const link = input.repo !== undefined && input.sha !== undefined ? `[${label}](${lineUrl(input.repo.url, input.sha, finding)})` : label;
   const fix = finding.suggestion === undefined ? (finding.advice === undefined ? "" : "advice only") : finding.suggestion.origin === "model" ? "validated (model)" : "validated";
-  return `| ${SEVERITY_LABEL[finding.severity]} | ${link} | ${escapePipes(inlineCode(finding.rule))} | ${cell(finding.message, context)} | ${fix} |`;
+  return `| ${SEVERITY_LABEL[finding.severity]} | ${link} | ${escapePipes(inlineCode(finding.rule))} | ${finding.unverified === true ? "(unverified, the model's) " : ""}${cell(finding.message, context)} | ${fix} |`;
 }
 
 /** `<repo>/blob/<sha>/<path>#L<a>-L<b>`: each path segment percent-encoded, parentheses too, so the link cannot end early. */

@@ -20,7 +20,10 @@ export function describeConventions(conventions: TestConventions, testPath: stri
       );
       break;
     case "node:test":
-      lines.push('node:test: import { describe, it, test } from "node:test" and assert from "node:assert/strict".');
+      lines.push(
+        'node:test: import { describe, it, test } from "node:test" and assert from "node:assert/strict"; ' +
+          "assert with assert.strictEqual, assert.deepStrictEqual and assert.throws. node:test has no `expect`.",
+      );
       break;
     case "mocha":
       lines.push(

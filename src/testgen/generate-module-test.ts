@@ -1,4 +1,5 @@
 import type { Generator, TestsOutput, WriteTestsRequest } from "../llm/generator.js";
+import { explainRejection } from "../llm/prompts/explain-rejection.js";
 import type { TestVerdict } from "./validate-generated-test.js";
 
 export type ModuleTestOutcome =
@@ -36,7 +37,8 @@ export async function generateModuleTest(params: {
     const verdict = await params.validate(answer);
     if (verdict.ok) return { kind: "valid", answer, attempts: attempt, covered: verdict.covered };
     reasons = verdict.reasons;
-    previousAttempts.push({ code: answer.code, reasons });
+    // The model is told what it sent and where each error points; the person reading the report gets the plain reasons.
+    previousAttempts.push({ code: answer.code, reasons: explainRejection({ sent: answer.code, reasons, path: params.request.testPath }) });
   }
   return { kind: "rejected", stage: "validation", reasons, attempts: params.maxAttempts };
 }

@@ -9,6 +9,7 @@ import { loadFiles } from "../workspace/load-files.js";
 import { collectSymbolContext } from "./collect-symbol-context.js";
 import { createTestWorkspace } from "./create-test-workspace.js";
 import { describeConventions } from "./describe-conventions.js";
+import { testSkeleton } from "./test-skeleton.js";
 import { detectUntestedExports } from "./detect-untested-exports.js";
 import { generateModuleTest } from "./generate-module-test.js";
 import { importSpecifier } from "./import-specifier.js";
@@ -140,6 +141,7 @@ export async function reviewMissingTests(params: ReviewMissingTestsParams): Prom
         testPath: plan.testPath,
         framework: conventions.framework,
         conventions: describeConventions(conventions, plan.testPath),
+        skeleton: testSkeleton({ conventions, importPath, symbol: names[0] ?? "subject", typescript: /\.[cm]?tsx?$/.test(plan.testPath) }),
         importPath,
         typesText: mask(symbolContext.typesText),
         callers: symbolContext.callers.map((c) => ({ ...c, text: mask(c.text) })),

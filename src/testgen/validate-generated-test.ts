@@ -38,6 +38,20 @@ const FRAMEWORK_MODULES: Readonly<Record<TestConventions["framework"], readonly 
 /** Functions a test framework provides; using one without importing it works only with globals. */
 const FRAMEWORK_FUNCTIONS = new Set(["describe", "it", "test", "suite", "expect", "vi", "jest", "beforeAll", "afterAll", "beforeEach", "afterEach", "before", "after"]);
 const TEST_CALLS = new Set(["it", "test", "specify", "fit", "xit"]);
+/** Framework functions a runner does not have, with how that runner does the same thing. */
+const NOT_PROVIDED: Readonly<Record<TestConventions["framework"], Readonly<Record<string, string>>>> = {
+  "node:test": {
+    expect: 'assert with node:assert instead: import assert from "node:assert/strict"; assert.strictEqual(actual, expected), assert.deepStrictEqual, assert.throws',
+    vi: 'mock with the `mock` export of "node:test" (mock.fn())',
+    jest: 'mock with the `mock` export of "node:test" (mock.fn())',
+    beforeAll: "use before()",
+    afterAll: "use after()",
+  },
+  vitest: { jest: "use vi", before: "use beforeAll()", after: "use afterAll()" },
+  jest: { vi: "use jest", before: "use beforeAll()", after: "use afterAll()" },
+  mocha: { vi: "use a stub library the repository lists, or none", jest: "use a stub library the repository lists, or none", beforeAll: "use before()", afterAll: "use after()" },
+  ava: {},
+};
 /** What a unit test must not do: it may be run, and the model's output is untrusted. */
 const RISKS = new Set(["an environment read", "a network call", "a subprocess", "dynamic code", "file-system access", "cookies or browser storage"]);
 
@@ -92,8 +106,14 @@ export function validateGeneratedTest(params: {
   // 3. Framework use, test cases, coverage.
   const declared = declaredNames(testPath, code);
   const imported = new Set(references.imports.flatMap((entry) => entry.bindings.map((binding) => binding.local)));
+  // A function the runner does not have (jest's `expect` under node:test), unless the file imports it from elsewhere (chai's expect).
+  const frameworkModules = new Set(["node:test", "test", ...FRAMEWORK_MODULES[conventions.framework]]);
+  const importedElsewhere = new Set(references.imports.filter((entry) => !frameworkModules.has(entry.specifier)).flatMap((entry) => entry.bindings.map((binding) => binding.local)));
+  const notProvided = NOT_PROVIDED[conventions.framework];
+  const foreign = Object.keys(notProvided).filter((name) => !declared.has(name) && !importedElsewhere.has(name) && isCalled(testPath, code, name));
+  for (const name of foreign) reasons.push(`it calls \`${name}\`, which ${conventions.framework} does not have; ${notProvided[name] ?? ""}`);
   if (!conventions.globals) {
-    const missing = [...FRAMEWORK_FUNCTIONS].filter((name) => references.mentions.has(name) && !imported.has(name) && !declared.has(name) && isCalled(testPath, code, name));
+    const missing = [...FRAMEWORK_FUNCTIONS].filter((name) => !foreign.includes(name) && references.mentions.has(name) && !imported.has(name) && !declared.has(name) && isCalled(testPath, code, name));
     if (missing.length > 0) {
       const from = conventions.framework === "node:test" ? '"node:test"' : JSON.stringify(FRAMEWORK_MODULES[conventions.framework][0] ?? conventions.framework);
       reasons.push(`it calls ${missing.map((name) => `\`${name}\``).join(", ")} without importing ${missing.length === 1 ? "it" : "them"}; this repository imports them from ${from}`);

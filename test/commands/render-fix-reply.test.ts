@@ -1,15 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { renderFixReply } from "../../src/commands/render-fix-reply.js";
+import { describeFix } from "../../src/review/describe-fix.js";
 
 const fix = (replacement: string) => ({ edit: { path: "src/a.ts", startLine: 4, endLine: 4, replacement }, title: "t", origin: "model" as const });
 
 describe("renderFixReply", () => {
   it("renders a validated edit as a suggestion block with a fence longer than any backtick run in it", () => {
-    const reply = renderFixReply({ outcome: { kind: "validated", fix: fix("const s = ```x```;"), attempts: 2 }, path: "src/a.ts", startLine: 4, endLine: 4, explanation: "ignored after a repair", context: {} });
+    const reply = renderFixReply({ outcome: { kind: "validated", fix: fix("const s = ```x```;"), attempts: 2 }, path: "src/a.ts", startLine: 4, endLine: 4, context: {} });
     expect(reply).toEqual({
       ok: true,
       body: "Suggested fix for `src/a.ts` line 4, checked with ESLint and TypeScript (it passed on attempt 2, after the earlier ones were rejected):\n\n````suggestion\nconst s = ```x```;\n````",
     });
+  });
+
+  it("says what the edit does from the edit itself, not from the model", () => {
+    const reply = renderFixReply({
+      outcome: { kind: "validated", fix: fix("export const broken: string = add(1, 2).toString();"), attempts: 1 },
+      path: "src/a.ts",
+      startLine: 4,
+      endLine: 4,
+      effect: describeFix([{ path: "src/a.ts", line: 4, column: 14, endLine: 4, endColumn: 20, source: "typescript", code: "TS2322", message: "Type 'number' is not assignable to type 'string'.", severity: "error" }]),
+      context: {},
+    });
+    expect(reply.body).toContain("It removes `TS2322` on line 4 (Type 'number' is not assignable to type 'string'.), and ESLint and TypeScript find nothing new after it.");
   });
 
   it("never renders a suggestion holding a secret-shaped string", () => {

@@ -40,7 +40,7 @@ describe("fix in a line thread", () => {
     expect(nock.pendingMocks()).toEqual([]);
     expect(app.commands.map((c) => c.outcome)).toEqual([{ command: "fix", kind: "done", replyId: 6000 }]);
     expect(bodyOf(replies)).toBe(
-      "Suggested fix for `src/greet.ts` lines 2-3, checked with ESLint and TypeScript:\n\n```suggestion\n  return `hello ${name}`;\n```\n\nDrops the unused constant and says hello.",
+      "Suggested fix for `src/greet.ts` lines 2-3, checked with ESLint and TypeScript:\n\n```suggestion\n  return `hello ${name}`;\n```\n\nIt removes `@typescript-eslint/no-unused-vars` on line 2 ('unused' is assigned a value but never used.), and ESLint and TypeScript find nothing new after it.",
     );
     const prompt = generator.calls[0]?.user ?? "";
     expect(prompt).toContain("File `src/greet.ts`, lines 2-3 marked with `>`");
@@ -70,7 +70,10 @@ describe("fix in a line thread", () => {
     await app.idle();
 
     expect(nock.pendingMocks()).toEqual([]);
-    expect(bodyOf(replies)).toBe("Suggested fix for `src/greet.ts` lines 2-3, checked with ESLint and TypeScript:\n\n```suggestion\n  return `hello ${name}`;\n```");
+    expect(bodyOf(replies)).toBe(
+      "Suggested fix for `src/greet.ts` lines 2-3, checked with ESLint and TypeScript:\n\n```suggestion\n  return `hello ${name}`;\n```\n\n" +
+        "It removes `@typescript-eslint/no-unused-vars` on line 2 ('unused' is assigned a value but never used.), and ESLint and TypeScript find nothing new after it.",
+    );
     const prompt = generator.calls[0]?.user ?? "";
     expect(prompt).toContain("lines 2-3 marked with `>`");
     expect(prompt).toContain("patchsmith[bot] (an app) wrote:\n**Warning:** `unused` is assigned a value but never used.");
@@ -152,7 +155,8 @@ describe("fix in a line thread", () => {
     // Nothing secret, no marker, no image, no live link, no mention.
     expect(body).not.toContain(FAKE_GITHUB_TOKEN);
     expect(body).not.toContain(FAKE_AWS_KEY);
-    expect(body).toContain("GITHUB_TOKEN=\\[redacted secret\\]");
+    // The model's prose is never posted with a fix: what the fix does is said from the edit.
+    expect(body).not.toContain("Done as asked");
     expect(body).not.toContain("<!--");
     expect(body).not.toContain("https://evil.example");
     expect(body).not.toMatch(/!\[/);

@@ -13,4 +13,10 @@ describe("checkConclusion", () => {
     expect(checkConclusion([{ severity: "error" }], { failOn: "error", severity: "warning" })).toBe("failure");
     expect(checkConclusion([{ severity: "warning" }], { failOn: "warning", severity: "warning" })).toBe("failure");
   });
+
+  it("never fails on a model's unverified finding, whatever failOn says", () => {
+    expect(checkConclusion([{ severity: "warning", unverified: true }], { failOn: "error", severity: "warning" })).toBe("neutral");
+    expect(checkConclusion([{ severity: "warning", unverified: true }], { failOn: "warning", severity: "warning" })).toBe("neutral");
+    expect(checkConclusion([{ severity: "warning", unverified: true }, { severity: "error" }], { failOn: "error", severity: "warning" })).toBe("failure");
+  });
 });

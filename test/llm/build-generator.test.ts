@@ -23,7 +23,7 @@ describe("buildGenerator", () => {
   it("reports each generation's tokens and time to onUsage, counted with the model's tokenizer", async () => {
     const usages: unknown[] = [];
     let clock = 1_000;
-    const answer = { replacement: "const a = 2;", explanation: "Two." };
+    const answer = { replacement: "const a = 2;" };
     const generator = createScriptedGenerator({
       answers: { fix: [() => { clock += 250; return answer; }] },
       countTokens: (text) => text.length,
@@ -31,7 +31,7 @@ describe("buildGenerator", () => {
       now: () => clock,
     });
     await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\n", instruction: "Make it 2." });
-    expect(usages).toEqual([{ operation: "fix", promptTokens: generator.calls[0]!.system.length + generator.calls[0]!.user.length, completionTokens: JSON.stringify(answer).length, ms: 250 }]);
+    expect(usages).toEqual([{ operation: "fix", promptTokens: generator.calls[0]!.system.length + generator.calls[0]!.user.length, completionTokens: "```ts\nconst a = 2;\n```".length, ms: 250 }]);
   });
 
   it("runs each operation under its own schema, at temperature 0 by default, and parses the answer", async () => {
@@ -44,11 +44,14 @@ describe("buildGenerator", () => {
       },
     });
     expect(await generator.reviewHunks({ path: "a.ts", hunks: [hunk], diagnostics: [] })).toEqual({ findings: [] });
-    expect(await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\nexport { a };\n", instruction: "Make it 2." })).toEqual({
-      replacement: "const a = 2;",
-      explanation: "Two.",
+    expect(await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\nexport { a };\n", instruction: "Make it 2." })).toEqual({ replacement: "const a = 2;" });
+    expect(await generator.writeTests({ path: "a.ts", symbol: "a", sourceText: "export const a = 1;", testPath: "a.test.ts" })).toEqual({
+      path: "a.test.ts",
+      symbols: ["a"],
+      cases: [{ name: "a", why: "it is 1" }],
+      code: "test('a', () => {});",
+      explanation: "Covers a.",
     });
-    expect(await generator.writeTests({ path: "a.ts", symbol: "a", sourceText: "export const a = 1;", testPath: "a.test.ts" })).toMatchObject({ explanation: "Covers a." });
     expect(await generator.answerQuestion({ question: "What does this export?", files: [{ path: "a.ts", hunks: [hunk] }] })).toMatchObject({
       references: [{ path: "a.ts", line: 2 }],
     });
@@ -60,6 +63,39 @@ describe("buildGenerator", () => {
     ]);
     expect(generator.calls[1]?.user).toContain("1 |>const a = 1;");
     expect(generator.calls[3]?.user).toMatch(/<untrusted-data label="question" id="[0-9a-f]+">\nWhat does this export\?\n/);
+  });
+
+  it("asks for code as a fenced block after a JSON header, never inside a JSON string", async () => {
+    const generator = createScriptedGenerator({
+      answers: {
+        fix: [{ raw: "```ts\n  return a + b;\n```" }],
+        tests: [{ raw: '{"cases": [{"name": "adds", "why": "the sum"}], "explanation": "One case."}\n```ts\nimport { add } from "./a.js";\n```' }],
+      },
+    });
+    expect(await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "x\n", instruction: "y" })).toEqual({ replacement: "  return a + b;" });
+    expect(await generator.writeTests({ path: "a.ts", symbol: "add", sourceText: "", testPath: "a.test.ts" })).toMatchObject({ cases: [{ name: "adds", why: "the sum" }], code: 'import { add } from "./a.js";' });
+    expect(generator.calls[0]?.system).toContain("one fenced code block");
+    expect(generator.calls[1]?.system).toContain("never inside the JSON");
+  });
+
+  it("unwraps a fence the model wrapped around the code, whatever the answer's shape", async () => {
+    const file = 'import { test } from "vitest";\ntest("a", () => {});';
+    const generator = createScriptedGenerator({
+      answers: {
+        tests: [
+          // A fence inside the fenced block.
+          { cases: [], explanation: "", code: "```typescript\n" + file + "\n```" },
+          // The old shape: the file in a JSON string, fenced.
+          { raw: JSON.stringify({ path: "a.test.ts", code: "```typescript\n" + file + "\n```" }) },
+          // No header, prose after the block.
+          { raw: "```ts\n" + file + "\n```\nThese tests cover a." },
+        ],
+        fix: [{ replacement: "```ts\nconst a = 2;\n```" }],
+      },
+    });
+    const request = { path: "a.ts", symbol: "a", sourceText: "", testPath: "a.test.ts" };
+    for (let i = 0; i < 3; i++) expect((await generator.writeTests(request)).code).toBe(file);
+    expect(await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "x\n", instruction: "y" })).toEqual({ replacement: "const a = 2;" });
   });
 
   it("rejects an answer that does not match the schema", async () => {

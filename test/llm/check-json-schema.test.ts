@@ -6,8 +6,8 @@ import { reviewSchema } from "../../src/llm/schemas/review-schema.js";
 
 const good = {
   findings: [
-    { startLine: 3, line: 4, severity: "warning", category: "bug", message: "Off by one.", edit: { startLine: 3, endLine: 4, replacement: "x" } },
-    { startLine: 9, line: 9, severity: "info", category: "style", message: "Name.", edit: null },
+    { startLine: 3, line: 4, quote: "x", severity: "warning", category: "bug", message: "Off by one.", edit: { startLine: 3, endLine: 4, replacement: "x" } },
+    { startLine: 9, line: 9, quote: "y", severity: "info", category: "style", message: "Name.", edit: null },
   ],
 };
 
@@ -19,7 +19,7 @@ describe("checkJsonSchema", () => {
 
   it("names every problem with its path", () => {
     const bad = {
-      findings: [{ startLine: 1.5, line: 2, severity: "fatal", category: "bug", message: "x", edit: { startLine: 1, endLine: 2 } }],
+      findings: [{ startLine: 1.5, line: 2, quote: "q", severity: "fatal", category: "bug", message: "x", edit: { startLine: 1, endLine: 2 } }],
       extra: true,
     };
     expect(checkJsonSchema(bad, reviewSchema)).toEqual([

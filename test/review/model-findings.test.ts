@@ -44,7 +44,7 @@ function setup(answers: Partial<Record<Operation, readonly ScriptedAnswer[]>>, o
 }
 
 function finding(edit: { startLine: number; endLine: number; replacement: string } | null, message = "Doubling by addition hides the intent; multiply instead.") {
-  return { findings: [{ startLine: 18, line: 18, severity: "warning", category: "maintainability", message, edit }] };
+  return { findings: [{ startLine: 18, line: 18, quote: "return value + value;", severity: "warning", category: "maintainability", message, edit }] };
 }
 
 function config(overrides: Record<string, unknown> = {}): RepoConfig {
@@ -143,15 +143,62 @@ describe("collectModelFindings", () => {
       review: [
         {
           findings: [
-            { startLine: 17, line: 16, severity: "info", category: "style", message: "Name the parameter for what it is.", edit: null },
-            { startLine: 400, line: 400, severity: "error", category: "bug", message: "Hallucinated line.", edit: null },
+            { startLine: 17, line: 16, quote: "counter: Counter", severity: "info", category: "style", message: "Name the parameter for what it is.", edit: null },
+            { startLine: 400, line: 400, quote: "x", severity: "error", category: "bug", message: "Hallucinated line.", edit: null },
           ],
         },
       ],
     });
     const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate, config: defaultRepoConfig });
-    expect(result.findings).toEqual([{ path: "src/counter.ts", startLine: 16, line: 17, severity: "info", rule: "model/style", message: "Name the parameter for what it is." }]);
+    expect(result.findings).toEqual([{ path: "src/counter.ts", startLine: 16, line: 17, severity: "info", rule: "model/style", message: "Name the parameter for what it is.", unverified: true }]);
     expect(result.stats.proposed).toBe(0);
+  });
+
+  it("drops a finding whose quote is not on the lines it names", async () => {
+    const { generator, validate } = setup({
+      review: [
+        {
+          findings: [
+            { startLine: 18, line: 18, quote: "counter.incrementBy(2)", severity: "warning", category: "bug", message: "incrementBy is called with the wrong step.", edit: null },
+            { startLine: 17, line: 17, quote: "return value + value;", severity: "warning", category: "bug", message: "The quote is on line 18, not 17.", edit: null },
+            { startLine: 18, line: 18, quote: "`return value + value;`", severity: "warning", category: "maintainability", message: "Doubling by addition hides the intent.", edit: null },
+          ],
+        },
+      ],
+    });
+    const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate, config: defaultRepoConfig });
+    expect(result.findings.map((f) => f.message)).toEqual(["Doubling by addition hides the intent."]);
+  });
+
+  it("drops a finding that echoes a diagnostic already reported on the same or the next line", async () => {
+    const at = (line: number, code: string, message: string) => ({ path: "src/counter.ts", line, column: 9, endLine: line, endColumn: 14, source: "typescript" as const, code, message, severity: "error" as const });
+    const diagnostics = [at(17, "TS2339", "Property 'increment2' does not exist on type 'Counter'."), at(18, "prefer-const", "'value' is never reassigned. Use 'const' instead.")];
+    const echo = (line: number, message: string) => ({ startLine: line, line, quote: line === 17 ? "counter.increment()" : "value + value", severity: "error", category: "style", message, edit: null });
+    const { generator, validate } = setup({
+      review: [
+        {
+          findings: [
+            echo(17, "Property 'increment2' does not exist on type 'Counter'."),
+            echo(18, "line 18:9 error eslint/prefer-const 'value' is never reassigned."),
+            echo(17, "increment2 is not a method of Counter."),
+            echo(16, "The property increment2 does not exist on the Counter type."),
+            echo(18, "Adding value to itself overflows for large counters; check the bound first."),
+          ],
+        },
+      ],
+    });
+    const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics, validate, config: defaultRepoConfig });
+    expect(result.findings.map((f) => f.message)).toEqual(["Adding value to itself overflows for large counters; check the bound first."]);
+  });
+
+  it("makes a model finding without a validated edit an unverified warning at most, or lower by config", async () => {
+    const answer = { findings: [{ startLine: 18, line: 18, quote: "value + value", severity: "error", category: "bug", message: "Overflows.", edit: null }] };
+    const first = setup({ review: [answer] });
+    const warned = await collectModelFindings({ generator: first.generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate: first.validate, config: defaultRepoConfig });
+    expect(warned.findings[0]).toMatchObject({ severity: "warning", unverified: true });
+    const second = setup({ review: [answer] });
+    const quiet = await collectModelFindings({ generator: second.generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate: second.validate, config: config({ model: { findingSeverity: "info" } }) });
+    expect(quiet.findings[0]).toMatchObject({ severity: "info", unverified: true });
   });
 
   it("puts a prompt injection in the PR body inside the untrusted-data delimiters", async () => {
@@ -244,7 +291,7 @@ describe("collectModelFindings", () => {
   it("turns a model failure into a notice and goes on with the other files", async () => {
     const other = parseFilePatch({ path: "src/b.ts", status: "added", patch: "@@ -0,0 +1,1 @@\n+export const b = 1;" });
     const { generator, validate } = setup({
-      review: [{ raw: "Sure! Here is my review: looks good" }, { findings: [{ startLine: 1, line: 1, severity: "info", category: "style", message: "Fine.", edit: null }] }],
+      review: [{ raw: "Sure! Here is my review: looks good" }, { findings: [{ startLine: 1, line: 1, quote: "export const b = 1;", severity: "info", category: "style", message: "Fine.", edit: null }] }],
     });
     const texts: Record<string, string> = { "src/counter.ts": HEAD, "src/b.ts": "export const b = 1;\n" };
     const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF, other], headText: (p) => texts[p], diagnostics: [], validate, config: defaultRepoConfig });

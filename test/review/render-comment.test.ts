@@ -34,6 +34,11 @@ describe("renderComment", () => {
     expect(comment?.fingerprint).toBe(fingerprint({ path: "src/many.ts", code: "const v35 = 350;\nconst extra = 1;", rule: "eslint/no-unused-vars" }));
   });
 
+  it("marks a model finding without a validated edit as the model's unverified observation", () => {
+    const comment = renderComment(finding({ rule: "model/bug", message: "The total is never rounded.", unverified: true }), manyFile, manyHeadLines);
+    expect(comment?.body).toMatch(/^\*\*Warning:\*\* The model's unverified observation \(no checker confirms it\): The total is never rounded\./);
+  });
+
   it("renders a deletion as an empty suggestion block", () => {
     const deletion: Fix = { ...removeExtra, edit: { ...removeExtra.edit, startLine: 36, endLine: 36, replacement: "", deletion: true } };
     expect(renderComment(finding({ suggestion: deletion }), manyFile, manyHeadLines)?.body).toContain("```suggestion\n```");

@@ -32,8 +32,8 @@ describe("reviewChange with a model", () => {
         review: [
           {
             findings: [
-              { startLine: 7, line: 7, severity: "warning", category: "maintainability", message: "Say what you mean: twice the sum.", edit: { startLine: 7, endLine: 7, replacement: "  return 2 * sum;" } },
-              { startLine: 6, line: 6, severity: "warning", category: "bug", message: "Use a helper.", edit: { startLine: 6, endLine: 6, replacement: "  const sum = addAll(w, h);" } },
+              { startLine: 7, line: 7, quote: "return sum + sum;", severity: "warning", category: "maintainability", message: "Say what you mean: twice the sum.", edit: { startLine: 7, endLine: 7, replacement: "  return 2 * sum;" } },
+              { startLine: 6, line: 6, quote: "sum = w + h", severity: "warning", category: "bug", message: "Use a helper.", edit: { startLine: 6, endLine: 6, replacement: "  const sum = addAll(w, h);" } },
             ],
           },
         ],

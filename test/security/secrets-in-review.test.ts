@@ -86,7 +86,7 @@ describe("secrets in the diff", () => {
     const head = `${old}\nexport function connect(): string {\n  let url: number = "postgres://app:${c.databasePassword}@db.prod.internal/app";\n  return String(url);\n}\n`;
     const generator = createScriptedGenerator({
       answers: {
-        review: Array.from({ length: 5 }, () => ({ findings: [{ startLine: 9, line: 9, severity: "warning", category: "bug", message: "Say why.", edit: { startLine: 9, endLine: 9, replacement: "  const url = 1;" } }] })),
+        review: Array.from({ length: 5 }, () => ({ findings: [{ startLine: 9, line: 9, quote: "let url: number", severity: "warning", category: "bug", message: "Say why.", edit: { startLine: 9, endLine: 9, replacement: "  const url = 1;" } }] })),
         fix: Array.from({ length: 5 }, () => ({ replacement: "  const url = 2;", explanation: "x" })),
       },
     });

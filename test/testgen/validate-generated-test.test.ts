@@ -106,6 +106,16 @@ describe("validateGeneratedTest", () => {
     expect(nodeTest(bad, "src/math.test.js").reasons).toEqual([expect.stringMatching(/TS2339: Property 'twice' does not exist/)]);
   });
 
+  it("rejects a node:test file that uses jest's expect, with a reason that names expect and says how node:test asserts", () => {
+    const nodeTest = setup({ ...TS_FILES, "package.json": '{ "type": "module" }' }, conventions({ framework: "node:test", assertions: "node:assert", dependencies: new Set() }));
+    const code = 'import { describe, it } from "node:test";\nimport { add } from "./math.js";\n\ndescribe("add", () => {\n  it("adds", () => {\n    expect(add(1, 2)).toBe(3);\n  });\n});\n';
+    const verdict = nodeTest(code, "src/math.test.ts");
+    expect(verdict.ok).toBe(false);
+    expect(verdict.reasons[0]).toBe(
+      'it calls `expect`, which node:test does not have; assert with node:assert instead: import assert from "node:assert/strict"; assert.strictEqual(actual, expected), assert.deepStrictEqual, assert.throws',
+    );
+  });
+
   it("accepts jest's globals where the repository uses them (TypeScript and ESLint both know them)", () => {
     const jest = setup({ ...TS_FILES, "package.json": '{ "devDependencies": { "jest": "^29.0.0" } }' }, conventions({ framework: "jest", globals: true, importExtension: "none", moduleKind: "cjs", dependencies: new Set(["jest"]) }));
     const code = 'import { add } from "../math";\n\ndescribe("add", () => {\n  it("adds", () => {\n    const spy = jest.fn(add);\n    expect(spy(1, 2)).toBe(3);\n    expect(spy).toHaveBeenCalledWith(1, 2);\n  });\n});\n';

@@ -99,7 +99,8 @@ export function createOpenAiTransport(options: OpenAiTransportOptions): LlmTrans
           temperature: request.temperature,
           max_tokens: request.maxTokens,
           stream: false,
-          response_format: { type: "json_schema", json_schema: { name: request.operation, strict: true, schema: toStandardJsonSchema(request.schema) } },
+          // Code comes as plain text (a header line and a fenced block), which a JSON response format would forbid.
+          ...(request.code === undefined ? { response_format: { type: "json_schema", json_schema: { name: request.operation, strict: true, schema: toStandardJsonSchema(request.schema) } } } : {}),
         },
         request.signal,
       );
@@ -119,7 +120,7 @@ export function createOpenAiTransport(options: OpenAiTransportOptions): LlmTrans
       const content = choice?.message?.content;
       if (typeof content !== "string") throw new LlmHttpError("The model server answered without a message (choices[0].message.content).", response.status);
       if (choice?.finish_reason === "length") {
-        throw new LlmHttpError(`The model's answer was cut off at ${request.maxTokens} tokens, so it is incomplete JSON.`, response.status);
+        throw new LlmHttpError(`The model's answer was cut off at ${request.maxTokens} tokens, so it is incomplete${request.code === undefined ? " JSON" : ""}.`, response.status);
       }
       return content;
     },

@@ -1,6 +1,6 @@
-import { LlamaChatSession, type Llama, type LlamaContext, type LlamaJsonSchemaGrammar, type LlamaModel } from "node-llama-cpp";
+import { LlamaChatSession, type Llama, type LlamaContext, type LlamaGrammar, type LlamaModel } from "node-llama-cpp";
 import { InvalidModelOutputError } from "../errors/invalid-model-output-error.js";
-import type { LlmTransport, Operation } from "../transport.js";
+import type { LlmTransport } from "../transport.js";
 import { backendName } from "./backend-name.js";
 import { modelLabel } from "./model-label.js";
 import { createSequencePool } from "./sequence-pool.js";
@@ -22,7 +22,8 @@ export interface LlamaTransportOptions {
 /**
  * The in-process backend: one model and one context with `sequences`
  * parallel sequences, loaded once; each request borrows a sequence, runs a
- * chat session under the operation's JSON-schema grammar, and gives it back
+ * chat session under the operation's grammar (its JSON schema, or a header and
+ * a fenced code block), and gives it back
  * (the KV cache keeps the shared system prompt for the next request).
  */
 export async function createLlamaTransport(options: LlamaTransportOptions): Promise<LlmTransport> {
@@ -47,7 +48,8 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
     const readyModel = model;
     const readyContext = context;
     const pool = createSequencePool(Array.from({ length: sequences }, () => readyContext.getSequence()));
-    const grammars = new Map<Operation, Promise<LlamaJsonSchemaGrammar<never>>>();
+    // One grammar per operation, and one per code-answer grammar (a JSON header and a fenced block).
+    const grammars = new Map<string, Promise<LlamaGrammar>>();
     const label = modelLabel(readyModel, options.modelPath);
     const offload = llama.gpu === false ? "" : ` (${readyModel.gpuLayers}/${readyModel.fileInsights.totalLayers} layers on the GPU)`;
     let disposed = false;
@@ -60,11 +62,12 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
         parallelism: sequences,
       },
       async complete(request) {
-        let grammar = grammars.get(request.operation);
+        const key = request.code === undefined ? `json:${request.operation}` : `code:${request.code.grammar}`;
+        let grammar = grammars.get(key);
         if (grammar === undefined) {
           // The schema is one of the `as const` schemas; its exact type matters only to grammar.parse, which is not used (parseModelJson checks the text).
-          grammar = llama.createGrammarForJsonSchema<never>(request.schema as never);
-          grammars.set(request.operation, grammar);
+          grammar = request.code === undefined ? llama.createGrammarForJsonSchema<never>(request.schema as never) : llama.createGrammar({ grammar: request.code.grammar });
+          grammars.set(key, grammar);
         }
         const sequence = await pool.acquire(request.signal);
         const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: request.system, autoDisposeSequence: false });
@@ -76,7 +79,8 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
             signal: request.signal,
           });
           if (result.stopReason === "maxTokens") {
-            throw new InvalidModelOutputError(`The model's answer reached its limit of ${request.maxTokens} tokens before the JSON was complete.`);
+            const what = request.code === undefined ? "the JSON was complete" : "its code block was closed";
+            throw new InvalidModelOutputError(`The model's answer reached its limit of ${request.maxTokens} tokens before ${what}.`);
           }
           return result.responseText;
         } finally {

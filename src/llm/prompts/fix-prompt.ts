@@ -9,11 +9,11 @@ import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted-block.js";
 const SYSTEM = [
   "You fix code. You are given a file with numbered lines, a range of lines marked with `>`, and a problem to fix in that range.",
   UNTRUSTED_DATA_RULE,
-  "Write the complete new text of exactly the marked lines: same indentation, no line numbers, no `>` markers, no markdown fences. " +
-    "It replaces those lines and nothing else, so the code around it must still fit. " +
-    "Use only functions, methods, variables and imports that exist in the file or the language's standard library.",
-  "If earlier attempts are listed, they were rejected by ESLint and the TypeScript compiler for the reasons given: do not repeat those mistakes.",
-  'Answer with JSON only: {"replacement": "the new text of the marked lines", "explanation": "one sentence"}',
+  "Write the complete new text of exactly the marked lines (same indentation, no line numbers, no `>`); the code around it must still fit. " +
+    "Keep what the code computes: never drop a call, a name or an operand, never turn a computed value into a literal. " +
+    "Use only names that exist in the file or the standard library.",
+  "Earlier attempts, if listed, were rejected for the reasons given: do not repeat them.",
+  "Answer with the new lines in one fenced code block (```ts ... ```) and nothing else.",
 ].join("\n\n");
 
 const CONTEXT_LEVELS = [40, 15, 5, 0] as const;
@@ -33,7 +33,7 @@ function build(request: FixRangeRequest, contextLines: number, attempts: number)
     const reasons = attempt.reasons.map((reason) => `- ${reason}`).join("\n");
     parts.push(`Rejected attempt ${index + 1}:\n${untrustedBlock("rejected-replacement", attempt.replacement)}\nWhy it was rejected:\n${untrustedBlock("rejection-reasons", reasons)}`);
   });
-  parts.push(`Write the new text of lines ${request.startLine}-${request.endLine} and answer with the JSON described.`);
+  parts.push(`Rewrite lines ${request.startLine}-${request.endLine}; answer with those lines in one fenced block.`);
   return { system: SYSTEM, user: parts.join("\n\n") };
 }
 

@@ -15,7 +15,8 @@ const SYSTEM = [
   "Line numbers are the new-side numbers shown left of `|`. `+` marks an added line, `-` a deleted one (it has no number), a space an unchanged line.",
   "When you can fix a problem, give `edit`: the complete new text of lines startLine..endLine (inclusive, joined with \\n, same indentation), " +
     "only lines inside a hunk. Otherwise set `edit` to null. Never invent functions or methods that are not in the code.",
-  'Answer with JSON only: {"findings": [{"startLine": 12, "line": 14, "severity": "error"|"warning"|"info", ' +
+  "Each finding quotes the code it is about, copied exactly from its lines.",
+  'Answer with JSON only: {"findings": [{"startLine": 12, "line": 14, "quote": "code from those lines", "severity": "error"|"warning"|"info", ' +
     '"category": "bug"|"security"|"performance"|"maintainability"|"style"|"test", "message": "one or two sentences", ' +
     '"edit": null or {"startLine": 12, "endLine": 14, "replacement": "..."}}]}',
 ].join("\n\n");

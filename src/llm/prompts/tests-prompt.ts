@@ -12,8 +12,8 @@ const SYSTEM = [
     "No network, no real clock, no sleeping, no files outside a temporary directory. Every test must pass against the code as it is.",
   "If an existing test file is given, return that complete file with your new cases added and its existing tests unchanged.",
   "If earlier attempts are listed, they were rejected by ESLint and the TypeScript compiler for the reasons given: do not repeat those mistakes.",
-  'Answer with JSON only: {"path": "the test file path given", "symbols": ["each symbol covered"], ' +
-    '"cases": [{"name": "the test\'s name", "why": "what it checks and why it matters"}], "code": "the complete test file", "explanation": "one sentence"}',
+  'Answer with one line of JSON, {"cases": [{"name": "the test\'s name", "why": "what it checks"}], "explanation": "one sentence"}, ' +
+    "then the complete test file in one fenced code block (```ts ... ```). The code is plain text in the block, never inside the JSON.",
 ].join("\n\n");
 
 interface Budget {
@@ -44,6 +44,9 @@ function build(request: WriteTestsRequest, budget: Budget): Prompt {
   if (request.conventions !== undefined && request.conventions.length > 0) {
     parts.push(`How this repository writes tests:\n${request.conventions.map((line) => `- ${line}`).join("\n")}`);
   }
+  if (request.skeleton !== undefined) {
+    parts.push(`A correct test file here has this shape (one example; write the real cases):\n\`\`\`ts\n${request.skeleton}\`\`\``);
+  }
   if (request.typesText !== undefined && request.typesText !== "" && budget.types > 0) {
     parts.push(`Types the symbols use:\n${untrustedBlock("types", truncateText(request.typesText, budget.types))}`);
   }
@@ -66,7 +69,7 @@ function build(request: WriteTestsRequest, budget: Budget): Prompt {
     const reasons = attempt.reasons.map((reason) => `- ${reason}`).join("\n");
     parts.push(`Rejected attempt ${index + 1}:\n${untrustedBlock("rejected-test", truncateText(attempt.code, 8_000))}\nWhy it was rejected:\n${untrustedBlock("rejection-reasons", reasons)}`);
   });
-  parts.push("Write the test file and answer with the JSON described.");
+  parts.push("Write the test file: the JSON line, then the file in one fenced block.");
   return { system: SYSTEM, user: parts.join("\n\n") };
 }
 

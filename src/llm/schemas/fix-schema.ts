@@ -1,12 +1,12 @@
-import type { GbnfJsonSchemaToType } from "node-llama-cpp";
+/**
+ * A fix answer has no header: only the new text of the marked lines, as one
+ * fenced block (FIX_ANSWER_GRAMMAR). The model's explanation is not asked for:
+ * what a fix does is described from the edit itself.
+ */
+export const fixHeaderSchema = { type: "object", properties: {} } as const;
 
-/** What the model returns when asked to rewrite a given range of lines. */
-export const fixSchema = {
-  type: "object",
-  properties: {
-    replacement: { type: "string", maxLength: 4000 },
-    explanation: { type: "string", maxLength: 600 },
-  },
-} as const;
-
-export type FixOutput = GbnfJsonSchemaToType<typeof fixSchema>;
+/** A fix answer as the rest of patchsmith sees it. */
+export interface FixOutput {
+  /** The new text of the lines, without a markdown fence and without a trailing newline. */
+  readonly replacement: string;
+}

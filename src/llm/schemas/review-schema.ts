@@ -16,6 +16,8 @@ export const reviewSchema = {
         properties: {
           startLine: { type: "integer" },
           line: { type: "integer" },
+          // The code the finding is about, copied from those lines: a finding whose quote is not there is dropped.
+          quote: { type: "string", maxLength: 200 },
           severity: { enum: ["error", "warning", "info"] },
           category: { enum: ["bug", "security", "performance", "maintainability", "style", "test"] },
           message: { type: "string", maxLength: 600 },

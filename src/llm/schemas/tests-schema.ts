@@ -1,30 +1,37 @@
 import type { GbnfJsonSchemaToType } from "node-llama-cpp";
 
 /**
- * What the model returns when asked to write unit tests: the file (its path
- * and complete content), the symbols it covers, and each case with the reason
- * it is worth having. The path comes first and the cases before the code, so
- * the model plans the cases before writing them.
+ * The header line of a test-writing answer: each case with the reason it is
+ * worth having (planned before the code is written), and one sentence for
+ * the reader. The test file itself follows as a fenced block
+ * (TESTS_ANSWER_GRAMMAR), never inside a JSON string.
  */
-export const testsSchema = {
+export const testsHeaderSchema = {
   type: "object",
   properties: {
-    path: { type: "string", maxLength: 300 },
-    symbols: { type: "array", maxItems: 20, items: { type: "string", maxLength: 200 } },
     cases: {
       type: "array",
-      maxItems: 30,
+      maxItems: 12,
       items: {
         type: "object",
         properties: {
           name: { type: "string", maxLength: 200 },
-          why: { type: "string", maxLength: 400 },
+          why: { type: "string", maxLength: 300 },
         },
       },
     },
-    code: { type: "string", maxLength: 12000 },
-    explanation: { type: "string", maxLength: 600 },
+    explanation: { type: "string", maxLength: 300 },
   },
 } as const;
 
-export type TestsOutput = GbnfJsonSchemaToType<typeof testsSchema>;
+export type TestsHeader = GbnfJsonSchemaToType<typeof testsHeaderSchema>;
+
+/** A test-writing answer as the rest of patchsmith sees it. */
+export interface TestsOutput extends TestsHeader {
+  /** The test file's path: the one asked for (the model is not asked for it). */
+  readonly path: string;
+  /** The symbols the file was asked to cover. */
+  readonly symbols: readonly string[];
+  /** The complete test file, without a markdown fence. */
+  readonly code: string;
+}

@@ -43,12 +43,12 @@ const completion = (content: string, finishReason = "stop") => ({ choices: [{ in
 describe("createOpenAiTransport", () => {
   it("sends chat completions with a strict json_schema response format and parses the answer", async () => {
     const server = await startServer(({ url }) =>
-      url === "/tokenize" ? { body: { tokens: [1, 2, 3] } } : { body: completion(JSON.stringify({ replacement: "const a = 2;", explanation: "ok" })) },
+      url === "/tokenize" ? { body: { tokens: [1, 2, 3] } } : { body: completion(JSON.stringify({ answer: "It exports a.", references: [] })) },
     );
     const generator = buildGenerator(createOpenAiTransport({ url: server.url, model: "qwen2.5-coder", apiKey: "secret-key" }));
-    const answer = await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\n", instruction: "Make it 2." });
+    const answer = await generator.answerQuestion({ question: "What does it export?", files: [] });
 
-    expect(answer).toEqual({ replacement: "const a = 2;", explanation: "ok" });
+    expect(answer).toEqual({ answer: "It exports a.", references: [] });
     const chat = server.received.find((r) => r.url === "/v1/chat/completions");
     expect(chat?.headers.authorization).toBe("Bearer secret-key");
     expect(chat?.body).toMatchObject({
@@ -58,16 +58,24 @@ describe("createOpenAiTransport", () => {
       response_format: {
         type: "json_schema",
         json_schema: {
-          name: "fix",
+          name: "answer",
           strict: true,
-          schema: { type: "object", required: ["replacement", "explanation"], additionalProperties: false },
+          schema: { type: "object", required: ["answer", "references"], additionalProperties: false },
         },
       },
     });
     const messages = chat?.body["messages"] as { role: string; content: string }[];
     expect(messages.map((m) => m.role)).toEqual(["system", "user"]);
-    expect(messages[1]?.content).toContain("Make it 2.");
+    expect(messages[1]?.content).toContain("What does it export?");
     expect(generator.describe()).toBe("qwen2.5-coder (OpenAI-compatible server)");
+  });
+
+  it("asks for a fix as plain text (no JSON response format) and takes the code out of its fence", async () => {
+    const server = await startServer(({ url }) => (url === "/tokenize" ? { body: { tokens: [1, 2, 3] } } : { body: completion("```ts\nconst a = 2;\n```") }));
+    const generator = buildGenerator(createOpenAiTransport({ url: server.url, model: "qwen2.5-coder" }));
+    expect(await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\n", instruction: "Make it 2." })).toEqual({ replacement: "const a = 2;" });
+    const chat = server.received.find((r) => r.url === "/v1/chat/completions");
+    expect(chat?.body).not.toHaveProperty("response_format");
   });
 
   it("counts tokens with the server's /tokenize endpoint (llama.cpp and vLLM shapes)", async () => {

@@ -43,14 +43,18 @@ const MODEL_ANSWERS: Partial<Record<Operation, readonly ScriptedAnswer[]>> = {
   review: [
     {
       findings: [
-        { startLine: 7, line: 7, severity: "warning", category: "maintainability", message: "Say what you mean: twice the sum.", edit: { startLine: 7, endLine: 7, replacement: "  return 2 * sum;" } },
-        { startLine: 6, line: 6, severity: "warning", category: "bug", message: "Use a helper.", edit: { startLine: 6, endLine: 6, replacement: "  const sum = addAll(w, h);" } },
+        { startLine: 7, line: 7, quote: "return sum + sum;", severity: "warning", category: "maintainability", message: "Say what you mean: twice the sum.", edit: { startLine: 7, endLine: 7, replacement: "  return 2 * sum;" } },
+        { startLine: 6, line: 6, quote: "sum = w + h", severity: "warning", category: "bug", message: "Use a helper.", edit: { startLine: 6, endLine: 6, replacement: "  const sum = addAll(w, h);" } },
       ],
     },
     { findings: [] },
   ],
-  // The first repair of the helper call is valid: the edit is repaired, not dropped.
-  fix: [{ replacement: "  const sum = w + h;", explanation: "No helper is needed." }],
+  fix: [
+    // The fix task for the TS2322 on `label` (fix tasks run before the review).
+    { replacement: 'export const label: string = "wide";' },
+    // The first repair of the helper call is valid: the edit is repaired, not dropped.
+    { replacement: "  const sum = w + h;", explanation: "No helper is needed." },
+  ],
 };
 
 describe("createThreadedReviewChange", () => {
@@ -130,6 +134,7 @@ describe("createThreadedReviewChange", () => {
 
     const byRule = Object.fromEntries(result.findings.map((f) => [`${f.rule}@${f.line}`, f]));
     expect(byRule["model/maintainability@7"]?.suggestion?.edit.replacement).toBe("  return 2 * sum;");
+    expect(byRule["ts/TS2322@9"]?.suggestion?.edit.replacement).toBe('export const label: string = "wide";');
     expect(result.stats.suggestionsRepaired).toBe(1);
     expect(result.model).toBe("scripted (scripted answers)");
     expect(withoutTimings(result)).toStrictEqual(withoutTimings(expected));
