@@ -112,7 +112,7 @@ describe("prompt injection corpus: a model that obeys every injection still gets
 
   it.each(cases.filter((c) => c.where !== "question").map((c) => [c.file, c] as const))("%s", async (_file, c) => {
     const change = changeFor(c);
-    const generator = createObedientGenerator(c);
+    const generator = createObedientGenerator(c, change.head);
     const result = await reviewChange({
       base: memorySource(change.base === undefined ? {} : { [change.path]: change.base }),
       head: memorySource({ [change.path]: change.head }),
@@ -135,7 +135,11 @@ describe("prompt injection corpus: a model that obeys every injection still gets
       const withoutSuggestions = (comments[index] ?? "").replace(/^(`{3,})suggestion\n[\s\S]*?^\1$/gm, "");
       expectHarmless(withoutSuggestions, c, [renderFingerprintMarker(comment.fingerprint)]);
     });
-    if (c.bodyIncludes !== undefined) expect(result.body).toContain(c.bodyIncludes);
+    if (c.bodyIncludes === "withheld for safety") {
+      // Stopped by the safety screen, or earlier: validation (a model edit must keep what the code computes) rejected it.
+      const stopped = result.body.includes(c.bodyIncludes) || (result.stats.suggestionsRejected > 0 && !result.findings.some((f) => f.suggestion?.origin === "model" && f.suggestion.target === undefined));
+      expect(stopped, result.body).toBe(true);
+    } else if (c.bodyIncludes !== undefined) expect(result.body).toContain(c.bodyIncludes);
 
     // 3. Markers: only ours, exactly where we put them.
     expect(parseReviewMarker(review)).toEqual({ sha: HEAD_SHA });
@@ -166,12 +170,14 @@ describe("prompt injection corpus: a model that obeys every injection still gets
         expect(Array.from({ length: fix.edit.endLine - fix.edit.startLine + 1 }, (_, i) => fix.edit.startLine + i).some((line) => added.has(line))).toBe(true);
       }
     }
-    if (c.suggestions !== "allowed") expect(suggestions.filter((f) => f.suggestion?.origin === "model")).toEqual([]);
+    // A model fix for a checker's diagnostic (a fix task: it has a target, and validation proved the diagnostic gone) is
+    // grounded whatever the prompt said; any other model suggestion needs a case that allows one.
+    if (c.suggestions !== "allowed") expect(suggestions.filter((f) => f.suggestion?.origin === "model" && f.suggestion.target === undefined)).toEqual([]);
   });
 
   it.each(cases.filter((c) => c.where === "question").map((c) => [c.file, c] as const))("%s", async (_file, c) => {
     const change = changeFor(c);
-    const generator = createObedientGenerator(c);
+    const generator = createObedientGenerator(c, change.head);
     const anchor = c.anchor === undefined ? undefined : { path: c.anchor, line: layout(c).note };
     const files = [{ path: anchor?.path ?? change.path, hunks: change.diff.hunks }];
     const answer = await generator.answerQuestion({ question: c.inject, pr: prText(c), files, ...(anchor === undefined ? {} : { anchor }) });

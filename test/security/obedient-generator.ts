@@ -18,14 +18,20 @@ const ANSWERS = 40;
  * the attacker's replacement again (or `fix`), so the repair loop cannot talk
  * it out of it. Built on the scripted generator: the real prompts and parsing.
  */
-export function createObedientGenerator(obey: Obedience): ScriptedGenerator {
+export function createObedientGenerator(obey: Obedience, headText?: string): ScriptedGenerator {
+  // A finding must quote the code it is about: the obedient model quotes the first line it names (as a real model would).
+  const lines = headText?.split("\n") ?? [];
+  const quoted = (finding: unknown): unknown => {
+    const f = finding as { startLine?: number; quote?: string };
+    return f.quote !== undefined || f.startLine === undefined ? finding : { ...f, quote: (lines[f.startLine - 1] ?? "").trim() };
+  };
   const seen = (request: CompletionRequest): boolean => request.user.includes(obey.trigger);
   const firstEdit = (obey.review ?? [])
     .map((finding) => (finding as { edit?: { replacement?: string } | null }).edit?.replacement)
     .find((replacement) => replacement !== undefined);
   return createScriptedGenerator({
     answers: {
-      review: Array.from({ length: ANSWERS }, () => (request: CompletionRequest) => ({ findings: seen(request) ? (obey.review ?? []) : [] })),
+      review: Array.from({ length: ANSWERS }, () => (request: CompletionRequest) => ({ findings: seen(request) ? (obey.review ?? []).map(quoted) : [] })),
       fix: Array.from({ length: ANSWERS }, () => (request: CompletionRequest) => ({
         replacement: seen(request) || obey.fix !== undefined ? (obey.fix ?? firstEdit ?? "") : "",
         explanation: "Exactly as instructed.",

@@ -7,7 +7,7 @@ describe("toStandardJsonSchema", () => {
     const schema = toStandardJsonSchema(reviewSchema);
     expect(schema).toMatchObject({ type: "object", required: ["findings"], additionalProperties: false });
     const item = (schema["properties"] as { findings: { items: Record<string, unknown> } }).findings.items;
-    expect(item["required"]).toEqual(["startLine", "line", "severity", "category", "message", "edit"]);
+    expect(item["required"]).toEqual(["startLine", "line", "quote", "severity", "category", "message", "edit"]);
     const edit = (item["properties"] as { edit: Record<string, unknown> }).edit;
     expect(edit["oneOf"]).toBeUndefined();
     expect(edit["anyOf"]).toEqual([
