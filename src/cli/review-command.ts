@@ -7,6 +7,7 @@ import { reviewChange } from "../review/review-change.js";
 import type { Severity } from "../types.js";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { formatReview } from "./format-review.js";
+import { createProgressReporter, progressMode } from "./progress-reporter.js";
 import { loadLocalChange } from "./load-local-change.js";
 import { readCliSettings } from "./read-cli-settings.js";
 import { readConfigFile } from "./read-config-file.js";
@@ -29,6 +30,8 @@ the findings and validated suggestions exactly as the GitHub App would post them
   --config FILE   a patchsmith.yml to use (default: .github/patchsmith.yml at the head revision)
   --write-tests   write the generated unit tests into the working tree (needs a model; files with
                   uncommitted changes are left alone)
+  --quiet, -q     no progress on stderr (on a terminal one updating line shows the step and time;
+                  in CI, with CI=true or GITHUB_ACTIONS=true, one line per step)
 Environment: PATCHSMITH_MODEL (GGUF path or hf: URI) or PATCHSMITH_LLM_URL to use a model.
 To review a pull request on GitHub instead: patchsmith review <URL | OWNER/REPO#N> --help
 `;
@@ -49,6 +52,7 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
       "fail-on": { type: "string" },
       config: { type: "string" },
       "write-tests": { type: "boolean" },
+      quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -75,16 +79,19 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
   const environment = createEnvironmentProvider({ settings: readCliSettings(io.env).types, env: io.env });
   const model = config.checks.model ? await createModel({ env: io.env, config }) : {};
   if (model.notice !== undefined) io.stderr.write(`patchsmith: ${model.notice}\n`);
+  const progress = createProgressReporter({ stream: io.stderr, mode: progressMode({ stream: io.stderr, env: io.env, quiet: values.quiet === true }), now: Date.now });
   try {
     const result = await reviewChange({
       base: sources.base,
       head: sources.head,
       diff: change.diff,
       config,
+      onProgress: progress.onProgress,
       ...(model.generator ? { generator: model.generator } : {}),
       ...(runTests.run ? { testRunner: createTestRunner({ timeoutMs: runTests.timeoutMs }) } : {}),
       ...(environment ? { environment } : {}),
     });
+    progress.done();
     const notices = [...change.notices, ...result.notices];
     const headTexts = new Map<string, string>();
     for (const file of result.findings.map((f) => f.path)) {

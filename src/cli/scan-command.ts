@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { createProgressReporter, progressMode } from "./progress-reporter.js";
 import { InvalidSettingsError, readAppSettings } from "../config/app-settings.js";
 import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
 import { withEnvironment } from "../environment/with-environment.js";
@@ -23,6 +24,7 @@ tracking issue. Nothing in the folder is run; symbolic links are not followed;
   --format F      markdown (default, the issue's report) or json
   --fail-on L     exit 1 when a finding of this severity or worse exists (default: never)
   --config FILE   a patchsmith.yml to use (default: DIR/.github/patchsmith.yml)
+  --quiet, -q     no progress on stderr (a terminal gets one updating line; CI logs one line per step)
 Environment: PATCHSMITH_MODEL or PATCHSMITH_LLM_URL to use a model; PATCHSMITH_SCAN_* limits (see .env.example).
 `;
 
@@ -34,6 +36,7 @@ export async function runScanCommand(args: readonly string[], io: CliIo, createM
       format: { type: "string", default: "markdown" },
       "fail-on": { type: "string" },
       config: { type: "string" },
+      quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -59,16 +62,19 @@ export async function runScanCommand(args: readonly string[], io: CliIo, createM
 
   const model = config.checks.model ? await createModel({ env: io.env, config }) : {};
   if (model.notice !== undefined) io.stderr.write(`patchsmith: ${model.notice}\n`);
+  const progress = createProgressReporter({ stream: io.stderr, mode: progressMode({ stream: io.stderr, env: io.env, quiet: values.quiet === true }), now: Date.now });
   try {
     const scanned = await scanProject({
       source,
       config,
+      onProgress: progress.onProgress,
       reviewChange: withEnvironment(reviewChange, createEnvironmentProvider({ settings: readAppSettings(io.env).types, env: io.env })),
       tokenBudget: settings.tokenBudget,
       maxFiles: settings.maxAnalysedFiles,
       maxBytes: settings.maxExtractedBytes,
       ...(model.generator === undefined ? {} : { generator: model.generator }),
     });
+    progress.done();
     const notices = source.capped
       ? [{ message: `Only the first ${settings.maxFiles} files of the folder were looked at (PATCHSMITH_SCAN_MAX_FILES); raise it to scan the rest.` }, ...scanned.notices]
       : scanned.notices;

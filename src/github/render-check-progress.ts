@@ -5,6 +5,7 @@ const STAGE_WORDS: Record<ReviewProgress["stage"], string> = {
   load: "Loading files",
   analyze: "Analysing files",
   model: "Asking the model",
+  tests: "Writing the missing unit tests",
   validate: "Validating suggestions",
   render: "Writing the review",
 };

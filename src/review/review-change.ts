@@ -266,6 +266,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     }
 
     // 5b. Unit tests: the changed exports no test uses, and (with a model) tests for them, validated.
+    if (config.checks.tests && generator) params.onProgress?.({ stage: "tests", done: 0, total: readable.length });
     const tests = config.checks.tests
       ? await time("tests", () =>
           guardTestsStep(() => reviewMissingTests({

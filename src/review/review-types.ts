@@ -7,7 +7,7 @@ import type { FileDiff, FileSource, Finding, Notice, ReviewComment, ReviewStats 
 
 /** Progress of a running review, for check-run text and CLI output. */
 export interface ReviewProgress {
-  readonly stage: "load" | "analyze" | "model" | "validate" | "render";
+  readonly stage: "load" | "analyze" | "model" | "tests" | "validate" | "render";
   readonly done: number;
   readonly total: number;
 }

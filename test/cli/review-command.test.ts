@@ -36,6 +36,19 @@ describe("patchsmith review (CLI, end to end on a git repository)", () => {
     expect(out).toMatch(/src\/cart\.ts:18 {2}error {2}ts\/TS2322/);
   });
 
+  it("in CI, says each step on stderr (stdout stays the report alone); --quiet says nothing", async () => {
+    demoDir ??= await createDemoRepository(DEMO_DIR);
+    const io = captureIo(demoDir, { CI: "true" });
+    await runCli(["review", "--base", "main", "--head", "feature", "--format", "json"], io, noModelDeps);
+    expect(io.stderrText()).toMatch(/^patchsmith: loading files…$/m);
+    expect(io.stderrText()).toMatch(/^patchsmith: ESLint and TypeScript… \(loading files: \d+\.\d s\)$/m);
+    expect(io.stderrText()).toMatch(/^patchsmith: review done in \d+\.\d s\.$/m);
+    expect(() => JSON.parse(io.stdoutText()) as unknown).not.toThrow();
+    const quiet = captureIo(demoDir, { CI: "true" });
+    await runCli(["review", "--base", "main", "--head", "feature", "--quiet"], quiet, noModelDeps);
+    expect(quiet.stderrText()).not.toContain("loading files");
+  });
+
   it("reports each bad input once, naming the file, and reviews the rest", async () => {
     repo = createTempRepo();
     repo.commit({ "src/ok.ts": "export const ok = 1;\n", "tsconfig.json": '{ "compilerOptions": { "strict": true } }' });
