@@ -1,5 +1,6 @@
 import type { Generator } from "../generator.js";
 import type { Diagnostic, FileDiff, Hunk } from "../../types.js";
+import { worthReviewing } from "./worth-reviewing.js";
 
 /** Hunks of one file that go to the model in one request. */
 export interface ReviewGroup {
@@ -59,7 +60,10 @@ export async function planReviewGroups(params: {
       });
 
     const fitting: { hunks: readonly Hunk[]; tokens: number }[] = [];
-    const pending: (readonly Hunk[])[] = [file.hunks.filter((hunk) => hunk.newLines > 0)];
+    // Hunks with nothing to review (imports, comments, formatting, deletions) are not sent: every prompt token is time.
+    const worth = file.hunks.filter((hunk) => hunk.newLines > 0 && worthReviewing(hunk));
+    if (worth.length === 0) continue;
+    const pending: (readonly Hunk[])[] = [worth];
     while (pending.length > 0) {
       const hunks = pending.shift() ?? [];
       const tokens = await measure(hunks);
