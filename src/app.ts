@@ -161,7 +161,7 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       const outcome = await runCommandJob(commandDeps, job, AbortSignal.any([signal, AbortSignal.timeout(deps.settings.reviewTimeoutMs)]));
       deps.onCommandDone?.(job, outcome);
     });
-    const accept = { deliveries, queue: commandQueue, getOctokit, log };
+    const accept = { deliveries, queue: commandQueue, getOctokit, log, ...(deps.recordJobMs === undefined ? {} : { recordMs: deps.recordJobMs }) };
     app.on("issue_comment.created", async (context) => {
       const decision = decideCommentEvent(context.id, { name: "issue_comment", payload: context.payload }, { appSlug: await readAppSlug() });
       await acceptCommand({ ...accept, deliveryId: context.id, decision });

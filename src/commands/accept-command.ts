@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { recordJobWithin } from "../jobs/record-job-within.js";
 import { addCommentReaction } from "../github/add-comment-reaction.js";
 import type { DeliveryFilter } from "../github/create-delivery-filter.js";
 import { getCollaboratorPermission } from "../github/get-collaborator-permission.js";
@@ -31,6 +32,8 @@ export async function acceptCommand(params: {
   readonly queue: CommandQueue<CommandJob>;
   readonly getOctokit: (installationId: number) => Promise<ProbotOctokit>;
   readonly log: JobLog;
+  /** Longest wait for the job to be stored before the delivery is answered 503 (default RECORD_JOB_MS). */
+  readonly recordMs?: number;
 }): Promise<AcceptOutcome> {
   const { deliveryId, decision, log } = params;
   if (!decision.run) {
@@ -88,7 +91,17 @@ export async function acceptCommand(params: {
   }
 
   // 4. The queue.
-  const admission = await params.queue.add({ id: commandJobId(job), key: commandJobKey(job), data: job });
+  // Stored, or answered 503 so GitHub's redelivery brings the command back (as for reviews: enqueueReview).
+  const admission = await recordJobWithin({
+    kind: "command",
+    deliveryId,
+    add: () => params.queue.add({ id: commandJobId(job), key: commandJobKey(job), data: job }),
+    ...(params.recordMs === undefined ? {} : { ms: params.recordMs }),
+    forget: (id) => {
+      params.deliveries.forget(id);
+    },
+    log,
+  });
   log.info({ ...fields, admission }, `Command ${name} on ${commandJobKey(job)}: ${admission}`);
   if (admission === "duplicate") return admission;
   if (admission === "busy") {

@@ -50,6 +50,16 @@ describe("slash commands in the PR conversation", () => {
     expect(bodyOf(replies)).toContain("- model: none configured");
   });
 
+  it("a command the queue cannot store within the limit is answered 503 (not acknowledged), so GitHub can deliver it again", async () => {
+    const app = await startCommandApp({ stallCommandQueue: true, recordJobMs: 50 });
+    nockInstallationToken(1);
+    const sent = app.send("issue_comment", "stalled-1", issueCommentPayload("/patchsmith help", { user: { login: "drive-by", type: "User" } }));
+    // Probot's webhook middleware answers with the status the handler's error carries.
+    await expect(sent).rejects.toMatchObject({ errors: [expect.objectContaining({ name: "JobNotRecordedError", status: 503 })] });
+    await expect(sent).rejects.toThrow(/The command job of delivery stalled-1 could not be stored within 50 ms; answered 503/);
+    nock.cleanAll();
+  });
+
   it("an unknown command gets the help text, naming the word, and 😕", async () => {
     const app = await startCommandApp({ generator: createScriptedGenerator({ answers: {}, model: "qwen-test" }) });
     const replies: Sent = [];

@@ -35,10 +35,12 @@ export interface CommandApp {
 }
 
 /** The real app on a test Probot, with its own queues, the app slug "patchsmith" and the given engine and model. */
-export async function startCommandApp(options: { readonly engine?: ReviewChange; readonly generator?: Generator } = {}): Promise<CommandApp> {
+export async function startCommandApp(options: { readonly engine?: ReviewChange; readonly generator?: Generator; readonly stallCommandQueue?: boolean; readonly recordJobMs?: number } = {}): Promise<CommandApp> {
   const log = createTestLog();
   const queue = createInProcessQueue<ReviewJob>({ log: log.log });
-  const commandQueue = createCommandQueue<CommandJob>({ concurrency: 2, log: log.log });
+  const realCommandQueue = createCommandQueue<CommandJob>({ concurrency: 2, log: log.log });
+  // A queue that never stores (Redis down): its add never settles.
+  const commandQueue = options.stallCommandQueue === true ? { ...realCommandQueue, add: () => new Promise<never>(() => undefined) } : realCommandQueue;
   const commands: { job: CommandJob; outcome: CommandOutcome }[] = [];
   const reviews: ReviewJobOutcome[] = [];
   const probot = createTestProbot();
@@ -56,6 +58,7 @@ export async function startCommandApp(options: { readonly engine?: ReviewChange;
       getGenerator: () => Promise.resolve(generator),
       onJobDone: (_job, outcome) => reviews.push(outcome),
       onCommandDone: (job, outcome) => commands.push({ job, outcome }),
+      ...(options.recordJobMs === undefined ? {} : { recordJobMs: options.recordJobMs }),
     }),
   );
   return {
