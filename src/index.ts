@@ -18,8 +18,10 @@ import type { ReviewChange } from "./review/review-types.js";
 import { createEnvironmentProvider } from "./environment/create-environment-provider.js";
 import { createThreadedReviewChange } from "./review/worker/create-threaded-review-change.js";
 import { createHealthHandler } from "./server/create-health-handler.js";
+import { checkProbotEntry } from "./server/check-probot-entry.js";
 import { createMetrics } from "./server/create-metrics.js";
 import { limitEveryServerBody } from "./server/limit-every-server-body.js";
+import { startedByPatchsmith } from "./server/probot-entry-flag.js";
 import { createCronTicker } from "./scan/create-cron-ticker.js";
 import { createMemoryScanLock } from "./scan/create-memory-scan-lock.js";
 import { createRedisScanLock } from "./scan/create-redis-scan-lock.js";
@@ -35,13 +37,15 @@ import { readSecuritySettings } from "./security/read-security-settings.js";
 import { createTestRunner } from "./testgen/create-test-runner.js";
 
 /**
- * The Probot entry (`probot run ./dist/index.js`): builds the real
- * dependencies from the environment and hands them to createApp. The model is
- * loaded once per process, starting at boot, and freed on shutdown.
+ * The Probot app, started by `patchsmith start|serve|worker` (runProbot):
+ * builds the real dependencies from the environment and hands them to
+ * createApp. The model is loaded once per process, starting at boot, and freed on shutdown.
  */
 const patchsmith: ApplicationFunction = async (app, options) => {
   const env = process.env;
-  // Refuses to start in production without a real webhook secret (throws, so `probot run` exits).
+  // `probot run ./dist/index.js` with REDIS_URL would have put Probot's rate limiter on Redis: refused (throws, so it exits).
+  checkProbotEntry({ env, startedByPatchsmith: startedByPatchsmith() });
+  // Refuses to start in production without a real webhook secret (throws, so the process exits).
   const secretWarning = checkWebhookSecret(env);
   // Refuses to start when PRIVATE_KEY_PATH is not a PEM key (every job would fail with "Invalid keyData").
   checkPrivateKeyFile(env, { cwd: process.cwd(), readFile: (file) => {
