@@ -20,8 +20,6 @@ import type { JobLog } from "./jobs/job-log.js";
 import { journalReviewQueue, type JournalReviewQueue } from "./jobs/journal-review-queue.js";
 import type { JobJournal, JournalEntry } from "./jobs/open-job-journal.js";
 import type { AnyQueue } from "./jobs/queue.js";
-import { recordQueuedCheckRuns } from "./jobs/record-queued-check-runs.js";
-import { recoverCheckRuns } from "./jobs/recover-check-runs.js";
 import { reviewJobId, reviewJobKey, type ReviewJob } from "./jobs/review-job.js";
 import { runReviewJob, type ReviewJobOutcome, type ReviewReport } from "./jobs/run-review-job.js";
 import type { Generator } from "./llm/generator.js";
@@ -35,15 +33,9 @@ export interface AppDeps {
   readonly reviewChange: ReviewChange;
   readonly queue: AnyQueue<ReviewJob>;
   /**
-   * In-process mode's durability: create each review's check run `queued` before the webhook is
-   * answered, and on start enqueue again the app's check runs left `queued` or `in_progress`.
-   * Off with a durable (Redis) queue, which keeps the jobs itself.
-   */
-  readonly durableCheckRuns?: { readonly appId?: number };
-  /**
-   * In-process mode's durability with a local file (preferred over `durableCheckRuns`): each
-   * review is written to the journal before the webhook is answered, and `pending` (what a
-   * stopped process left) is queued again on start. The check run is then only a courtesy.
+   * In-process mode's durability, a local file: each review is written to the journal before the
+   * webhook is answered, and `pending` (what a stopped process left) is queued again on start.
+   * The check run is only a courtesy. Absent with a durable (Redis) queue, which keeps the jobs itself.
    */
   readonly journal?: { readonly journal: JobJournal<ReviewJob>; readonly pending: readonly JournalEntry<ReviewJob>[] };
   readonly settings: AppSettings;
@@ -93,7 +85,7 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       return octokit;
     };
     const journaled: JournalReviewQueue | undefined = deps.journal === undefined ? undefined : journalReviewQueue({ queue: deps.queue, journal: deps.journal.journal, log });
-    const queue = journaled ?? (deps.durableCheckRuns === undefined ? deps.queue : recordQueuedCheckRuns({ queue: deps.queue, getOctokit, now: deps.now, log }));
+    const queue = journaled ?? deps.queue;
     const add = async (job: ReviewJob): Promise<void> => {
       await queue.add({ id: reviewJobId(job), key: reviewJobKey(job), data: job, kind: "review" });
     };
@@ -133,14 +125,6 @@ export function createApp(deps: AppDeps): ApplicationFunction {
         .catch((error: unknown) => {
           log.error({ err: error }, "Could not enqueue the job journal's unfinished reviews at start-up");
         });
-    } else if (deps.durableCheckRuns !== undefined) {
-      const appId = deps.durableCheckRuns.appId;
-      void (async () => {
-        const recovered = await recoverCheckRuns({ appOctokit: await app.auth(), getOctokit, enqueue: add, ...(appId === undefined ? {} : { appId }), log });
-        if (recovered > 0) log.info({ recovered }, `Enqueued ${String(recovered)} unfinished reviews again`);
-      })().catch((error: unknown) => {
-        log.error({ err: error }, "Could not look for unfinished reviews at start-up");
-      });
     }
     if (deps.scans !== undefined) {
       registerScans({ app, scans: deps.scans, getOctokit, reviewChange: deps.reviewChange, ...(deps.getGenerator === undefined ? {} : { getGenerator: deps.getGenerator }), now: deps.now, log, progressIntervalMs: deps.settings.progressIntervalMs });

@@ -66,10 +66,9 @@ const patchsmith: ApplicationFunction = async (app, options) => {
   limitEveryServerBody({ maxBytes: security.maxPayloadBytes, path: env.WEBHOOK_PATH?.trim() || "/api/github/webhooks", setting: "PATCHSMITH_MAX_PAYLOAD_BYTES" });
   // Reviews: in this process's memory (the job journal is the durable record), or on Redis when REDIS_URL is set.
   const queueSettings = readQueueSettings(env);
-  const appId = Number(env.APP_ID);
-  const review = buildReviewQueue({ settings: queueSettings, concurrency: settings.concurrency, ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}), log: jobLog });
+  const review = buildReviewQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
   // Single process: each review is written to the local job journal before the webhook is answered.
-  const journal = review.durableCheckRuns === undefined ? undefined : await openJobJournal<ReviewJob>({ file: journalFile({ dataDir: settings.dataDir, env, homeDir: os.homedir() }) });
+  const journal = !review.needsJournal ? undefined : await openJobJournal<ReviewJob>({ file: journalFile({ dataDir: settings.dataDir, env, homeDir: os.homedir() }) });
   const queue = review.queue;
   // Commands and scans have their own queues, like reviews in this process or on Redis; a `serve` instance only adds to them.
   const commands = buildCommandQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
@@ -129,9 +128,11 @@ const patchsmith: ApplicationFunction = async (app, options) => {
   const environment = createEnvironmentProvider({ settings: settings.types, env });
   const engine: ReviewChange = (params) => threadedEngine({ ...params, ...(testRunner === undefined ? {} : { testRunner }), ...(environment === undefined ? {} : { environment }) });
 
-  // SIGTERM: no new jobs, the running one gets the grace period, then is requeued; the model is freed.
+  // SIGTERM: no new jobs, the running one gets the grace period, then is requeued; the journal is closed; the model is freed.
   const shutdown = createShutdown({
     queues: [queue, commandQueue, scanQueue],
+    // After the queues: the reviews that ended have appended their "done" lines; flushed and synced here.
+    afterQueues: journal === undefined ? [] : [journal.journal],
     graceMs: queueSettings.shutdownGraceMs,
     stopTimers: () => {
       scanTicker?.stop();
