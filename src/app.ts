@@ -11,9 +11,11 @@ import { createWriteLimiter, type WriteLimiter } from "./github/create-write-lim
 import { decideCheckRunEvent } from "./github/decide-check-run-event.js";
 import { decidePullRequestEvent } from "./github/decide-pull-request-event.js";
 import { enqueueReview } from "./github/enqueue-review.js";
+import { concludeGivenUpCheckRun } from "./github/conclude-given-up-check-run.js";
 import { getAppSlug } from "./github/get-app-slug.js";
 import { limitRequestTime } from "./github/limit-request-time.js";
 import { guardWrites } from "./github/guard-writes.js";
+import { attemptWithin } from "./jobs/attempt-within.js";
 import type { CommandJob } from "./jobs/command-job.js";
 import { createCommandQueue, type CommandQueue } from "./jobs/create-command-queue.js";
 import type { JobLog } from "./jobs/job-log.js";
@@ -21,7 +23,7 @@ import { journalReviewQueue, type JournalReviewQueue } from "./jobs/journal-revi
 import type { JobJournal, JournalEntry } from "./jobs/open-job-journal.js";
 import type { AnyQueue } from "./jobs/queue.js";
 import { reviewJobId, reviewJobKey, type ReviewJob } from "./jobs/review-job.js";
-import { runReviewJob, type ReviewJobOutcome, type ReviewReport } from "./jobs/run-review-job.js";
+import { CHECK_RUN_TIMEOUT_MS, runReviewJob, type ReviewJobOutcome, type ReviewReport } from "./jobs/run-review-job.js";
 import type { Generator } from "./llm/generator.js";
 import type { ReviewChange } from "./review/review-types.js";
 import { enqueueScan } from "./scan/enqueue-scan.js";
@@ -84,7 +86,16 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       guardWrites(octokit, { limiter, sleep: deps.sleep, log });
       return octokit;
     };
-    const journaled: JournalReviewQueue | undefined = deps.journal === undefined ? undefined : journalReviewQueue({ queue: deps.queue, journal: deps.journal.journal, log });
+    // A review given up at start (it stopped the process each time) has its check run concluded, not left in progress.
+    const onGiveUp = ({ id, data, starts }: JournalEntry<ReviewJob>): void => {
+      const checkRunId = data.checkRunId;
+      if (checkRunId === undefined) return;
+      const what = `conclude the check run of the given-up review ${id}`;
+      void attemptWithin({ ms: CHECK_RUN_TIMEOUT_MS, log, what, fields: { jobId: id, checkRunId } }, async (signal) => {
+        await concludeGivenUpCheckRun({ octokit: await getOctokit(data.installationId), job: { ...data, checkRunId }, starts, now: new Date(deps.now()), signal });
+      });
+    };
+    const journaled: JournalReviewQueue | undefined = deps.journal === undefined ? undefined : journalReviewQueue({ queue: deps.queue, journal: deps.journal.journal, log, onGiveUp });
     const queue = journaled ?? deps.queue;
     const add = async (job: ReviewJob): Promise<void> => {
       await queue.add({ id: reviewJobId(job), key: reviewJobKey(job), data: job, kind: "review" });

@@ -8,7 +8,7 @@ import { createApp } from "../../src/app.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
 import { createShutdown } from "../../src/jobs/create-shutdown.js";
-import { journalReviewQueue } from "../../src/jobs/journal-review-queue.js";
+import { journalReviewQueue, MAX_JOURNAL_STARTS } from "../../src/jobs/journal-review-queue.js";
 import { openJobJournal } from "../../src/jobs/open-job-journal.js";
 import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/jobs/review-job.js";
 import type { ReviewJobOutcome } from "../../src/jobs/run-review-job.js";
@@ -140,5 +140,34 @@ describe("in-process durability: the job journal, closed by the shutdown", () =>
     const restarted = await openJobJournal<ReviewJob>({ file });
     expect(restarted.pending).toEqual([]);
     await restarted.journal.close();
+  });
+
+  it("a review given up at start (it stopped the process each time) has its check run completed `neutral`, saying how to try again, instead of left in progress", async () => {
+    const file = await journalPath();
+    const log = createTestLog();
+    const job: ReviewJob = { kind: "review", deliveryId: "d-crash", installationId: 1, owner: REPO.owner, repo: REPO.repo, pullNumber: PR, headSha: HEAD, trigger: "opened", checkRunId: 77 };
+    const before = await openJobJournal<ReviewJob>({ file });
+    await before.journal.record(reviewJobId(job), job);
+    for (let i = 0; i < MAX_JOURNAL_STARTS; i++) before.journal.started(reviewJobId(job));
+    await before.journal.close();
+
+    const checkRuns: Sent = [];
+    nockInstallationToken(1);
+    nockUpdateCheckRun(REPO, 77, checkRuns);
+    const after = await openJobJournal<ReviewJob>({ file });
+    const queue = createInProcessQueue<ReviewJob>({ log: log.log });
+    await createTestProbot().load(createApp({ reviewChange: fakeReviewChange(emptyResult()), queue, journal: after, settings: readAppSettings({}), now: () => NOW, sleep: () => Promise.resolve(), log: log.log }));
+    await until(() => nock.pendingMocks().length === 0 && checkRuns.some((body) => typeof body === "object"));
+
+    expect(checkRuns.filter((body) => typeof body === "object")).toEqual([
+      {
+        status: "completed",
+        conclusion: "neutral",
+        completed_at: "2024-05-01T12:00:00.000Z",
+        output: { title: "Not reviewed", summary: "patchsmith stopped 3 times while reviewing ec26c3e and gave up (the server's log has the reason). Push a new commit or re-run this check to try again." },
+      },
+    ]);
+    expect(queue.size()).toBe(0);
+    await after.journal.close();
   });
 });
