@@ -44,7 +44,7 @@ import { createTestRunner } from "./testgen/create-test-runner.js";
 const patchsmith: ApplicationFunction = async (app, options) => {
   const env = process.env;
   // `probot run ./dist/index.js` with REDIS_URL would have put Probot's rate limiter on Redis: refused (throws, so it exits).
-  checkProbotEntry({ env, startedByPatchsmith: startedByPatchsmith() });
+  checkProbotEntry({ env, argv: process.argv, startedByPatchsmith: startedByPatchsmith() });
   // Refuses to start in production without a real webhook secret (throws, so the process exits).
   const secretWarning = checkWebhookSecret(env);
   // Refuses to start when PRIVATE_KEY_PATH is not a PEM key (every job would fail with "Invalid keyData").
