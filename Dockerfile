@@ -5,6 +5,7 @@
 #   docker build -t patchsmith .
 #   docker run --gpus all -p 3000:3000 --env-file .env --stop-timeout 90 \
 #     -v /srv/models:/models:ro -v /srv/patchsmith/app.pem:/run/secrets/app.pem:ro \
+#     -v patchsmith-data:/var/lib/patchsmith \
 #     -e PRIVATE_KEY_PATH=/run/secrets/app.pem patchsmith
 #
 # --stop-timeout: on `docker stop` a running review gets PATCHSMITH_SHUTDOWN_GRACE_MS
@@ -46,7 +47,7 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
  && node --version && npm --version \
  && groupadd --system --gid 10001 patchsmith \
  && useradd --system --uid 10001 --gid patchsmith --create-home --home-dir /home/patchsmith --shell /usr/sbin/nologin patchsmith \
- && mkdir -p /models && chown patchsmith:patchsmith /models
+ && mkdir -p /models /var/lib/patchsmith && chown patchsmith:patchsmith /models /var/lib/patchsmith
 
 WORKDIR /app
 ENV NODE_ENV=production
@@ -61,10 +62,14 @@ ENV HOST=0.0.0.0 \
     PORT=3000 \
     LOG_FORMAT=json \
     PATCHSMITH_MODEL_DIR=/models \
+    PATCHSMITH_DATA_DIR=/var/lib/patchsmith \
     PATCHSMITH_GPU=cuda \
     NVIDIA_VISIBLE_DEVICES=all \
     NVIDIA_DRIVER_CAPABILITIES=compute,utility
-VOLUME ["/models"]
+# The job journal (review-journal.jsonl): every review answered 2xx is written here before the
+# answer and run again after a restart, so it must outlive the container (a named volume; without
+# one, Docker makes an anonymous volume that a new container does not see). Not used with REDIS_URL.
+VOLUME ["/models", "/var/lib/patchsmith"]
 EXPOSE 3000
 
 USER patchsmith
@@ -75,4 +80,6 @@ USER patchsmith
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-CMD ["node", "node_modules/probot/bin/probot.js", "run", "./dist/index.js"]
+# patchsmith's own entry, not `probot run`: it keeps REDIS_URL from Probot's rate limiter (bottleneck
+# fails on Redis 7 once its keys expire) and reads .env like Probot. serve/worker: deploy/compose.yml.
+CMD ["node", "dist/cli/main.js", "start"]

@@ -85,7 +85,7 @@ else if (values.throughput) await throughput({ redisUrl: values.redis, jobs: Num
 else if (values.serve) await serve(values["log-level"], Number(values.port), values.redis);
 else await run();
 
-/** The child: the app as `probot run` would start it, with a queue that counts jobs instead of running them. */
+/** The child: the app as `patchsmith start` would start it, with a queue that counts jobs instead of running them. */
 async function serve(logLevel: string, port: number, redisUrl: string | undefined): Promise<void> {
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
   let processed = 0;

@@ -11,19 +11,19 @@ import { createWriteLimiter, type WriteLimiter } from "./github/create-write-lim
 import { decideCheckRunEvent } from "./github/decide-check-run-event.js";
 import { decidePullRequestEvent } from "./github/decide-pull-request-event.js";
 import { enqueueReview } from "./github/enqueue-review.js";
+import { concludeGivenUpCheckRun } from "./github/conclude-given-up-check-run.js";
 import { getAppSlug } from "./github/get-app-slug.js";
 import { limitRequestTime } from "./github/limit-request-time.js";
 import { guardWrites } from "./github/guard-writes.js";
+import { attemptWithin } from "./jobs/attempt-within.js";
 import type { CommandJob } from "./jobs/command-job.js";
 import { createCommandQueue, type CommandQueue } from "./jobs/create-command-queue.js";
 import type { JobLog } from "./jobs/job-log.js";
 import { journalReviewQueue, type JournalReviewQueue } from "./jobs/journal-review-queue.js";
 import type { JobJournal, JournalEntry } from "./jobs/open-job-journal.js";
 import type { AnyQueue } from "./jobs/queue.js";
-import { recordQueuedCheckRuns } from "./jobs/record-queued-check-runs.js";
-import { recoverCheckRuns } from "./jobs/recover-check-runs.js";
 import { reviewJobId, reviewJobKey, type ReviewJob } from "./jobs/review-job.js";
-import { runReviewJob, type ReviewJobOutcome, type ReviewReport } from "./jobs/run-review-job.js";
+import { CHECK_RUN_TIMEOUT_MS, runReviewJob, type ReviewJobOutcome, type ReviewReport } from "./jobs/run-review-job.js";
 import type { Generator } from "./llm/generator.js";
 import type { ReviewChange } from "./review/review-types.js";
 import { enqueueScan } from "./scan/enqueue-scan.js";
@@ -35,15 +35,9 @@ export interface AppDeps {
   readonly reviewChange: ReviewChange;
   readonly queue: AnyQueue<ReviewJob>;
   /**
-   * In-process mode's durability: create each review's check run `queued` before the webhook is
-   * answered, and on start enqueue again the app's check runs left `queued` or `in_progress`.
-   * Off with a durable (Redis) queue, which keeps the jobs itself.
-   */
-  readonly durableCheckRuns?: { readonly appId?: number };
-  /**
-   * In-process mode's durability with a local file (preferred over `durableCheckRuns`): each
-   * review is written to the journal before the webhook is answered, and `pending` (what a
-   * stopped process left) is queued again on start. The check run is then only a courtesy.
+   * In-process mode's durability, a local file: each review is written to the journal before the
+   * webhook is answered, and `pending` (what a stopped process left) is queued again on start.
+   * The check run is only a courtesy. Absent with a durable (Redis) queue, which keeps the jobs itself.
    */
   readonly journal?: { readonly journal: JobJournal<ReviewJob>; readonly pending: readonly JournalEntry<ReviewJob>[] };
   readonly settings: AppSettings;
@@ -92,8 +86,17 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       guardWrites(octokit, { limiter, sleep: deps.sleep, log });
       return octokit;
     };
-    const journaled: JournalReviewQueue | undefined = deps.journal === undefined ? undefined : journalReviewQueue({ queue: deps.queue, journal: deps.journal.journal, log });
-    const queue = journaled ?? (deps.durableCheckRuns === undefined ? deps.queue : recordQueuedCheckRuns({ queue: deps.queue, getOctokit, now: deps.now, log }));
+    // A review given up at start (it stopped the process each time) has its check run concluded, not left in progress.
+    const onGiveUp = ({ id, data, starts }: JournalEntry<ReviewJob>): void => {
+      const checkRunId = data.checkRunId;
+      if (checkRunId === undefined) return;
+      const what = `conclude the check run of the given-up review ${id}`;
+      void attemptWithin({ ms: CHECK_RUN_TIMEOUT_MS, log, what, fields: { jobId: id, checkRunId } }, async (signal) => {
+        await concludeGivenUpCheckRun({ octokit: await getOctokit(data.installationId), job: { ...data, checkRunId }, starts, now: new Date(deps.now()), signal });
+      });
+    };
+    const journaled: JournalReviewQueue | undefined = deps.journal === undefined ? undefined : journalReviewQueue({ queue: deps.queue, journal: deps.journal.journal, log, onGiveUp });
+    const queue = journaled ?? deps.queue;
     const add = async (job: ReviewJob): Promise<void> => {
       await queue.add({ id: reviewJobId(job), key: reviewJobKey(job), data: job, kind: "review" });
     };
@@ -133,14 +136,6 @@ export function createApp(deps: AppDeps): ApplicationFunction {
         .catch((error: unknown) => {
           log.error({ err: error }, "Could not enqueue the job journal's unfinished reviews at start-up");
         });
-    } else if (deps.durableCheckRuns !== undefined) {
-      const appId = deps.durableCheckRuns.appId;
-      void (async () => {
-        const recovered = await recoverCheckRuns({ appOctokit: await app.auth(), getOctokit, enqueue: add, ...(appId === undefined ? {} : { appId }), log });
-        if (recovered > 0) log.info({ recovered }, `Enqueued ${String(recovered)} unfinished reviews again`);
-      })().catch((error: unknown) => {
-        log.error({ err: error }, "Could not look for unfinished reviews at start-up");
-      });
     }
     if (deps.scans !== undefined) {
       registerScans({ app, scans: deps.scans, getOctokit, reviewChange: deps.reviewChange, ...(deps.getGenerator === undefined ? {} : { getGenerator: deps.getGenerator }), now: deps.now, log, progressIntervalMs: deps.settings.progressIntervalMs });

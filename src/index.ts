@@ -18,8 +18,10 @@ import type { ReviewChange } from "./review/review-types.js";
 import { createEnvironmentProvider } from "./environment/create-environment-provider.js";
 import { createThreadedReviewChange } from "./review/worker/create-threaded-review-change.js";
 import { createHealthHandler } from "./server/create-health-handler.js";
+import { checkProbotEntry } from "./server/check-probot-entry.js";
 import { createMetrics } from "./server/create-metrics.js";
 import { limitEveryServerBody } from "./server/limit-every-server-body.js";
+import { startedByPatchsmith } from "./server/probot-entry-flag.js";
 import { createCronTicker } from "./scan/create-cron-ticker.js";
 import { createMemoryScanLock } from "./scan/create-memory-scan-lock.js";
 import { createRedisScanLock } from "./scan/create-redis-scan-lock.js";
@@ -35,13 +37,15 @@ import { readSecuritySettings } from "./security/read-security-settings.js";
 import { createTestRunner } from "./testgen/create-test-runner.js";
 
 /**
- * The Probot entry (`probot run ./dist/index.js`): builds the real
- * dependencies from the environment and hands them to createApp. The model is
- * loaded once per process, starting at boot, and freed on shutdown.
+ * The Probot app, started by `patchsmith start|serve|worker` (runProbot):
+ * builds the real dependencies from the environment and hands them to
+ * createApp. The model is loaded once per process, starting at boot, and freed on shutdown.
  */
 const patchsmith: ApplicationFunction = async (app, options) => {
   const env = process.env;
-  // Refuses to start in production without a real webhook secret (throws, so `probot run` exits).
+  // `probot run ./dist/index.js` with REDIS_URL would have put Probot's rate limiter on Redis: refused (throws, so it exits).
+  checkProbotEntry({ env, argv: process.argv, startedByPatchsmith: startedByPatchsmith() });
+  // Refuses to start in production without a real webhook secret (throws, so the process exits).
   const secretWarning = checkWebhookSecret(env);
   // Refuses to start when PRIVATE_KEY_PATH is not a PEM key (every job would fail with "Invalid keyData").
   checkPrivateKeyFile(env, { cwd: process.cwd(), readFile: (file) => {
@@ -62,10 +66,9 @@ const patchsmith: ApplicationFunction = async (app, options) => {
   limitEveryServerBody({ maxBytes: security.maxPayloadBytes, path: env.WEBHOOK_PATH?.trim() || "/api/github/webhooks", setting: "PATCHSMITH_MAX_PAYLOAD_BYTES" });
   // Reviews: in this process's memory (the job journal is the durable record), or on Redis when REDIS_URL is set.
   const queueSettings = readQueueSettings(env);
-  const appId = Number(env.APP_ID);
-  const review = buildReviewQueue({ settings: queueSettings, concurrency: settings.concurrency, ...(Number.isInteger(appId) && appId > 0 ? { appId } : {}), log: jobLog });
+  const review = buildReviewQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
   // Single process: each review is written to the local job journal before the webhook is answered.
-  const journal = review.durableCheckRuns === undefined ? undefined : await openJobJournal<ReviewJob>({ file: journalFile({ dataDir: settings.dataDir, env, homeDir: os.homedir() }) });
+  const journal = !review.needsJournal ? undefined : await openJobJournal<ReviewJob>({ file: journalFile({ dataDir: settings.dataDir, env, homeDir: os.homedir() }) });
   const queue = review.queue;
   // Commands and scans have their own queues, like reviews in this process or on Redis; a `serve` instance only adds to them.
   const commands = buildCommandQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
@@ -125,9 +128,11 @@ const patchsmith: ApplicationFunction = async (app, options) => {
   const environment = createEnvironmentProvider({ settings: settings.types, env });
   const engine: ReviewChange = (params) => threadedEngine({ ...params, ...(testRunner === undefined ? {} : { testRunner }), ...(environment === undefined ? {} : { environment }) });
 
-  // SIGTERM: no new jobs, the running one gets the grace period, then is requeued; the model is freed.
+  // SIGTERM: no new jobs, the running one gets the grace period, then is requeued; the journal is closed; the model is freed.
   const shutdown = createShutdown({
     queues: [queue, commandQueue, scanQueue],
+    // After the queues: the reviews that ended have appended their "done" lines; flushed and synced here.
+    afterQueues: journal === undefined ? [] : [journal.journal],
     graceMs: queueSettings.shutdownGraceMs,
     stopTimers: () => {
       scanTicker?.stop();

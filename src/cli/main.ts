@@ -3,8 +3,8 @@ import { createCliDeps } from "./create-cli-deps.js";
 import { runCli } from "./run-cli.js";
 
 const argv = process.argv.slice(2);
-// `serve` and `worker` keep running after runCli returns; any other command is done then.
-const longRunning = argv[0] === "serve" || argv[0] === "worker";
+// `start`, `serve` and `worker` keep running after runCli returns; any other command is done then.
+const longRunning = argv[0] === "start" || argv[0] === "serve" || argv[0] === "worker";
 
 // The only catch: anything that reaches here is a bug, reported with its stack.
 runCli(argv, { env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }, createCliDeps(process.stderr))

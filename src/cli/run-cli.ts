@@ -5,6 +5,7 @@ import { runReviewCommand, type ModelFactory } from "./review-command.js";
 import { namesPullRequest } from "./names-pull-request.js";
 import { runReviewPullRequestCommand } from "./review-pull-request-command.js";
 import { runServeCommand } from "./serve-command.js";
+import { runStartCommand } from "./start-command.js";
 import { runWorkerCommand } from "./worker-command.js";
 
 export const USAGE = `Usage: patchsmith <command> [options]
@@ -19,6 +20,7 @@ Commands:
   demo           review the bundled sample project (no GitHub account, no model needed)
   model pull [URI]  download a GGUF model into the cache (resumes an interrupted download)
   model info     the GPU backend detected, its memory, and whether the configured model fits
+  start          run the GitHub App in one process: webhooks and jobs (\`npm start\`, the Docker image)
   serve          answer GitHub's webhooks and queue jobs in Redis (REDIS_URL); run no job
   worker         run queued jobs from Redis (one per GPU)
 
@@ -50,6 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps):
         return await runScanCommand(rest, io, deps.createModel);
       case "demo":
         return await runDemoCommand(rest, io, deps.createModel);
+      case "start":
+        return await runStartCommand(rest, io);
       case "serve":
         return await runServeCommand(rest, io);
       case "worker":

@@ -5,7 +5,8 @@ import type { RejectedComment } from "./check-comment-anchors.js";
  * The posted review body: the engine's summary, what this run adds (comments
  * that could not be placed inline, repeats left out, GitHub's file cap), and
  * the hidden markers recording the head SHA reviewed and the findings standing
- * there (too many to record: none, and the next run reviews everything).
+ * there (deflated when the plain record is too long; too many to record even
+ * so: none, and the next run reviews everything, so the gate never rests on part of them).
  */
 export function composeReviewBody(params: {
   readonly summary: string;
@@ -31,8 +32,10 @@ export function composeReviewBody(params: {
   if (params.duplicates > 0) {
     parts.push(`_${params.duplicates} ${params.duplicates === 1 ? "comment is" : "comments are"} already on this pull request and ${params.duplicates === 1 ? "was" : "were"} not repeated._`);
   }
-  const standing = renderStandingMarker(params.standing);
-  const marker = `${standing.length <= MAX_STANDING_MARKER ? `${standing}\n` : ""}${renderReviewMarker({ sha: params.headSha })}`;
+  const plain = renderStandingMarker(params.standing);
+  const record = plain.length <= MAX_STANDING_MARKER ? plain : renderStandingMarker(params.standing, { compress: true });
+  const standing = record.length <= MAX_STANDING_MARKER ? record : undefined;
+  const marker = `${standing === undefined ? "" : `${standing}\n`}${renderReviewMarker({ sha: params.headSha })}`;
   const body = parts.filter((part) => part !== "").join("\n\n");
   // GitHub refuses a review body over 65,536 characters; the marker must survive any cut.
   const room = BODY_LIMIT - marker.length - CUT_NOTE.length - 2;
@@ -40,7 +43,7 @@ export function composeReviewBody(params: {
 }
 
 const BODY_LIMIT = 65_536;
-/** Room for the standing-findings record: about 300 files with findings. */
+/** Room for the standing-findings record: about 300 files with findings plain, thousands deflated. */
 const MAX_STANDING_MARKER = 24_000;
 const CUT_NOTE = "\n\n… (cut to fit GitHub's limit; the check run has the totals)";
 

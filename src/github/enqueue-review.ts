@@ -8,7 +8,7 @@ import type { Decision } from "./decide-pull-request-event.js";
 /**
  * The whole of a webhook handler after its decision: ignore a redelivery,
  * log a skip, or enqueue the job (superseding an older run of the same PR).
- * No GitHub call (beyond the `queued` check run when check runs are the record), so GitHub gets its answer at once;
+ * No GitHub call, so GitHub gets its answer at once;
  * it resolves once the job is stored (in Redis, or in the local journal). A job not stored within
  * `recordMs` throws JobNotRecordedError (answered 503), and the delivery id is forgotten, so a
  * redelivery of it is handled.

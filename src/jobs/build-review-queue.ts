@@ -13,8 +13,8 @@ export const REVIEW_QUEUE_NAME = "patchsmith-reviews";
 
 export interface ReviewQueueParts {
   readonly queue: AnyQueue<ReviewJob>;
-  /** Set in in-process mode: check runs are the durable record (see createApp's `durableCheckRuns`). */
-  readonly durableCheckRuns?: { readonly appId?: number };
+  /** True in in-process mode: the queue is memory, so each job must first go to the job journal (createApp's `journal`). */
+  readonly needsJournal: boolean;
   /** For /metrics: waiting and running jobs. */
   readonly counts: JobCounts;
   /** For /healthz, when Redis is configured. */
@@ -27,7 +27,7 @@ export interface ReviewQueueParts {
  * otherwise in this process's memory (the default, one process doing both),
  * with `concurrency` = the model's parallel sequences.
  */
-export function buildReviewQueue(params: { readonly settings: QueueSettings; readonly concurrency: number; readonly appId?: number; readonly log: JobLog; /** The BullMQ queue name (tests pass their own). */ readonly name?: string }): ReviewQueueParts {
+export function buildReviewQueue(params: { readonly settings: QueueSettings; readonly concurrency: number; readonly log: JobLog; /** The BullMQ queue name (tests pass their own). */ readonly name?: string }): ReviewQueueParts {
   const { settings, log } = params;
   if (settings.redisUrl !== undefined) {
     const bull = createBullQueue<ReviewJob>({
@@ -39,8 +39,8 @@ export function buildReviewQueue(params: { readonly settings: QueueSettings; rea
       lockDurationMs: settings.lockMs,
       log,
     });
-    return { queue: settings.role === "serve" ? producerOnly(bull) : bull, counts: () => bull.counts(), pingRedis: () => bull.ping() };
+    return { queue: settings.role === "serve" ? producerOnly(bull) : bull, needsJournal: false, counts: () => bull.counts(), pingRedis: () => bull.ping() };
   }
   const { queue, counts } = countRunning(createInProcessQueue<ReviewJob>({ concurrency: params.concurrency, maxWaiting: settings.maxWaiting, log }));
-  return { queue, durableCheckRuns: params.appId === undefined ? {} : { appId: params.appId }, counts };
+  return { queue, needsJournal: true, counts };
 }

@@ -19,9 +19,9 @@ export type DropReason = "superseded" | "closed";
  * of the waiting ones, the lowest `JOB_PRIORITY` runs first, then the oldest.
  * At most `maxWaiting` jobs wait; beyond that `add` answers "full" (a job that
  * replaces a waiting one of its key always fits). A restart loses the waiting
- * jobs: in-process mode keeps a `queued` check run per review as the record
- * that is enqueued again on start (see `recoverCheckRuns`); `onDrop` hears of
- * jobs that leave without running, so their record can be closed.
+ * jobs: in-process mode writes each review to the job journal first (see
+ * journalReviewQueue), which is queued again on start; `onDrop` hears of
+ * jobs that leave without running.
  */
 export function createInProcessQueue<T>(params: {
   readonly concurrency?: number;

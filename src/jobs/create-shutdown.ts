@@ -10,16 +10,20 @@ export interface Closable {
  * Graceful shutdown on SIGTERM/SIGINT:
  *  1. stop the timers that make new work (scan ticks);
  *  2. close every queue: take no new job, let running ones finish within `graceMs`,
- *     then abort them (a durable queue puts them back; in-process, the check run stays `queued`);
- *  3. dispose the model and anything else given;
- *  4. exit (0, or 1 when a step failed).
+ *     then abort them (a durable queue puts them back; in-process, the job journal keeps them);
+ *  3. close what the queues' jobs wrote to (`afterQueues`: the job journal, so the "done"
+ *     lines of jobs that ended are on disk and a restart does not run them again);
+ *  4. dispose the model and anything else given;
+ *  5. exit (0, or 1 when a step failed).
  * A second signal while stopping exits at once, and so does the end of the
  * grace period plus `stopMarginMs`: a job stuck in a request that ignores the
  * abort cannot hold the process past it (the durable queue's stalled-job
- * recovery, or the pending check run in-process, brings the job back).
+ * recovery, or the job journal in-process, brings the job back).
  */
 export function createShutdown(params: {
   readonly queues: readonly Closable[];
+  /** Closed once every queue is (the job journal): nothing writes to them after that. */
+  readonly afterQueues?: readonly Closable[];
   readonly graceMs: number;
   readonly stopTimers?: () => void;
   readonly dispose?: () => Promise<void>;
@@ -59,6 +63,12 @@ export function createShutdown(params: {
     } catch (error) {
       code = 1;
       params.log.error({ err: error }, "Could not close the queues cleanly");
+    }
+    try {
+      await Promise.all((params.afterQueues ?? []).map((closable) => closable.close()));
+    } catch (error) {
+      code = 1;
+      params.log.error({ err: error }, "Could not close the job journal cleanly (jobs that ended may run again after the restart)");
     }
     try {
       await params.dispose?.();

@@ -22,7 +22,13 @@ export interface JournalReviewQueue extends Queue<ReviewJob, Promise<AddOutcome>
  * running when the queue closes (shutdown) stays in the journal, so the next
  * start runs it again; a repeat of a job already recorded costs no write.
  */
-export function journalReviewQueue(params: { readonly queue: AnyQueue<ReviewJob>; readonly journal: JobJournal<ReviewJob>; readonly log: JobLog }): JournalReviewQueue {
+export function journalReviewQueue(params: {
+  readonly queue: AnyQueue<ReviewJob>;
+  readonly journal: JobJournal<ReviewJob>;
+  readonly log: JobLog;
+  /** Told of a job given up at start (its check run, if it opened one, would otherwise stay in progress). */
+  readonly onGiveUp?: (entry: JournalEntry<ReviewJob>) => void;
+}): JournalReviewQueue {
   const { queue, journal, log } = params;
   // Per key, the job added last that has not started: when a newer one supersedes it, it is done.
   const waiting = new Map<string, string>();
@@ -49,6 +55,7 @@ export function journalReviewQueue(params: { readonly queue: AnyQueue<ReviewJob>
         if (entry.starts >= MAX_JOURNAL_STARTS) {
           log.error({ jobId: entry.id, starts: entry.starts }, `Gave up job ${entry.id}: it was started ${String(entry.starts)} times and never finished (did it stop the process?)`);
           journal.done(entry.id);
+          params.onGiveUp?.(entry);
           continue;
         }
         await enqueue(entry.id, reviewJobKey(entry.data), entry.data);

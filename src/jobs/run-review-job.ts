@@ -280,7 +280,7 @@ function skipReason(pr: PullRequestInfo, job: ReviewJob): string | undefined {
 
 async function skipped(run: Run, reason: string, pr?: PullRequestInfo): Promise<ReviewJobOutcome> {
   const { deps, job, octokit } = run;
-  // The `queued` check run made when the job was accepted is closed, or a restart would run the job again.
+  // A check run the job already has (a recovered job's) is closed, not left open.
   const checkRunId = job.checkRunId;
   if (checkRunId !== undefined) {
     await run.checkRun("complete the skipped check run", (signal) =>

@@ -1,3 +1,5 @@
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
 /**
  * Hidden HTML-comment markers that keep patchsmith's state in GitHub itself:
  * the last reviewed commit in the review body, a fingerprint per inline
@@ -56,29 +58,38 @@ export interface StandingFile {
 }
 
 /** Only at the very end, right before the review marker, where composeReviewBody puts it: nothing earlier in a body counts. */
-const STANDING_MARKER = /<!-- patchsmith:standing v1 ([A-Za-z0-9_-]*) -->\r?\n<!-- patchsmith:review sha=(?:[0-9a-f]{40}|[0-9a-f]{64}) -->\s*$/;
+const STANDING_MARKER = /<!-- patchsmith:standing v([12]) ([A-Za-z0-9_-]*) -->\r?\n<!-- patchsmith:review sha=(?:[0-9a-f]{40}|[0-9a-f]{64}) -->\s*$/;
+
+/** The most a v2 record may inflate to (a review body holds at most 65,536 characters of it). */
+const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 
 /**
  * `<!-- patchsmith:standing v1 <base64url JSON> -->` for the review body: every
  * finding standing at the reviewed head, per file and severity, so a later run
  * that re-derives only the changed files still knows the rest (the gate's
  * conclusion). Paths are repository data: base64url keeps them inert in HTML.
+ * `compress` writes v2, the same JSON deflated (raw DEFLATE) before base64url:
+ * paths share their folders, so thousands of files fit where hundreds did.
  */
-export function renderStandingMarker(files: readonly StandingFile[]): string {
-  const rows = files.map((f) => [f.path, f.error, f.warning, f.info]);
-  return `<!-- patchsmith:standing v1 ${Buffer.from(JSON.stringify(rows), "utf8").toString("base64url")} -->`;
+export function renderStandingMarker(files: readonly StandingFile[], options: { readonly compress?: boolean } = {}): string {
+  const json = Buffer.from(JSON.stringify(files.map((f) => [f.path, f.error, f.warning, f.info])), "utf8");
+  if (options.compress === true) return `<!-- patchsmith:standing v2 ${deflateRawSync(json, { level: 9 }).toString("base64url")} -->`;
+  return `<!-- patchsmith:standing v1 ${json.toString("base64url")} -->`;
 }
 
 /**
- * The standing findings recorded in a body: the marker directly before the
- * closing review marker. Undefined when there is none there, or it is malformed.
+ * The standing findings recorded in a body (v1, or v2 deflated): the marker
+ * directly before the closing review marker. Undefined when there is none
+ * there, or it is malformed.
  */
 export function parseStandingMarker(body: string): readonly StandingFile[] | undefined {
-  const encoded = STANDING_MARKER.exec(body)?.[1];
+  const match = STANDING_MARKER.exec(body);
+  const encoded = match?.[2];
   if (encoded === undefined) return undefined;
   let rows: unknown;
   try {
-    rows = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
+    const bytes = Buffer.from(encoded, "base64url");
+    rows = JSON.parse((match?.[1] === "2" ? inflateRawSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES }) : bytes).toString("utf8"));
   } catch {
     return undefined;
   }

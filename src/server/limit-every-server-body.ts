@@ -2,7 +2,7 @@ import diagnostics from "node:diagnostics_channel";
 import { limitRequestBodies, type RequestEmitter } from "./limit-request-bodies.js";
 
 /**
- * Apply limitRequestBodies to the HTTP server Probot starts (`probot run`
+ * Apply limitRequestBodies to the HTTP server Probot starts (Probot's `run`
  * gives the app no handle on it): Node announces each request on the
  * `http.server.request.start` channel just before the server emits it, so the
  * first request of each server wraps that server, itself included.

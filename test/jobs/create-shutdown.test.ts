@@ -62,4 +62,15 @@ describe("createShutdown", () => {
     expect(codes).toEqual([1, 1]);
     expect(test.messages("error")).toEqual(["Could not free the model"]);
   });
+
+  it("closes `afterQueues` (the job journal) once every queue is closed and before the model is freed; a failure there exits 1", async () => {
+    const events: string[] = [];
+    const test = createTestLog();
+    const queue = { close: () => Promise.resolve().then(() => { events.push("queue closed"); }) };
+    const journal = { close: () => { events.push("journal closed"); return Promise.reject(new Error("disk full")); } };
+    const shutdown = createShutdown({ queues: [queue], afterQueues: [journal], graceMs: 10, dispose: () => { events.push("model disposed"); return Promise.resolve(); }, exit: (code) => events.push(`exit ${String(code)}`), log: test.log });
+    await shutdown("SIGTERM");
+    expect(events).toEqual(["queue closed", "journal closed", "model disposed", "exit 1"]);
+    expect(test.messages("error")).toEqual(["Could not close the job journal cleanly (jobs that ended may run again after the restart)"]);
+  });
 });

@@ -1,18 +1,22 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import nock from "nock";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
 import { createShutdown } from "../../src/jobs/create-shutdown.js";
-import { producerOnly } from "../../src/jobs/producer-only.js";
-import type { ReviewJob } from "../../src/jobs/review-job.js";
+import { journalReviewQueue, MAX_JOURNAL_STARTS } from "../../src/jobs/journal-review-queue.js";
+import { openJobJournal } from "../../src/jobs/open-job-journal.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/jobs/review-job.js";
 import type { ReviewJobOutcome } from "../../src/jobs/run-review-job.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { createTestProbot } from "../helpers/create-test-probot.js";
 import { emptyResult, fakeReviewChange } from "../helpers/fake-review-change.js";
 import { webhookEvent } from "../helpers/load-payload.js";
 import {
-  GITHUB_API,
   nockCompare,
   nockConfig,
   nockCreateCheckRun,
@@ -38,100 +42,42 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-describe("in-process durability: queued check runs, recovered on start", () => {
-  it("creates the review's check run `queued`, with the job in external_id, before the webhook is answered", async () => {
-    const log = createTestLog();
-    // This process accepts the job and stops before running it: its queue never runs anything.
-    const queue = createInProcessQueue<ReviewJob>({ log: log.log });
-    const probot = createTestProbot();
-    await probot.load(createApp({ reviewChange: fakeReviewChange(emptyResult()), queue: producerOnly(queue), durableCheckRuns: {}, settings: readAppSettings({}), now: () => NOW, sleep: () => Promise.resolve(), log: log.log }));
-    const checkRuns: Sent = [];
-    nock(GITHUB_API).get("/app/installations").query(true).reply(200, []);
-    nockInstallationToken(1);
-    nockCreateCheckRun(REPO, 77, checkRuns);
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
 
-    await probot.receive(webhookEvent("pull_request.opened", "delivery-queued"));
+async function journalPath(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "restart-"));
+  dirs.push(dir);
+  return path.join(dir, "review-journal.jsonl");
+}
 
-    expect(checkRuns).toEqual([
-      {
-        name: "patchsmith",
-        head_sha: HEAD,
-        status: "queued",
-        started_at: "2024-05-01T12:00:00.000Z",
-        external_id: JSON.stringify({ v: 1, d: "delivery-queued", t: "opened", p: PR }),
-        output: { title: "Queued", summary: "patchsmith will review ec26c3e shortly." },
-      },
-    ]);
-    expect(queue.size()).toBe(1);
-    // The start-up look for unfinished reviews (none) runs beside the webhook.
-    await until(() => nock.pendingMocks().length === 0);
-  });
-
-  it("on start enqueues again the app's check runs left `in_progress`, and the review reuses the check run", async () => {
-    const log = createTestLog();
-    const queue = createInProcessQueue<ReviewJob>({ log: log.log });
-    const outcomes: [ReviewJob, ReviewJobOutcome][] = [];
-    const probot = createTestProbot();
-    const checkRuns: Sent = [];
-    // Start-up: installations, repositories, open pull requests, and their heads' patchsmith check runs.
-    nock(GITHUB_API).get("/app/installations").query(true).reply(200, [{ id: 1, account: { login: "Codertocat", type: "User" }, suspended_at: null }]);
-    nockInstallationToken(1);
-    nock(GITHUB_API)
-      .get("/installation/repositories")
-      .query(true)
-      .reply(200, { total_count: 1, repositories: [{ name: REPO.repo, owner: { login: REPO.owner }, archived: false, disabled: false }] });
-    nock(GITHUB_API)
-      .get(`/repos/${REPO.owner}/${REPO.repo}/pulls`)
-      .query(true)
-      .reply(200, [{ number: PR, head: { sha: HEAD } }]);
-    nock(GITHUB_API)
-      .get(`/repos/${REPO.owner}/${REPO.repo}/commits/${HEAD}/check-runs`)
-      .query({ check_name: "patchsmith", filter: "latest", per_page: "100" })
-      .reply(200, {
-        total_count: 2,
-        check_runs: [
-          { id: 77, status: "in_progress", app: { id: 123 }, external_id: JSON.stringify({ v: 1, d: "delivery-old", t: "opened", p: PR }) },
-          { id: 78, status: "in_progress", app: { id: 999 }, external_id: null },
-        ],
-      });
-    // The recovered review: the same check run is set in progress, then completed.
-    nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE });
-    nockConfig(REPO, undefined);
-    nockListIssueComments(REPO, PR);
-    nockUpdateCheckRun(REPO, 77, checkRuns);
-    nockListReviews(REPO, PR);
-    nockListReviewComments(REPO, PR);
-    nockListFiles(REPO, PR, [{ filename: "src/a.ts", status: "modified", patch: PATCH }]);
-    nockCompare(REPO, BASE, HEAD, { status: "ahead", mergeBaseSha: BASE });
+/** The requests of one review of REPO#PR at HEAD that reuses (or creates) check run 77, and posts its review or is stopped before. */
+function nockReview(checkRuns: Sent, options: { readonly createCheckRun: boolean; readonly posts: boolean }): void {
+  nockInstallationToken(1);
+  if (options.createCheckRun) nockCreateCheckRun(REPO, 77, checkRuns);
+  nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE });
+  nockConfig(REPO, undefined);
+  nockListIssueComments(REPO, PR);
+  // A check run the job creates starts `in_progress`; one it reuses is set so.
+  if (!options.createCheckRun) nockUpdateCheckRun(REPO, 77, checkRuns);
+  nockListReviews(REPO, PR);
+  nockListReviewComments(REPO, PR);
+  nockListFiles(REPO, PR, [{ filename: "src/a.ts", status: "modified", patch: PATCH }]);
+  nockCompare(REPO, BASE, HEAD, { status: "ahead", mergeBaseSha: BASE });
+  if (options.posts) {
     nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE });
     nockCreateReview(REPO, PR);
-    nockUpdateCheckRun(REPO, 77, checkRuns);
+  }
+  nockUpdateCheckRun(REPO, 77, checkRuns);
+}
 
-    await probot.load(
-      createApp({
-        reviewChange: fakeReviewChange(emptyResult()),
-        queue,
-        durableCheckRuns: { appId: 123 },
-        settings: readAppSettings({}),
-        now: () => NOW,
-        sleep: () => Promise.resolve(),
-        log: log.log,
-        onJobDone: (job, outcome) => outcomes.push([job, outcome]),
-      }),
-    );
-    await until(() => outcomes.length === 1);
-    await queue.onIdle();
-
-    expect(outcomes[0]?.[0]).toEqual({ kind: "review", deliveryId: "delivery-old", installationId: 1, owner: REPO.owner, repo: REPO.repo, pullNumber: PR, headSha: HEAD, trigger: "opened", checkRunId: 77 });
-    expect(outcomes[0]?.[1].kind).toBe("reviewed");
-    expect(checkRuns[0]).toMatchObject({ status: "in_progress", started_at: "2024-05-01T12:00:00.000Z" });
-    expect(checkRuns[1]).toMatchObject({ status: "completed" });
-    expect(log.messages("info")).toContain("Enqueued 1 unfinished reviews again");
-    expect(nock.pendingMocks()).toEqual([]);
-  });
-
-  it("on SIGTERM during a review puts its check run back to `queued` (the record the next start picks up) and exits", async () => {
+describe("in-process durability: the job journal, closed by the shutdown", () => {
+  it("SIGTERM during a review: its check run goes back to `queued`, the job stays in the journal, and the next start reviews it once, reusing that check run", async () => {
+    const file = await journalPath();
     const log = createTestLog();
+    const first = await openJobJournal<ReviewJob>({ file });
     const queue = createInProcessQueue<ReviewJob>({ log: log.log });
     const outcomes: ReviewJobOutcome[] = [];
     let engineStarted = false;
@@ -143,32 +89,85 @@ describe("in-process durability: queued check runs, recovered on start", () => {
         }),
     );
     const probot = createTestProbot();
-    await probot.load(
-      createApp({ reviewChange: engine, queue, durableCheckRuns: {}, settings: readAppSettings({}), now: () => NOW, sleep: () => Promise.resolve(), log: log.log, onJobDone: (_job, outcome) => outcomes.push(outcome) }),
-    );
+    await probot.load(createApp({ reviewChange: engine, queue, journal: first, settings: readAppSettings({}), now: () => NOW, sleep: () => Promise.resolve(), log: log.log, onJobDone: (_job, outcome) => outcomes.push(outcome) }));
     const checkRuns: Sent = [];
-    nock(GITHUB_API).get("/app/installations").query(true).reply(200, []);
-    nockInstallationToken(1);
-    nockCreateCheckRun(REPO, 77, checkRuns);
-    nockGetPull(REPO, { number: PR, headSha: HEAD, baseSha: BASE });
-    nockConfig(REPO, undefined);
-    nockListIssueComments(REPO, PR);
-    nockUpdateCheckRun(REPO, 77, checkRuns);
-    nockListReviews(REPO, PR);
-    nockListReviewComments(REPO, PR);
-    nockListFiles(REPO, PR, [{ filename: "src/a.ts", status: "modified", patch: PATCH }]);
-    nockCompare(REPO, BASE, HEAD, { status: "ahead", mergeBaseSha: BASE });
-    nockUpdateCheckRun(REPO, 77, checkRuns);
+    nockReview(checkRuns, { createCheckRun: true, posts: false });
 
     await probot.receive(webhookEvent("pull_request.opened", "delivery-sigterm"));
     await until(() => engineStarted);
     const exits: number[] = [];
-    await createShutdown({ queues: [queue], graceMs: 10, exit: (code) => exits.push(code), log: log.log })("SIGTERM");
+    await createShutdown({ queues: [queue], afterQueues: [first.journal], graceMs: 10, exit: (code) => exits.push(code), log: log.log })("SIGTERM");
 
     expect(exits).toEqual([0]);
     expect(outcomes).toEqual([{ kind: "stopped", reason: "The queue was closed (the process is stopping) while the job ran" }]);
-    expect(checkRuns.map((body) => (body as { status?: string }).status)).toEqual(["queued", "in_progress", "queued"]);
-    expect(checkRuns[2]).toMatchObject({ output: { title: "Queued again" } });
+    const statuses = (sent: Sent) => sent.filter((body) => typeof body === "object").map((body) => (body as { status?: string }).status);
+    expect(statuses(checkRuns)).toEqual(["in_progress", "queued"]);
+    expect(checkRuns.at(-1)).toMatchObject({ output: { title: "Queued again" } });
     expect(nock.pendingMocks()).toEqual([]);
+
+    // The next start: the journal gives the job back, with the check run it opened.
+    const second = await openJobJournal<ReviewJob>({ file });
+    expect(second.pending.map((entry) => [entry.data.deliveryId, entry.data.checkRunId, entry.starts])).toEqual([["delivery-sigterm", 77, 1]]);
+    const again: ReviewJobOutcome[] = [];
+    const next = createInProcessQueue<ReviewJob>({ log: log.log });
+    const rerun: Sent = [];
+    nockReview(rerun, { createCheckRun: false, posts: true });
+    await createTestProbot().load(createApp({ reviewChange: fakeReviewChange(emptyResult()), queue: next, journal: second, settings: readAppSettings({}), now: () => NOW, sleep: () => Promise.resolve(), log: log.log, onJobDone: (_job, outcome) => again.push(outcome) }));
+    await until(() => again.length === 1);
+    await next.onIdle();
+    expect(again.map((outcome) => outcome.kind)).toEqual(["reviewed"]);
+    expect(statuses(rerun)).toEqual(["in_progress", "completed"]);
+    expect(log.messages("info")).toContain("Enqueued 1 unfinished reviews again (from the job journal)");
+    expect(nock.pendingMocks()).toEqual([]);
+    await createShutdown({ queues: [next], afterQueues: [second.journal], graceMs: 10, exit: () => undefined, log: log.log })("SIGTERM");
+    expect((await openJobJournal<ReviewJob>({ file })).pending).toEqual([]);
+  });
+
+  it("a review that ended just before SIGTERM is not run again: the shutdown writes and syncs its `done` line before the process exits", async () => {
+    const file = await journalPath();
+    const log = createTestLog();
+    const { journal } = await openJobJournal<ReviewJob>({ file });
+    const inner = createInProcessQueue<ReviewJob>({ log: log.log });
+    const queue = journalReviewQueue({ queue: inner, journal, log: log.log });
+    queue.process(() => Promise.resolve());
+    const job: ReviewJob = { kind: "review", deliveryId: "d-1", installationId: 1, owner: REPO.owner, repo: REPO.repo, pullNumber: PR, headSha: HEAD, trigger: "opened" };
+    await queue.add({ id: reviewJobId(job), key: reviewJobKey(job), data: job, kind: "review" });
+    await inner.onIdle();
+    // What is on disk when the process exits (process.exit drops any write still in flight).
+    let onDiskAtExit = "";
+    await createShutdown({ queues: [inner], afterQueues: [journal], graceMs: 10, exit: () => (onDiskAtExit = readFileSync(file, "utf8")), log: log.log })("SIGTERM");
+    expect(onDiskAtExit.trim().split("\n").map((line) => (JSON.parse(line) as { op: string }).op)).toEqual(["add", "start", "done"]);
+    const restarted = await openJobJournal<ReviewJob>({ file });
+    expect(restarted.pending).toEqual([]);
+    await restarted.journal.close();
+  });
+
+  it("a review given up at start (it stopped the process each time) has its check run completed `neutral`, saying how to try again, instead of left in progress", async () => {
+    const file = await journalPath();
+    const log = createTestLog();
+    const job: ReviewJob = { kind: "review", deliveryId: "d-crash", installationId: 1, owner: REPO.owner, repo: REPO.repo, pullNumber: PR, headSha: HEAD, trigger: "opened", checkRunId: 77 };
+    const before = await openJobJournal<ReviewJob>({ file });
+    await before.journal.record(reviewJobId(job), job);
+    for (let i = 0; i < MAX_JOURNAL_STARTS; i++) before.journal.started(reviewJobId(job));
+    await before.journal.close();
+
+    const checkRuns: Sent = [];
+    nockInstallationToken(1);
+    nockUpdateCheckRun(REPO, 77, checkRuns);
+    const after = await openJobJournal<ReviewJob>({ file });
+    const queue = createInProcessQueue<ReviewJob>({ log: log.log });
+    await createTestProbot().load(createApp({ reviewChange: fakeReviewChange(emptyResult()), queue, journal: after, settings: readAppSettings({}), now: () => NOW, sleep: () => Promise.resolve(), log: log.log }));
+    await until(() => nock.pendingMocks().length === 0 && checkRuns.some((body) => typeof body === "object"));
+
+    expect(checkRuns.filter((body) => typeof body === "object")).toEqual([
+      {
+        status: "completed",
+        conclusion: "neutral",
+        completed_at: "2024-05-01T12:00:00.000Z",
+        output: { title: "Not reviewed", summary: "patchsmith stopped 3 times while reviewing ec26c3e and gave up (the server's log has the reason). Push a new commit or re-run this check to try again." },
+      },
+    ]);
+    expect(queue.size()).toBe(0);
+    await after.journal.close();
   });
 });
