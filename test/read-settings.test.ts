@@ -36,3 +36,10 @@ describe("readSettings", () => {
     expect(message).not.toContain("hunter2");
   });
 });
+
+describe("a true-or-false setting", () => {
+  it("is true only for true and refuses any other word, even one every object has", () => {
+    expect(readSettings({ PATCHSMITH_TESTS_RUN: "TRUE" }).app.tests.run).toBe(true);
+    expect(() => readSettings({ PATCHSMITH_TESTS_RUN: "constructor" })).toThrow('PATCHSMITH_TESTS_RUN: expected true or false, got "constructor"');
+  });
+});

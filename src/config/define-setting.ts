@@ -77,7 +77,8 @@ export function optionalChoice<C extends string>(choices: readonly C[], accepts:
 
 /** true or false (any letter case), `fallback` when unset. */
 export function flag(fallback: boolean, meta: Described) {
-  return fromText((text) => ({ true: true, false: false })[text.toLowerCase()], fallback, { ...meta, accepts: "true or false", default: String(fallback) });
+  const parse = (text: string): boolean | undefined => (text.toLowerCase() === "true" ? true : text.toLowerCase() === "false" ? false : undefined);
+  return fromText(parse, fallback, { ...meta, accepts: "true or false", default: String(fallback) });
 }
 
 /** Text matching `pattern`, `fallback` when unset. */

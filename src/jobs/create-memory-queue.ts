@@ -1,5 +1,6 @@
 import type { JobLog } from "./job-log.js";
 import { JOB_RULES, type SameKeyRule } from "./job-rules.js";
+import type { ProducibleQueue } from "./producer-only.js";
 import type { CloseOptions, JobHandler, QueuedJob } from "./queue.js";
 import { QueueClosedError } from "./queue-closed-error.js";
 import { queueFullMessage } from "./queue-full-message.js";
@@ -18,14 +19,8 @@ export type Admission<R extends SameKeyRule> = R extends { readonly coalesce: "r
 /** Why a waiting job left the queue without running. */
 export type DropReason = "superseded" | "closed";
 
-/** A queue held in this process's memory (see createMemoryQueue). */
-export interface MemoryQueue<T, A> {
-  add(job: QueuedJob<T>): A;
-  process(handler: JobHandler<T>): void;
-  onIdle(): Promise<void>;
-  size(): number;
-  close(options?: CloseOptions): Promise<void>;
-}
+/** A queue held in this process's memory (see createMemoryQueue); `add` answers at once. */
+export type MemoryQueue<T, A> = ProducibleQueue<T, A>;
 
 interface Running<T> {
   readonly job: QueuedJob<T>;
