@@ -17,17 +17,17 @@ function sourceFiles(dir: string): string[] {
 
 describe("the settings documentation", () => {
   it(".env.example is what `npm run docs:settings` writes from the schema", () => {
-    expect(readFileSync(path.join(root, ".env.example"), "utf8")).toBe(renderEnvExample());
+    expect(readFileSync(path.join(root, ".env.example"), "utf8"), "run `npm run docs:settings` after changing the settings schema").toBe(renderEnvExample());
   });
 
   it("docs/settings.md is what `npm run docs:settings` writes from the schema", () => {
-    expect(readFileSync(path.join(root, "docs/settings.md"), "utf8")).toBe(renderSettingsPage());
+    expect(readFileSync(path.join(root, "docs/settings.md"), "utf8"), "run `npm run docs:settings` after changing the settings schema").toBe(renderSettingsPage());
   });
 
   it("lists every PATCHSMITH_* variable the source names, so none is undocumented", () => {
     const named = new Set(sourceFiles(path.join(root, "src")).flatMap((file) => readFileSync(file, "utf8").match(/\bPATCHSMITH_[A-Z0-9_]*[A-Z0-9]\b/g) ?? []));
     const missing = [...named].filter((name) => !(name in settingsShape)).sort();
-    expect(missing).toEqual([]);
+    expect(missing, "declare each in src/config/settings-schema.ts, then run `npm run docs:settings`").toEqual([]);
   });
 
   it("gives every setting a section, a description and what it accepts", () => {
