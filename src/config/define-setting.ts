@@ -30,7 +30,7 @@ type Described = Omit<SettingMeta, "accepts" | "default">;
  * gives the value, or undefined when the text cannot be used (the schema then
  * reports an issue; the reader's message names the variable, what it got and `accepts`).
  */
-function fromText<T, F>(parse: (text: string) => T | undefined, fallback: F, meta: Omit<SettingMeta, "default"> & { readonly default?: string }) {
+function fromText<T, F>(parse: (text: string) => T | undefined, fallback: F, meta: SettingMeta) {
   const schema = z
     .string()
     .optional()
