@@ -4,17 +4,16 @@ import { readSettings } from "../src/read-settings.js";
 
 describe("readSettings", () => {
   it("reads every group of the App's settings from one environment object", () => {
-    const settings = readSettings({ APP_ID: " 42 ", APP_SLUG: "ps", WEBHOOK_PATH: "/hooks", PATCHSMITH_CONCURRENCY: "2", REDIS_URL: "redis://r:6379", PATCHSMITH_SCAN_TICK_MINUTES: "0", PATCHSMITH_MAX_PAYLOAD_BYTES: "100000" });
-    expect(settings.github).toEqual({ appId: 42, appSlug: "ps", webhookPath: "/hooks" });
+    const settings = readSettings({ APP_SLUG: " ps ", WEBHOOK_PATH: "/hooks", PATCHSMITH_CONCURRENCY: "2", REDIS_URL: "redis://r:6379", PATCHSMITH_SCAN_TICK_MINUTES: "0", PATCHSMITH_MAX_PAYLOAD_BYTES: "100000" });
+    expect(settings.github).toEqual({ appSlug: "ps", webhookPath: "/hooks" });
     expect(settings.app.concurrency).toBe(2);
     expect(settings.queue.redisUrl).toBe("redis://r:6379");
     expect(settings.scan.tickMinutes).toBe(0);
     expect(settings.security.maxPayloadBytes).toBe(100_000);
   });
 
-  it("leaves out an App ID that is not one, and blank values take the default", () => {
-    expect(readSettings({ APP_ID: "", APP_SLUG: " ", WEBHOOK_PATH: "" }).github).toEqual({ webhookPath: "/api/github/webhooks" });
-    expect(readSettings({ APP_ID: "abc" }).github.appId).toBeUndefined();
+  it("gives blank values the default", () => {
+    expect(readSettings({ APP_SLUG: " ", WEBHOOK_PATH: "" }).github).toEqual({ webhookPath: "/api/github/webhooks" });
     expect(readSettings({ PATCHSMITH_CONCURRENCY: "  " }).app.concurrency).toBe(1);
   });
 
