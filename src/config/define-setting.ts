@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Where a setting is listed: its section of .env.example and docs/settings.md. */
-export type SettingSection = "github" | "reviews" | "queue" | "scans" | "model" | "tests";
+export type SettingSection = "github" | "reviews" | "queue" | "scans" | "model" | "tests" | "cli";
 
 /** What the schema says about one environment variable, besides how it is parsed. */
 export interface SettingMeta {

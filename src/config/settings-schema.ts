@@ -25,6 +25,11 @@ export const SETTING_SECTIONS: readonly { readonly id: SettingSection; readonly 
   },
   { id: "model", title: "Model", intro: "Without PATCHSMITH_MODEL or PATCHSMITH_LLM_URL only the deterministic checks (ESLint, TypeScript) run." },
   { id: "tests", title: "Generated unit tests" },
+  {
+    id: "cli",
+    title: "Command line",
+    intro: "Read by `patchsmith review OWNER/REPO#N` (a pull request by URL), not by the App; the other settings above apply to the commands too. On a CI runner (CI=true or GITHUB_ACTIONS=true) progress is one line per step.",
+  },
 ];
 
 /**
@@ -107,6 +112,10 @@ export const settingsShape = {
   // ---- Generated unit tests ----
   PATCHSMITH_TESTS_RUN: flag(false, { section: "tests", set: true, description: "Run generated tests (the PR's code: untrusted) in a throwaway copy with `npm ci --ignore-scripts`, no secrets in the environment and a time limit, keeping only tests that pass three runs in a row: the operator's choice, never the repository's. Off by default: without it generated tests are type-checked and linted only, and the summary says so." }),
   PATCHSMITH_TESTS_TIMEOUT_MS: integer({ fallback: 60_000, min: 1_000, max: 10 * 60_000 }, { section: "tests", set: true, description: "Time limit (ms) of one run of one generated test file." }),
+
+  // ---- Command line ----
+  GITHUB_TOKEN: text("a GitHub token", { section: "cli", set: false, secret: true, examples: [""], description: "The token `patchsmith review` reads a pull request with (and posts with, given --post); --token overrides it. Without one, public repositories work within GitHub's unauthenticated limit." }),
+  GITHUB_API_URL: text("an http(s) URL", { section: "cli", set: false, default: "https://api.github.com", examples: ["https://github.example.com/api/v3"], description: "The REST API of GitHub Enterprise Server; --api-url overrides it." }),
 };
 
 /** The one schema of the environment: parse it once at start-up (see readSettings) and pass the result down. */
