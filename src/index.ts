@@ -2,14 +2,12 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import type { ApplicationFunction } from "probot";
 import { createApp } from "./app.js";
-import { readAppSettings } from "./config/app-settings.js";
 import { buildCommandQueue } from "./jobs/build-command-queue.js";
 import { buildReviewQueue } from "./jobs/build-review-queue.js";
 import { buildScanQueue } from "./jobs/build-scan-queue.js";
 import { createShutdown } from "./jobs/create-shutdown.js";
 import { journalFile } from "./jobs/journal-file.js";
 import { openJobJournal } from "./jobs/open-job-journal.js";
-import { readQueueSettings } from "./jobs/read-queue-settings.js";
 import type { ReviewJob } from "./jobs/review-job.js";
 import { sleep } from "./jobs/sleep.js";
 import { createGenerator } from "./llm/create-generator.js";
@@ -25,7 +23,6 @@ import { startedByPatchsmith } from "./server/probot-entry-flag.js";
 import { createCronTicker } from "./scan/create-cron-ticker.js";
 import { createMemoryScanLock } from "./scan/create-memory-scan-lock.js";
 import { createRedisScanLock } from "./scan/create-redis-scan-lock.js";
-import { readScanSettings } from "./scan/read-scan-settings.js";
 import type { ScanJobOutcome } from "./scan/run-scan-job.js";
 import type { ScanJob } from "./scan/scan-job.js";
 import { checkPrivateKeyFile } from "./security/check-private-key-file.js";
@@ -33,8 +30,8 @@ import { checkWebhookSecret } from "./security/check-webhook-secret.js";
 import { appCredentials, createRedactingLog } from "./security/create-redacting-log.js";
 import { guardWebhookPayloads } from "./security/guard-webhook-payloads.js";
 import { limitReviewsPerRepository } from "./security/limit-reviews-per-repository.js";
-import { readSecuritySettings } from "./security/read-security-settings.js";
 import { createTestRunner } from "./testgen/create-test-runner.js";
+import { readSettings } from "./read-settings.js";
 
 /**
  * The Probot app, started by `patchsmith start|serve|worker` (runProbot):
@@ -55,17 +52,16 @@ const patchsmith: ApplicationFunction = async (app, options) => {
       return undefined;
     }
   } });
-  const settings = readAppSettings(env);
-  const security = readSecuritySettings(env);
+  // Every setting, read once: a value that cannot be used stops the start with a message naming it.
+  const { github, app: settings, security, queue: queueSettings, scan: scanSettings } = readSettings(env);
   const log = app.log;
   if (secretWarning !== undefined) log.warn(secretWarning);
   // Everything the app logs goes through this: no tokens, keys or file contents.
   const jobLog = createRedactingLog(log, { secrets: appCredentials(env) });
   guardWebhookPayloads(app.webhooks, { maxBytes: security.maxPayloadBytes });
   // The same limit before a body is read at all: from Content-Length, or counted while a chunked body streams.
-  limitEveryServerBody({ maxBytes: security.maxPayloadBytes, path: env.WEBHOOK_PATH?.trim() || "/api/github/webhooks", setting: "PATCHSMITH_MAX_PAYLOAD_BYTES" });
+  limitEveryServerBody({ maxBytes: security.maxPayloadBytes, path: github.webhookPath, setting: "PATCHSMITH_MAX_PAYLOAD_BYTES" });
   // Reviews: in this process's memory (the job journal is the durable record), or on Redis when REDIS_URL is set.
-  const queueSettings = readQueueSettings(env);
   const review = buildReviewQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
   // Single process: each review is written to the local job journal before the webhook is answered.
   const journal = !review.needsJournal ? undefined : await openJobJournal<ReviewJob>({ file: journalFile({ dataDir: settings.dataDir, env, homeDir: os.homedir() }) });
@@ -74,7 +70,6 @@ const patchsmith: ApplicationFunction = async (app, options) => {
   const commands = buildCommandQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
   const commandQueue = commands.queue;
   // Scans: one at a time per process, scheduled by a croner tick (PATCHSMITH_SCAN_TICK_MINUTES=0 schedules none here).
-  const scanSettings = readScanSettings(env);
   const scanJobs = buildScanQueue({ settings: queueSettings, log: jobLog });
   const scanQueue = scanJobs.queue;
   const scanTicker = scanSettings.tickMinutes > 0 ? createCronTicker({ minutes: scanSettings.tickMinutes, log: jobLog }) : undefined;
@@ -149,7 +144,6 @@ const patchsmith: ApplicationFunction = async (app, options) => {
   process.once("SIGTERM", (signal) => void shutdown(signal));
   process.once("SIGINT", (signal) => void shutdown(signal));
 
-  const appSlug = env.APP_SLUG?.trim();
   const limitedReviewChange = limitReviewsPerRepository(engine, { perHour: security.reviewsPerRepoPerHour, now: Date.now });
   await createApp({
     reviewChange: limitedReviewChange,
@@ -172,7 +166,7 @@ const patchsmith: ApplicationFunction = async (app, options) => {
     sleep,
     getGenerator,
     log: jobLog,
-    ...(appSlug ? { appSlug } : {}),
+    ...(github.appSlug === undefined ? {} : { appSlug: github.appSlug }),
   })(app, options);
 };
 

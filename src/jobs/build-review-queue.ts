@@ -3,6 +3,7 @@ import { createBullQueue } from "./create-bull-queue.js";
 import { countRunning } from "./count-running.js";
 import { createInProcessQueue } from "./create-in-process-queue.js";
 import type { JobLog } from "./job-log.js";
+import { waitingBound } from "./job-rules.js";
 import { producerOnly } from "./producer-only.js";
 import type { AnyQueue } from "./queue.js";
 import type { QueueSettings } from "./read-queue-settings.js";
@@ -41,6 +42,6 @@ export function buildReviewQueue(params: { readonly settings: QueueSettings; rea
     });
     return { queue: settings.role === "serve" ? producerOnly(bull) : bull, needsJournal: false, counts: () => bull.counts(), pingRedis: () => bull.ping() };
   }
-  const { queue, counts } = countRunning(createInProcessQueue<ReviewJob>({ concurrency: params.concurrency, maxWaiting: settings.maxWaiting, log }));
+  const { queue, counts } = countRunning(createInProcessQueue<ReviewJob>({ concurrency: params.concurrency, ...waitingBound("review", settings.maxWaiting), log }));
   return { queue, needsJournal: true, counts };
 }

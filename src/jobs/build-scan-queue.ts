@@ -4,6 +4,7 @@ import { countRunning } from "./count-running.js";
 import { createBullQueue } from "./create-bull-queue.js";
 import { createInProcessQueue } from "./create-in-process-queue.js";
 import type { JobLog } from "./job-log.js";
+import { waitingBound } from "./job-rules.js";
 import { producerOnly } from "./producer-only.js";
 import type { AnyQueue } from "./queue.js";
 import type { QueueSettings } from "./read-queue-settings.js";
@@ -19,7 +20,7 @@ export const SCAN_QUEUE_NAME = "patchsmith-scans";
  */
 export function buildScanQueue(params: { readonly settings: QueueSettings; readonly log: JobLog; /** The BullMQ queue name (tests pass their own). */ readonly name?: string }): CountedQueue<AnyQueue<ScanJob>> {
   const { settings, log } = params;
-  if (settings.redisUrl === undefined) return countRunning(createInProcessQueue<ScanJob>({ concurrency: 1, log }));
+  if (settings.redisUrl === undefined) return countRunning(createInProcessQueue<ScanJob>({ concurrency: 1, ...waitingBound("scan", settings.maxWaiting), log }));
   const bull = createBullQueue<ScanJob>({ redisUrl: settings.redisUrl, name: params.name ?? SCAN_QUEUE_NAME, concurrency: 1, maxWaiting: settings.maxWaiting, attempts: settings.attempts, lockDurationMs: settings.lockMs, log });
   return { queue: settings.role === "serve" ? producerOnly(bull) : bull, counts: () => bull.counts() };
 }

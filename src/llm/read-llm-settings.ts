@@ -1,5 +1,7 @@
+import { describeInvalidSetting } from "../config/describe-invalid-setting.js";
+import { parseSettings } from "../config/parse-settings.js";
 import { InvalidLlmSettingsError } from "./errors/invalid-llm-settings-error.js";
-import { GPU_CHOICES, type GpuChoice } from "./llama/gpu-choice.js";
+import type { GpuChoice } from "./llama/gpu-choice.js";
 import { modelCacheDir } from "./model-cache-dir.js";
 
 /** The model settings patchsmith reads from its environment. */
@@ -28,45 +30,33 @@ export interface LlmSettings {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === "" ? undefined : value;
-}
-
-function positiveInteger(env: Env, name: string, fallback: number, max: number): number {
-  const value = text(env, name);
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > max) {
-    throw new InvalidLlmSettingsError(`${name}=${value} is not valid: expected a whole number from 1 to ${max}.`);
-  }
-  return number;
-}
-
-/** Read and check the PATCHSMITH_* model variables; InvalidLlmSettingsError names a bad one. */
+/** Read and check the PATCHSMITH_* model variables (see settingsSchema); InvalidLlmSettingsError names a bad one. */
 export function readLlmSettings(env: Env): LlmSettings {
-  const gpu = (text(env, "PATCHSMITH_GPU") ?? "auto").toLowerCase();
-  if (!GPU_CHOICES.includes(gpu as GpuChoice)) {
-    throw new InvalidLlmSettingsError(`PATCHSMITH_GPU=${gpu} is not valid: expected one of ${GPU_CHOICES.join(", ")}.`);
-  }
-  const url = text(env, "PATCHSMITH_LLM_URL");
-  if (url !== undefined && !/^https?:\/\/[^/]/.test(url)) {
-    throw new InvalidLlmSettingsError(`PATCHSMITH_LLM_URL=${url} is not valid: expected an http:// or https:// base URL such as http://localhost:8080/v1.`);
-  }
-  const model = text(env, "PATCHSMITH_MODEL");
-  const serverModel = text(env, "PATCHSMITH_LLM_MODEL");
-  const apiKey = text(env, "PATCHSMITH_LLM_API_KEY");
-  const threads = text(env, "PATCHSMITH_THREADS") === undefined ? undefined : positiveInteger(env, "PATCHSMITH_THREADS", 1, 1024);
+  const parsed = parseSettings(env, [
+    "PATCHSMITH_GPU",
+    "PATCHSMITH_LLM_URL",
+    "PATCHSMITH_MODEL",
+    "PATCHSMITH_LLM_MODEL",
+    "PATCHSMITH_LLM_API_KEY",
+    "PATCHSMITH_THREADS",
+    "PATCHSMITH_CONTEXT_SIZE",
+    "PATCHSMITH_SEQUENCES",
+    "PATCHSMITH_LLM_TIMEOUT_MS",
+  ]);
+  if ("problems" in parsed) throw new InvalidLlmSettingsError(parsed.problems.map((problem) => describeInvalidSetting(problem, "not-valid")).join(" "));
+  const s = parsed.values;
+  const model = s.PATCHSMITH_MODEL;
+  const url = s.PATCHSMITH_LLM_URL;
   return {
     ...(model === undefined ? {} : { model }),
     ...(url === undefined ? {} : { url }),
-    ...(serverModel === undefined ? {} : { serverModel }),
-    ...(apiKey === undefined ? {} : { apiKey }),
+    ...(s.PATCHSMITH_LLM_MODEL === undefined ? {} : { serverModel: s.PATCHSMITH_LLM_MODEL }),
+    ...(s.PATCHSMITH_LLM_API_KEY === undefined ? {} : { apiKey: s.PATCHSMITH_LLM_API_KEY }),
     modelDir: modelCacheDir(env),
-    gpu: gpu as GpuChoice,
-    contextSize: positiveInteger(env, "PATCHSMITH_CONTEXT_SIZE", 8192, 1_048_576),
-    ...(threads === undefined ? {} : { threads }),
-    sequences: positiveInteger(env, "PATCHSMITH_SEQUENCES", url !== undefined && model === undefined ? 4 : 1, 64),
-    timeoutMs: positiveInteger(env, "PATCHSMITH_LLM_TIMEOUT_MS", 300_000, 86_400_000),
+    gpu: s.PATCHSMITH_GPU,
+    contextSize: s.PATCHSMITH_CONTEXT_SIZE,
+    ...(s.PATCHSMITH_THREADS === undefined ? {} : { threads: s.PATCHSMITH_THREADS }),
+    sequences: s.PATCHSMITH_SEQUENCES ?? (url !== undefined && model === undefined ? 4 : 1),
+    timeoutMs: s.PATCHSMITH_LLM_TIMEOUT_MS,
   };
 }
