@@ -6,7 +6,7 @@ import { InvalidSettingsError, readAppSettings } from "../config/app-settings.js
 import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
 import { withEnvironment } from "../environment/with-environment.js";
 import { defaultRepoConfig, InvalidConfigError, parseRepoConfigYaml, type RepoConfig } from "../config/repo-config.js";
-import { reviewChange } from "../review/review-change.js";
+import { reviewChange } from "../pipeline/review-change.js";
 import { severityRank } from "../review/severity-rank.js";
 import { createDirectoryFileSource, type DirectoryFileSource } from "../scan/create-directory-file-source.js";
 import { readScanSettings, type ScanSettings } from "../scan/read-scan-settings.js";

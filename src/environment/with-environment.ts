@@ -1,4 +1,4 @@
-import type { ReviewChange } from "../review/review-types.js";
+import type { ReviewChange } from "../pipeline/review-types.js";
 import type { EnvironmentProvider } from "./acquire-environment.js";
 
 /** The engine with the process's environment provider given to every review that brings none of its own. */

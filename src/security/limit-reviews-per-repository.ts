@@ -1,4 +1,4 @@
-import type { ReviewChange } from "../review/review-types.js";
+import type { ReviewChange } from "../pipeline/review-types.js";
 import { ReviewRateLimitError } from "./review-rate-limit-error.js";
 
 const HOUR = 60 * 60_000;

@@ -9,7 +9,7 @@ import { buildGenerator } from "../../src/llm/build-generator.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
 import type { LlmTransport } from "../../src/llm/transport.js";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { createGit, createGitFileSource, gitDiff } from "../../src/workspace/git-file-source.js";
 import { limitReviewsPerRepository } from "../../src/security/limit-reviews-per-repository.js";
 import { createTestLog } from "../helpers/create-test-log.js";

@@ -5,8 +5,8 @@
  * `hang.ts` never yields again. Any other review runs as in production.
  */
 import { parentPort } from "node:worker_threads";
-import "../../../src/review/worker/review-worker.js";
-import type { ToWorkerMessage } from "../../../src/review/worker/review-worker-protocol.js";
+import "../../../src/pipeline/worker/review-worker.js";
+import type { ToWorkerMessage } from "../../../src/pipeline/worker/review-worker-protocol.js";
 
 parentPort?.on("message", (message: ToWorkerMessage) => {
   if (message.type !== "start") return;

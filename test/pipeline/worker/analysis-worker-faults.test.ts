@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultRepoConfig } from "../../../src/config/repo-config.js";
-import type { ReviewChangeParams } from "../../../src/review/review-types.js";
-import { AnalysisWorkerStoppedError } from "../../../src/review/worker/analysis-worker-stopped-error.js";
-import { createThreadedReviewChange, type ThreadedReviewChange } from "../../../src/review/worker/create-threaded-review-change.js";
+import type { ReviewChangeParams } from "../../../src/pipeline/review-types.js";
+import { AnalysisWorkerStoppedError } from "../../../src/pipeline/worker/analysis-worker-stopped-error.js";
+import { createThreadedReviewChange, type ThreadedReviewChange } from "../../../src/pipeline/worker/create-threaded-review-change.js";
 import { appendedFileDiff } from "./generate-project.js";
 import { memorySource } from "./memory-source.js";
 

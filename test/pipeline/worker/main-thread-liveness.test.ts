@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { defaultRepoConfig } from "../../../src/config/repo-config.js";
-import { createThreadedReviewChange } from "../../../src/review/worker/create-threaded-review-change.js";
+import { createThreadedReviewChange } from "../../../src/pipeline/worker/create-threaded-review-change.js";
 import { generateProject } from "./generate-project.js";
 import { memorySource } from "./memory-source.js";
 

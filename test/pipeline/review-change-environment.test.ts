@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { createEnvironmentProvider } from "../../src/environment/create-environment-provider.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { addedFileDiff, memorySource } from "../helpers/memory-change.js";
 import { startFakeRegistry, type FakeRegistry } from "../helpers/fake-registry.js";
 

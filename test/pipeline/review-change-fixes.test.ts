@@ -7,7 +7,7 @@ import { lineEditBetween } from "../../src/analyze/line-edit-between.js";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
 import { renderSuggestionBlock } from "../../src/review/render-suggestion.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { validateEdit } from "../../src/validate/validate-edit.js";
 import { makeWorkspace } from "../helpers/make-workspace.js";
 import { fakeCredentials } from "../security/fake-credentials.js";

@@ -2,14 +2,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { defaultRepoConfig, type RepoConfig } from "../../src/config/repo-config.js";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.js";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
-import { reviewChange } from "../../src/review/review-change.js";
-import type { ReviewChangeParams, ReviewChangeResult } from "../../src/review/review-types.js";
-import { createThreadedReviewChange } from "../../src/review/worker/create-threaded-review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
+import type { ReviewChangeParams, ReviewChangeResult } from "../../src/pipeline/review-types.js";
+import { createThreadedReviewChange } from "../../src/pipeline/worker/create-threaded-review-change.js";
 import type { FileSource } from "../../src/types.js";
 import { decodeFile } from "../../src/workspace/decode-file.js";
 import { fakeCredentials } from "../security/fake-credentials.js";
 import { recordCalls } from "./worker/memory-source.js";
-import { SHAPE_BASE, SHAPE_DIFF, SHAPE_HEAD } from "./shape-change.js";
+import { SHAPE_BASE, SHAPE_DIFF, SHAPE_HEAD } from "../review/shape-change.js";
 
 /**
  * GitHub lists a file without a patch when its diff is too large to show.

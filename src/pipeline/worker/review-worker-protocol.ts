@@ -3,7 +3,8 @@ import type { EnvironmentRequest } from "../../environment/acquire-environment.j
 import type { AnswerQuestionRequest, FixRangeRequest, GenerateOptions, ReviewHunksRequest, WriteTestsRequest } from "../../llm/generator.js";
 import type { TestConventions } from "../../testgen/test-conventions.js";
 import type { FileDiff, Revision } from "../../types.js";
-import type { ReviewChangeResult, ReviewProgress } from "../review-types.js";
+import type { ReviewChangeResult } from "../review-types.js";
+import type { ReviewProgress } from "../../review/review-types.js";
 
 /**
  * The messages between the main thread and an analysis worker. Everything

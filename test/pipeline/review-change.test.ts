@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import type { FileSource } from "../../src/types.js";
-import { SHAPE_BASE, SHAPE_DIFF, SHAPE_HEAD } from "./shape-change.js";
+import { SHAPE_BASE, SHAPE_DIFF, SHAPE_HEAD } from "../review/shape-change.js";
 
 function memorySource(files: Record<string, string>): FileSource {
   return {

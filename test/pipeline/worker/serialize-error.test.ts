@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { LlmHttpError } from "../../../src/llm/errors/llm-http-error.js";
 import { PromptTooLargeError } from "../../../src/llm/errors/prompt-too-large-error.js";
-import { deserializeError } from "../../../src/review/worker/deserialize-error.js";
-import { serializeError } from "../../../src/review/worker/serialize-error.js";
+import { deserializeError } from "../../../src/pipeline/worker/deserialize-error.js";
+import { serializeError } from "../../../src/pipeline/worker/serialize-error.js";
 
 /** Through structured clone, as a message between threads goes. */
 function roundTrip(error: unknown): unknown {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { addedFileDiff, memorySource } from "../helpers/memory-change.js";
 
 const OK = "export const ok = 1;\nlet again = ok;\nexport { again };\n";

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 
 /**
  * What `new Worker()` should load for the worker entry `entry`. The build's
- * entry is JavaScript (dist/review/worker/review-worker.js) and loads as it is.
+ * entry is JavaScript (dist/pipeline/worker/review-worker.js) and loads as it is.
  * Under vitest or tsx the engine runs from its TypeScript sources: the worker
  * then starts from a two-line module that registers tsx's loader in the worker
  * (on Node 20, `--import tsx` in a worker's execArgv registers nothing there)

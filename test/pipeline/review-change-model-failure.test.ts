@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { buildGenerator } from "../../src/llm/build-generator.js";
 import { createOpenAiTransport } from "../../src/llm/http/openai-transport.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { addedFileDiff, memorySource } from "../helpers/memory-change.js";
 
 const TEXT = "export function add(a: number, b: number): number {\n  return a + b;\n}\n";
