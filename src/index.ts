@@ -30,7 +30,7 @@ import { checkPrivateKeyFile } from "./security/check-private-key-file.js";
 import { checkWebhookSecret } from "./security/check-webhook-secret.js";
 import { appCredentials, createRedactingLog } from "./security/create-redacting-log.js";
 import { guardWebhookPayloads } from "./security/guard-webhook-payloads.js";
-import { limitReviewsPerRepository } from "./security/limit-reviews-per-repository.js";
+import { limitReviewsPerRepository } from "./pipeline/limit-reviews-per-repository.js";
 import { readSecuritySettings } from "./security/read-security-settings.js";
 import { createTestRunner } from "./testgen/create-test-runner.js";
 

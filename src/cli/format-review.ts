@@ -1,4 +1,4 @@
-import { redactSecrets } from "../review/redact-secrets.js";
+import { redactSecrets } from "../security/redact-secrets.js";
 import type { ReviewChangeResult } from "../pipeline/review-types.js";
 import type { Finding } from "../types.js";
 

@@ -6,7 +6,7 @@ import { reviewPullRequest, type PullRequestReview } from "../github/review-pull
 import type { Generator } from "../llm/generator.js";
 import { readAppSettings } from "../config/app-settings.js";
 import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
-import { withEnvironment } from "../environment/with-environment.js";
+import { withEnvironment } from "../pipeline/with-environment.js";
 import { reviewChange as realReviewChange } from "../pipeline/review-change.js";
 import type { StandingFile } from "../review/markers.js";
 import type { ReviewChange } from "../pipeline/review-types.js";

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { createProgressReporter, progressMode } from "./progress-reporter.js";
 import { InvalidSettingsError, readAppSettings } from "../config/app-settings.js";
 import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
-import { withEnvironment } from "../environment/with-environment.js";
+import { withEnvironment } from "../pipeline/with-environment.js";
 import { defaultRepoConfig, InvalidConfigError, parseRepoConfigYaml, type RepoConfig } from "../config/repo-config.js";
 import { reviewChange } from "../pipeline/review-change.js";
 import { severityRank } from "../review/severity-rank.js";

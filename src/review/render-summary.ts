@@ -1,6 +1,6 @@
 import type { Finding, Notice, ReviewComment, ReviewStats, Severity } from "../types.js";
 import { inlineCode } from "./inline-code.js";
-import { redactSecrets } from "./redact-secrets.js";
+import { redactSecrets } from "../security/redact-secrets.js";
 import type { SkippedFile } from "./review-types.js";
 import { sanitizeModelText, type SanitizeContext } from "./sanitize-model-text.js";
 import { toOneLine } from "./to-one-line.js";

@@ -7,7 +7,7 @@ import { composeReviewBody } from "../../src/github/compose-review-body.js";
 import type { RecordedCall } from "../../src/llm/scripted-generator.js";
 import { UNTRUSTED_DATA_RULE } from "../../src/llm/prompts/untrusted-block.js";
 import { parseFingerprints, parsePausedMarker, parseReviewMarker, renderFingerprintMarker, renderReviewMarker, renderStandingMarker } from "../../src/review/markers.js";
-import { redactSecrets } from "../../src/review/redact-secrets.js";
+import { redactSecrets } from "../../src/security/redact-secrets.js";
 import { reviewChange } from "../../src/pipeline/review-change.js";
 import type { ReviewChangeResult } from "../../src/pipeline/review-types.js";
 import { findRiskyAdditions } from "../../src/security/find-risky-additions.js";

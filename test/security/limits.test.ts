@@ -11,7 +11,7 @@ import type { LlmTransport } from "../../src/llm/transport.js";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
 import { reviewChange } from "../../src/pipeline/review-change.js";
 import { createGit, createGitFileSource, gitDiff } from "../../src/workspace/git-file-source.js";
-import { limitReviewsPerRepository } from "../../src/security/limit-reviews-per-repository.js";
+import { limitReviewsPerRepository } from "../../src/pipeline/limit-reviews-per-repository.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { createTestProbot } from "../helpers/create-test-probot.js";
 import { emptyResult, fakeReviewChange } from "../helpers/fake-review-change.js";

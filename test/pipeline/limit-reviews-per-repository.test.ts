@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { limitReviewsPerRepository } from "../../src/security/limit-reviews-per-repository.js";
+import { limitReviewsPerRepository } from "../../src/pipeline/limit-reviews-per-repository.js";
 import { ReviewRateLimitError } from "../../src/security/review-rate-limit-error.js";
 import { emptyResult, fakeReviewChange } from "../helpers/fake-review-change.js";
-import { memorySource } from "./review-fixture.js";
+import { memorySource } from "../security/review-fixture.js";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
 
 const params = (owner: string, name: string) => ({ base: memorySource({}), head: memorySource({}), diff: [], config: defaultRepoConfig, repo: { owner, name } });

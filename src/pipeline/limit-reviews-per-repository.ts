@@ -1,5 +1,5 @@
-import type { ReviewChange } from "../pipeline/review-types.js";
-import { ReviewRateLimitError } from "./review-rate-limit-error.js";
+import type { ReviewChange } from "./review-types.js";
+import { ReviewRateLimitError } from "../security/review-rate-limit-error.js";
 
 const HOUR = 60 * 60_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactSecrets } from "../../src/review/redact-secrets.js";
+import { redactSecrets } from "../../src/security/redact-secrets.js";
 
 const R = "[redacted secret]";
 

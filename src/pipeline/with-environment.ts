@@ -1,5 +1,5 @@
-import type { ReviewChange } from "../pipeline/review-types.js";
-import type { EnvironmentProvider } from "./acquire-environment.js";
+import type { ReviewChange } from "./review-types.js";
+import type { EnvironmentProvider } from "../environment/acquire-environment.js";
 
 /** The engine with the process's environment provider given to every review that brings none of its own. */
 export function withEnvironment(reviewChange: ReviewChange, environment: EnvironmentProvider | undefined): ReviewChange {
