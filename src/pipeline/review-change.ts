@@ -75,10 +75,10 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     const generator = params.generator;
     if (generator && config.checks.model) {
       run.progress("model", 0, readable.length);
-      const pr = params.pr ? { pr: params.pr } : {};
-      const fixed = await fixWithModel(run, { generator, unfixed: checked.unfixed, findings, head, hidden, ...pr });
+      const input = { generator, head, hidden, ...(params.pr ? { pr: params.pr } : {}) };
+      const fixed = await fixWithModel(run, { ...input, unfixed: checked.unfixed, findings });
       fixStats = fixed.stats;
-      const model = await modelFindings(run, { generator, files: readable, introduced: checked.introduced, head, hidden, ...pr, tokenBudget: params.modelTokenBudget ?? config.limits.maxModelTokens });
+      const model = await modelFindings(run, { ...input, files: readable, introduced: checked.introduced, tokenBudget: params.modelTokenBudget ?? config.limits.maxModelTokens });
       modelStats = model.stats;
       findings = [...fixed.findings, ...model.findings];
     }

@@ -1,58 +1,15 @@
-import type { RepoConfig } from "../config/repo-config.js";
-import type { EnvironmentProvider } from "../environment/acquire-environment.js";
-import type { Generator } from "../llm/generator.js";
-import type { ReviewProgress, SkippedFile } from "../review/review-types.js";
+import type { ReviewParams, ReviewResult } from "../review/review-types.js";
 import type { TestRunner } from "../testgen/test-runner.js";
 import type { TestsReport } from "../testgen/tests-report.js";
-import type { FileDiff, FileSource, Finding, Notice, ReviewComment, ReviewStats } from "../types.js";
 
-/** Everything the engine needs; where the files come from is not its concern. */
-export interface ReviewChangeParams {
-  /** The snapshot at the base revision. */
-  readonly base: FileSource;
-  /** The snapshot at the head revision. */
-  readonly head: FileSource;
-  /** The change, one entry per file. */
-  readonly diff: readonly FileDiff[];
-  readonly config: RepoConfig;
-  /** PR title and description: untrusted text, only ever shown to the model as data. */
-  readonly pr?: { readonly title: string; readonly body: string };
-  /** Owner and name, so sanitised model text may link to this repository only. */
-  readonly repo?: { readonly owner: string; readonly name: string };
-  /** The model, when one is configured; without it only deterministic checks run. */
-  readonly generator?: Generator;
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: ReviewProgress) => void;
-  /** The clock, injected so timings are testable. */
-  readonly now?: () => number;
-  /** Prompt tokens the model may spend on this run (default: the model layer's per-review budget); scans set their own. */
-  readonly modelTokenBudget?: number;
-  /** Acquires the dependency declarations the repository's own tsc would see; without it, imports of packages are unknown and not reported. */
-  readonly environment?: EnvironmentProvider;
+/** A review's inputs: the engine's, and what the unit-test step needs. */
+export interface ReviewChangeParams extends ReviewParams {
   /** Runs generated tests; given only when the operator's own settings allow it (`PATCHSMITH_TESTS_RUN=true`). */
   readonly testRunner?: TestRunner;
 }
 
-export interface ReviewChangeResult {
-  /** Every finding, validated suggestions attached, sorted by path and line. */
-  readonly findings: readonly Finding[];
-  /** The inline comments to post (capped at config.maxComments, all anchored inside a hunk). */
-  readonly comments: readonly ReviewComment[];
-  /** Findings that did not become inline comments (over the cap, or outside the diff). */
-  readonly overflow: readonly Finding[];
-  /** The review body: summary, overflow, skipped files and notices, as markdown (no state marker). */
-  readonly body: string;
-  readonly notices: readonly Notice[];
-  readonly skipped: readonly SkippedFile[];
-  /**
-   * Paths of the diff whose findings this run derived in full (not skipped, not
-   * failed): what it found there replaces what earlier reviews recorded.
-   * Absent: every path of the diff not in `skipped`.
-   */
-  readonly analysed?: readonly string[];
-  readonly stats: ReviewStats;
-  /** Name of the model and backend used, or undefined when none ran. */
-  readonly model?: string;
+/** A review's outcome: the engine's, with the unit-test step's report. */
+export interface ReviewChangeResult extends ReviewResult {
   /** The unit-test step (with `checks.tests`): untested exports and the tests generated for them. */
   readonly tests?: TestsReport;
 }

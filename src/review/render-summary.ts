@@ -1,18 +1,11 @@
-import type { Finding, Notice, ReviewComment, ReviewStats, Severity } from "../types.js";
+import type { Finding, Severity } from "../types.js";
 import { inlineCode } from "./inline-code.js";
 import { redactSecrets } from "../security/redact-secrets.js";
-import type { SkippedFile } from "./review-types.js";
+import type { ReviewResult } from "./review-types.js";
 import { sanitizeModelText, type SanitizeContext } from "./sanitize-model-text.js";
 import { toOneLine } from "./to-one-line.js";
 
-export interface ReviewBodyParams {
-  readonly findings: readonly Finding[];
-  readonly comments: readonly ReviewComment[];
-  /** Findings that did not become inline comments. */
-  readonly overflow: readonly Finding[];
-  readonly skipped: readonly SkippedFile[];
-  readonly notices: readonly Notice[];
-  readonly stats: ReviewStats;
+export interface ReviewBodyParams extends Pick<ReviewResult, "findings" | "comments" | "overflow" | "skipped" | "notices" | "stats"> {
   /** Name of the model and backend, or undefined when only deterministic checks ran. */
   readonly model?: string;
   /** The repository, so sanitised text may link into it. */

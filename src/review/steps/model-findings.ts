@@ -1,12 +1,10 @@
-import type { Generator, PullRequestText } from "../../llm/generator.js";
-import type { maskModelInput } from "../../security/mask-model-input.js";
 import { modelLimitNotices } from "../../security/model-limit-notices.js";
 import type { Diagnostic, FileDiff, Finding } from "../../types.js";
 import { diagnosticsRemovedBy } from "../../validate/diagnostics-removed-by.js";
 import { validateModelEdit } from "../../validate/validate-model-edit.js";
-import type { Workspace } from "../../workspace/create-workspace.js";
 import { describeFix } from "../describe-fix.js";
 import { collectModelFindings, type ModelEditStats } from "../model-findings.js";
+import type { ModelStepInput } from "./model-step-input.js";
 import type { ReviewRun } from "./review-run.js";
 
 /**
@@ -16,13 +14,9 @@ import type { ReviewRun } from "./review-run.js";
  */
 export async function modelFindings(
   run: ReviewRun,
-  params: {
-    readonly generator: Generator;
+  params: ModelStepInput & {
     readonly files: readonly FileDiff[];
     readonly introduced: readonly Diagnostic[];
-    readonly head: Workspace;
-    readonly hidden: ReturnType<typeof maskModelInput>;
-    readonly pr?: PullRequestText;
     readonly tokenBudget: number;
   },
 ): Promise<{ readonly findings: readonly Finding[]; readonly stats: ModelEditStats }> {

@@ -1,13 +1,11 @@
 import { planFixTasks } from "../../llm/findings/plan-fix-tasks.js";
-import type { Generator, PullRequestText } from "../../llm/generator.js";
-import type { maskModelInput } from "../../security/mask-model-input.js";
 import type { Finding } from "../../types.js";
 import { diagnosticsRemovedBy } from "../../validate/diagnostics-removed-by.js";
 import { validateModelEdit } from "../../validate/validate-model-edit.js";
-import type { Workspace } from "../../workspace/create-workspace.js";
 import { fixDiagnosticsWithModel, type ModelFixStats } from "../fix-diagnostics-with-model.js";
 import { diagnosticFinding } from "./diagnostic-finding.js";
 import type { UnfixedDiagnostic } from "./offer-deterministic-fixes.js";
+import type { ModelStepInput } from "./model-step-input.js";
 import type { ReviewRun } from "./review-run.js";
 
 export interface ModelFixes {
@@ -23,13 +21,9 @@ export interface ModelFixes {
  */
 export async function fixWithModel(
   run: ReviewRun,
-  params: {
-    readonly generator: Generator;
+  params: ModelStepInput & {
     readonly unfixed: readonly UnfixedDiagnostic[];
     readonly findings: readonly Finding[];
-    readonly head: Workspace;
-    readonly hidden: ReturnType<typeof maskModelInput>;
-    readonly pr?: PullRequestText;
   },
 ): Promise<ModelFixes> {
   const { head, hidden, unfixed } = params;
