@@ -54,12 +54,12 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
 
   try {
     // 5–7. Introduced diagnostics, quiet rules, deterministic fixes.
-    let readable = analysable.filter((f) => head.getText(f.path) !== undefined && !run.skipped.some((s) => s.path === f.path));
-    const checked = await run.time("analyze", () => {
-      const diagnosed = diagnoseChange(run, readable, workspaces);
-      readable = readable.filter((file) => diagnosed.some((analysed) => analysed.file === file));
-      const quiet = chooseQuietRules(run, { diagnosed, files: readable, base, repositoryRules: workspaces.repositoryRules });
-      return offerDeterministicFixes(run, { diagnosed, quiet, head });
+    const loaded = analysable.filter((f) => head.getText(f.path) !== undefined && !run.skipped.some((s) => s.path === f.path));
+    const { readable, checked } = await run.time("analyze", () => {
+      const diagnosed = diagnoseChange(run, loaded, workspaces);
+      const files = diagnosed.map((analysed) => analysed.file);
+      const quiet = chooseQuietRules(run, { diagnosed, files, base, repositoryRules: workspaces.repositoryRules });
+      return { readable: files, checked: offerDeterministicFixes(run, { diagnosed, quiet, head }) };
     });
     // Before the model adds its own skips (those files were still analysed): what this run derived in full.
     const analysed = params.diff.map((file) => file.path).filter((path) => !run.skipped.some((s) => s.path === path));
