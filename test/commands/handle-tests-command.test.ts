@@ -2,12 +2,12 @@ import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
 import type { CompletionRequest } from "../../src/llm/transport.js";
-import { issueCommentPayload } from "../commands/comment-payloads.js";
-import { nockConversationReply, nockPermission, nockReaction } from "../commands/nock-commands.js";
-import { BASE, HEAD, ISSUE_COMMENT_ID, PR, REPO, startCommandApp } from "../commands/start-command-app.js";
+import { issueCommentPayload } from "./comment-payloads.js";
+import { nockConversationReply, nockPermission, nockReaction } from "./nock-commands.js";
+import { BASE, HEAD, ISSUE_COMMENT_ID, PR, REPO, startCommandApp } from "./start-command-app.js";
 import { GITHUB_API, nockConfig, nockGetPull, nockInstallationToken, nockListFiles, nockSnapshot, type ListedFile, type Sent } from "../helpers/nock-github.js";
-import { loadFixtureChange } from "./load-fixture-change.js";
-import { mathAnswer, promptFor, STACK_SPEC, stackAnswer } from "./vitest-fixture-answers.js";
+import { loadFixtureChange } from "../testgen/load-fixture-change.js";
+import { mathAnswer, promptFor, STACK_SPEC, stackAnswer } from "../testgen/vitest-fixture-answers.js";
 
 const conversation = { kind: "issue", id: ISSUE_COMMENT_ID } as const;
 const base = `/repos/${REPO.owner}/${REPO.repo}`;
