@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): the review engine on the main thread against the
  * same engine in a worker thread (createThreadedReviewChange), on a generated
- * project where every module changes (test/review/worker/generate-project.ts).
+ * project where every module changes (test/pipeline/worker/generate-project.ts).
  *   npm run bench:engine-thread [-- --modules 40 --runs 3]
  * For each: review wall time (median, after one warm-up review), the worker's
  * own analysis time, and the main thread's event-loop delay while reviews run
@@ -12,11 +12,11 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { defaultRepoConfig } from "../src/config/repo-config.js";
-import { reviewChange } from "../src/review/review-change.js";
-import type { ReviewChange, ReviewChangeParams } from "../src/review/review-types.js";
-import { createThreadedReviewChange } from "../src/review/worker/create-threaded-review-change.js";
+import { reviewChange } from "../src/pipeline/review-change.js";
+import type { ReviewChange, ReviewChangeParams } from "../src/pipeline/review-types.js";
+import { createThreadedReviewChange } from "../src/pipeline/worker/create-threaded-review-change.js";
 import type { FileSource } from "../src/types.js";
-import { generateProject } from "../test/review/worker/generate-project.js";
+import { generateProject } from "../test/pipeline/worker/generate-project.js";
 
 const { values } = parseArgs({ options: { modules: { type: "string", default: "40" }, runs: { type: "string", default: "3" } } });
 const modules = Number(values.modules);

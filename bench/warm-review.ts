@@ -18,7 +18,7 @@ import { readAppSettings } from "../src/config/app-settings.js";
 import { defaultRepoConfig } from "../src/config/repo-config.js";
 import { loadLocalChange } from "../src/cli/load-local-change.js";
 import { createEnvironmentProvider } from "../src/environment/create-environment-provider.js";
-import { reviewChange } from "../src/review/review-change.js";
+import { reviewChange } from "../src/pipeline/review-change.js";
 
 const { values } = parseArgs({ options: { repo: { type: "string" }, commits: { type: "string", default: "5" } } });
 if (values.repo === undefined) throw new Error("--repo DIR is required");

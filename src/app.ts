@@ -25,7 +25,7 @@ import type { AnyQueue } from "./jobs/queue.js";
 import { reviewJobId, reviewJobKey, type ReviewJob } from "./jobs/review-job.js";
 import { CHECK_RUN_TIMEOUT_MS, runReviewJob, type ReviewJobOutcome, type ReviewReport } from "./jobs/run-review-job.js";
 import type { Generator } from "./llm/generator.js";
-import type { ReviewChange } from "./review/review-types.js";
+import type { ReviewChange } from "./pipeline/review-types.js";
 import { enqueueScan } from "./scan/enqueue-scan.js";
 import { registerScans, type ScanAppDeps } from "./scan/register-scans.js";
 import type { ScanJob } from "./scan/scan-job.js";

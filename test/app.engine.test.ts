@@ -8,7 +8,7 @@ import type { ReviewJob } from "../src/jobs/review-job.js";
 import type { ReviewJobOutcome } from "../src/jobs/run-review-job.js";
 import { createScriptedGenerator, type ScriptedAnswer } from "../src/llm/scripted-generator.js";
 import type { Operation } from "../src/llm/transport.js";
-import { reviewChange } from "../src/review/review-change.js";
+import { reviewChange } from "../src/pipeline/review-change.js";
 import { createTestLog } from "./helpers/create-test-log.js";
 import { createTestProbot } from "./helpers/create-test-probot.js";
 import { webhookEvent } from "./helpers/load-payload.js";

@@ -7,7 +7,7 @@ import { createInProcessQueue } from "../src/jobs/create-in-process-queue.js";
 import type { ReviewJob } from "../src/jobs/review-job.js";
 import type { ReviewJobOutcome } from "../src/jobs/run-review-job.js";
 import { renderReviewMarker, renderStandingMarker } from "../src/review/markers.js";
-import type { ReviewChange } from "../src/review/review-types.js";
+import type { ReviewChange } from "../src/pipeline/review-types.js";
 import { createTestLog } from "./helpers/create-test-log.js";
 import { createTestProbot } from "./helpers/create-test-probot.js";
 import { commentFor, emptyResult, fakeReviewChange } from "./helpers/fake-review-change.js";

@@ -16,7 +16,7 @@ import { decidePullRequestEvent } from "../github/decide-pull-request-event.js";
 import { postPullRequestReview } from "../github/post-pull-request-review.js";
 import { requestErrorInfo } from "../github/request-error-info.js";
 import type { JobLog } from "../jobs/job-log.js";
-import type { ReviewChange } from "../review/review-types.js";
+import type { ReviewChange } from "../pipeline/review-types.js";
 import { readActionInputs } from "./read-action-inputs.js";
 import { readPullRequestEvent } from "./read-pull-request-event.js";
 import { workflowCommand } from "./workflow-command.js";

@@ -1,5 +1,5 @@
-import { redactSecrets } from "../review/redact-secrets.js";
-import type { ReviewChangeResult } from "../review/review-types.js";
+import { redactSecrets } from "../security/redact-secrets.js";
+import type { ReviewChangeResult } from "../pipeline/review-types.js";
 import type { Finding } from "../types.js";
 
 export type OutputFormat = "text" | "json" | "markdown";

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { REPO_CONFIG_PATH } from "../config/load-repo-config.js";
 import { InvalidConfigError, parseRepoConfigYaml, type RepoConfig, defaultRepoConfig } from "../config/repo-config.js";
 import type { Generator } from "../llm/generator.js";
-import { reviewChange } from "../review/review-change.js";
+import { reviewChange } from "../pipeline/review-change.js";
 import type { Severity } from "../types.js";
 import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { formatReview } from "./format-review.js";

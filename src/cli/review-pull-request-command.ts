@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { InvalidConfigError } from "../config/repo-config.js";
 import { postPullRequestReview } from "../github/post-pull-request-review.js";
-import type { ReviewChange } from "../review/review-types.js";
+import type { ReviewChange } from "../pipeline/review-types.js";
 import { describeStanding } from "../github/describe-standing.js";
 import { standingConclusion } from "../github/standing-conclusion.js";
 import { chooseApiUrl } from "./choose-api-url.js";

@@ -6,10 +6,10 @@ import { reviewPullRequest, type PullRequestReview } from "../github/review-pull
 import type { Generator } from "../llm/generator.js";
 import { readAppSettings } from "../config/app-settings.js";
 import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
-import { withEnvironment } from "../environment/with-environment.js";
-import { reviewChange as realReviewChange } from "../review/review-change.js";
+import { withEnvironment } from "../pipeline/with-environment.js";
+import { reviewChange as realReviewChange } from "../pipeline/review-change.js";
 import type { StandingFile } from "../review/markers.js";
-import type { ReviewChange } from "../review/review-types.js";
+import type { ReviewChange } from "../pipeline/review-types.js";
 import type { CliIo } from "./cli-io.js";
 import type { RestOctokit } from "./create-rest-octokit.js";
 import type { PullRequestRef } from "./parse-pull-request-ref.js";

@@ -1,6 +1,6 @@
 import type { EditOutcome } from "../llm/findings/settle-edit.js";
 import { inlineCode } from "../review/inline-code.js";
-import { redactSecrets } from "../review/redact-secrets.js";
+import { redactSecrets } from "../security/redact-secrets.js";
 import { renderSuggestionBlock } from "../review/render-suggestion.js";
 import { sanitizeModelText, type SanitizeContext } from "../review/sanitize-model-text.js";
 import { toOneLine } from "../review/to-one-line.js";

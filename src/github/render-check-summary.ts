@@ -1,5 +1,5 @@
 import type { StandingFile } from "../review/markers.js";
-import type { ReviewChangeResult } from "../review/review-types.js";
+import type { ReviewChangeResult } from "../pipeline/review-types.js";
 import type { Severity } from "../types.js";
 import type { CheckOutput } from "./limit-check-output.js";
 import { describeStanding } from "./describe-standing.js";

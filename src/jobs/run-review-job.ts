@@ -14,7 +14,7 @@ import { standingConclusion } from "../github/standing-conclusion.js";
 import { reviewPullRequest, type PullRequestReview } from "../github/review-pull-request.js";
 import { updateCheckRun } from "../github/update-check-run.js";
 import type { Generator } from "../llm/generator.js";
-import type { ReviewChange } from "../review/review-types.js";
+import type { ReviewChange } from "../pipeline/review-types.js";
 import { attemptWithin } from "./attempt-within.js";
 import { createProgressReporter } from "./create-progress-reporter.js";
 import type { JobLog } from "./job-log.js";

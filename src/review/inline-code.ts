@@ -1,6 +1,6 @@
 import { longestBacktickRun } from "./longest-backtick-run.js";
-import { redactSecrets } from "./redact-secrets.js";
-import { removeInvisibleCharacters } from "./remove-invisible-characters.js";
+import { redactSecrets } from "../security/redact-secrets.js";
+import { removeInvisibleCharacters } from "../security/remove-invisible-characters.js";
 import { stripHtmlComments } from "./strip-html-comments.js";
 
 /**

@@ -1,11 +1,11 @@
 import type { Finding, Severity } from "../types.js";
 import { inlineCode } from "./inline-code.js";
-import { redactSecrets } from "./redact-secrets.js";
-import type { ReviewChangeResult } from "./review-types.js";
+import { redactSecrets } from "../security/redact-secrets.js";
+import type { ReviewResult } from "./review-types.js";
 import { sanitizeModelText, type SanitizeContext } from "./sanitize-model-text.js";
 import { toOneLine } from "./to-one-line.js";
 
-export interface ReviewBodyParams extends Pick<ReviewChangeResult, "findings" | "comments" | "overflow" | "skipped" | "notices" | "stats"> {
+export interface ReviewBodyParams extends Pick<ReviewResult, "findings" | "comments" | "overflow" | "skipped" | "notices" | "stats"> {
   /** Name of the model and backend, or undefined when only deterministic checks ran. */
   readonly model?: string;
   /** The repository, so sanitised text may link into it. */

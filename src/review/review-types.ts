@@ -1,8 +1,6 @@
 import type { RepoConfig } from "../config/repo-config.js";
 import type { EnvironmentProvider } from "../environment/acquire-environment.js";
 import type { Generator } from "../llm/generator.js";
-import type { TestRunner } from "../testgen/test-runner.js";
-import type { TestsReport } from "../testgen/tests-report.js";
 import type { FileDiff, FileSource, Finding, Notice, ReviewComment, ReviewStats } from "../types.js";
 
 /** Progress of a running review, for check-run text and CLI output. */
@@ -12,8 +10,14 @@ export interface ReviewProgress {
   readonly total: number;
 }
 
-/** Everything the engine needs; where the files come from is not its concern. */
-export interface ReviewChangeParams {
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+
+/** Everything the engine's steps need; where the files come from is not their concern. */
+export interface ReviewParams {
   /** The snapshot at the base revision. */
   readonly base: FileSource;
   /** The snapshot at the head revision. */
@@ -35,16 +39,10 @@ export interface ReviewChangeParams {
   readonly modelTokenBudget?: number;
   /** Acquires the dependency declarations the repository's own tsc would see; without it, imports of packages are unknown and not reported. */
   readonly environment?: EnvironmentProvider;
-  /** Runs generated tests; given only when the operator's own settings allow it (`PATCHSMITH_TESTS_RUN=true`). */
-  readonly testRunner?: TestRunner;
 }
 
-export interface SkippedFile {
-  readonly path: string;
-  readonly reason: string;
-}
-
-export interface ReviewChangeResult {
+/** A review as the engine's steps leave it. */
+export interface ReviewResult {
   /** Every finding, validated suggestions attached, sorted by path and line. */
   readonly findings: readonly Finding[];
   /** The inline comments to post (capped at config.maxComments, all anchored inside a hunk). */
@@ -64,8 +62,4 @@ export interface ReviewChangeResult {
   readonly stats: ReviewStats;
   /** Name of the model and backend used, or undefined when none ran. */
   readonly model?: string;
-  /** The unit-test step (with `checks.tests`): untested exports and the tests generated for them. */
-  readonly tests?: TestsReport;
 }
-
-export type ReviewChange = (params: ReviewChangeParams) => Promise<ReviewChangeResult>;

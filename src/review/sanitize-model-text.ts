@@ -1,14 +1,14 @@
 import { joinMarkdown } from "./join-markdown.js";
 import { longestBacktickRun } from "./longest-backtick-run.js";
-import { redactSecrets } from "./redact-secrets.js";
-import { removeInvisibleCharacters } from "./remove-invisible-characters.js";
+import { redactSecrets } from "../security/redact-secrets.js";
+import { removeInvisibleCharacters } from "../security/remove-invisible-characters.js";
 import type { SanitizeContext } from "./sanitize-context.js";
 import { sanitizeProse } from "./sanitize-prose.js";
 import { splitCodeBlocks } from "./split-code-blocks.js";
 import { splitCodeSpans } from "./split-code-spans.js";
 import { stripHtmlComments } from "./strip-html-comments.js";
 
-export { redactSecrets } from "./redact-secrets.js";
+export { redactSecrets } from "../security/redact-secrets.js";
 export type { SanitizeContext } from "./sanitize-context.js";
 
 /** Info strings GitHub renders as something other than code (or as a one-click suggestion). */

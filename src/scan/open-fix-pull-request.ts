@@ -3,7 +3,7 @@ import { requestErrorInfo } from "../github/request-error-info.js";
 import { pushScanBranch, SCAN_BRANCH } from "../github/push-scan-branch.js";
 import { saveScanPullRequest } from "../github/save-scan-pull-request.js";
 import { inlineCode } from "../review/inline-code.js";
-import { redactSecrets } from "../review/redact-secrets.js";
+import { redactSecrets } from "../security/redact-secrets.js";
 import { sanitizeModelText } from "../review/sanitize-model-text.js";
 import { toOneLine } from "../review/to-one-line.js";
 import type { GeneratedTest } from "../testgen/tests-report.js";

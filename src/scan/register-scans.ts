@@ -6,7 +6,7 @@ import { listInstallationRepositories } from "../github/list-installation-reposi
 import type { JobLog } from "../jobs/job-log.js";
 import type { AnyQueue } from "../jobs/queue.js";
 import type { Generator } from "../llm/generator.js";
-import type { ReviewChange } from "../review/review-types.js";
+import type { ReviewChange } from "../pipeline/review-types.js";
 import { createScanScheduler, type ScanScheduler } from "./create-scan-scheduler.js";
 import { enqueueScan } from "./enqueue-scan.js";
 import type { ScanSettings } from "./read-scan-settings.js";

@@ -1,5 +1,5 @@
 import { inlineCode } from "../review/inline-code.js";
-import { redactSecrets } from "../review/redact-secrets.js";
+import { redactSecrets } from "../security/redact-secrets.js";
 import { sanitizeModelText, type SanitizeContext } from "../review/sanitize-model-text.js";
 import { severityRank } from "../review/severity-rank.js";
 import { toOneLine } from "../review/to-one-line.js";

@@ -15,7 +15,7 @@ import { createProgressReporter } from "../jobs/create-progress-reporter.js";
 import type { JobLog } from "../jobs/job-log.js";
 import { QueueClosedError } from "../jobs/queue-closed-error.js";
 import type { Generator } from "../llm/generator.js";
-import type { ReviewChange } from "../review/review-types.js";
+import type { ReviewChange } from "../pipeline/review-types.js";
 import { collectFixedFiles } from "./collect-fixed-files.js";
 import { countByKind } from "./count-by-kind.js";
 import { createDirectoryFileSource } from "./create-directory-file-source.js";

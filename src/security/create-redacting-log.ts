@@ -1,5 +1,5 @@
 import type { JobLog } from "../jobs/job-log.js";
-import { REDACTED_SECRET, redactSecrets } from "../review/redact-secrets.js";
+import { REDACTED_SECRET, redactSecrets } from "./redact-secrets.js";
 
 /** Fields that hold file contents, patches, bodies or prompts: never logged, only their size. */
 const CONTENT_FIELDS = /^(?:body|content|contents|patch|diff|text|fileText|headText|baseText|sourceText|replacement|prompt|payload|rawBody)$/i;

@@ -1,5 +1,5 @@
-import { REDACTED_SECRET } from "../review/redact-secrets.js";
-import { removeInvisibleCharacters } from "../review/remove-invisible-characters.js";
+import { REDACTED_SECRET } from "./redact-secrets.js";
+import { removeInvisibleCharacters } from "./remove-invisible-characters.js";
 import type { Finding, Fix } from "../types.js";
 import { findRiskyAdditions } from "./find-risky-additions.js";
 

@@ -1,7 +1,7 @@
 import { inlineCode } from "../review/inline-code.js";
 import { longestBacktickRun } from "../review/longest-backtick-run.js";
-import { redactSecrets } from "../review/redact-secrets.js";
-import { removeInvisibleCharacters } from "../review/remove-invisible-characters.js";
+import { redactSecrets } from "../security/redact-secrets.js";
+import { removeInvisibleCharacters } from "../security/remove-invisible-characters.js";
 import { sanitizeModelText, type SanitizeContext } from "../review/sanitize-model-text.js";
 import { stripHtmlComments } from "../review/strip-html-comments.js";
 import { toOneLine } from "../review/to-one-line.js";

@@ -9,7 +9,7 @@ import { runCli } from "../../src/cli/run-cli.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
 import type { ReviewJob } from "../../src/jobs/review-job.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { captureIo, noModelDeps } from "../helpers/cli.js";
 import { startSilentServer } from "../helpers/silent-server.js";
 import { createTestLog } from "../helpers/create-test-log.js";

@@ -6,7 +6,7 @@ import { MalformedPatchError } from "../../src/diff/malformed-patch-error.js";
 import { parseFilePatch } from "../../src/diff/parse-file-patch.js";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
 import { toFileDiffs } from "../../src/github/to-file-diffs.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import type { FileDiff } from "../../src/types.js";
 import { memorySource } from "../security/review-fixture.js";
 import { mutateMany, randomText, seededRandom } from "./mutate.js";

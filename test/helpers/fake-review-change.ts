@@ -1,6 +1,6 @@
 import { fingerprint } from "../../src/review/fingerprint.js";
 import { renderFingerprintMarker } from "../../src/review/markers.js";
-import type { ReviewChange, ReviewChangeParams, ReviewChangeResult } from "../../src/review/review-types.js";
+import type { ReviewChange, ReviewChangeParams, ReviewChangeResult } from "../../src/pipeline/review-types.js";
 import type { Finding, ReviewComment } from "../../src/types.js";
 
 /** A finding and the inline comment for it, with a real fingerprint marker. */

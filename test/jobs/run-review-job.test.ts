@@ -8,7 +8,7 @@ import type { ReviewJob } from "../../src/jobs/review-job.js";
 import { runReviewJob, type ReviewJobDeps } from "../../src/jobs/run-review-job.js";
 import { SupersededError } from "../../src/jobs/superseded-error.js";
 import { renderPausedMarker, renderReviewMarker } from "../../src/review/markers.js";
-import type { ReviewChange } from "../../src/review/review-types.js";
+import type { ReviewChange } from "../../src/pipeline/review-types.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { commentFor, emptyResult, fakeReviewChange } from "../helpers/fake-review-change.js";
 import {

@@ -4,7 +4,7 @@ import { parseFilePatch } from "../../src/diff/parse-file-patch.js";
 import { planFixTasks } from "../../src/llm/findings/plan-fix-tasks.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
 import { fixDiagnosticsWithModel, MAX_FIX_TASKS } from "../../src/review/fix-diagnostics-with-model.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import type { Diagnostic, FileSource } from "../../src/types.js";
 
 function memorySource(files: Record<string, string>): FileSource {

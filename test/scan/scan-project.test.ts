@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { scanProject } from "../../src/scan/scan-project.js";
 import type { FileSource } from "../../src/types.js";
 

@@ -4,7 +4,7 @@ import { readAppSettings } from "../../src/config/app-settings.js";
 import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
 import type { ReviewJob } from "../../src/jobs/review-job.js";
 import type { ReviewJobOutcome } from "../../src/jobs/run-review-job.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { appCredentials, createRedactingLog } from "../../src/security/create-redacting-log.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { createTestProbot, testPrivateKey } from "../helpers/create-test-probot.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { fakeCredentials, fakePrivateKey } from "./fake-credentials.js";
 import { reviewOf } from "./review-fixture.js";
 

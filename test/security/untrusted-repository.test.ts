@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { createDirectoryFileSource } from "../../src/scan/create-directory-file-source.js";
 import { captureIo, noModelDeps } from "../helpers/cli.js";
 import { createTempRepo, type TempRepo } from "../helpers/git-repo.js";

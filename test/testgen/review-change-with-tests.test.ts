@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultRepoConfig } from "../../src/config/repo-config.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
 import type { CompletionRequest } from "../../src/llm/transport.js";
-import { reviewChange } from "../../src/review/review-change.js";
+import { reviewChange } from "../../src/pipeline/review-change.js";
 import { loadFixtureChange } from "./load-fixture-change.js";
 import { mathAnswer, promptFor, STACK_SPEC, stackAnswer } from "./vitest-fixture-answers.js";
 

@@ -1,4 +1,4 @@
-import { REDACTED_SECRET, redactSecrets } from "../../review/redact-secrets.js";
+import { REDACTED_SECRET, redactSecrets } from "../../security/redact-secrets.js";
 
 /** Shortest known secret value that is masked by value (shorter ones would hit ordinary text). */
 const MIN_VALUE = 4;

@@ -1,0 +1,52 @@
+import type { Generator } from "../llm/generator.js";
+import { describeFailure } from "../review/steps/describe-failure.js";
+import type { ReviewRun } from "../review/steps/review-run.js";
+import type { FileDiff, FileSource } from "../types.js";
+import { reviewMissingTests } from "./review-missing-tests.js";
+import type { TestRunner } from "./test-runner.js";
+import type { TestsReport } from "./tests-report.js";
+
+/**
+ * The review's unit-test step (with `checks.tests`; otherwise undefined): the
+ * changed exports no test uses, and (with a model) tests for them, validated.
+ * The step is extra: when it fails, the review goes on without it and a
+ * notice says so.
+ */
+export async function missingTestsStep(
+  run: ReviewRun,
+  params: {
+    /** The snapshot at head, outside the review's read budget (tests read what they need). */
+    readonly head: FileSource;
+    readonly files: readonly FileDiff[];
+    readonly headText: (path: string) => string | undefined;
+    readonly generator?: Generator;
+    readonly runner?: TestRunner;
+    readonly mask: (text: string) => string;
+    readonly dependencies?: ReadonlyMap<string, string>;
+  },
+): Promise<TestsReport | undefined> {
+  const { config, signal } = run;
+  if (!config.checks.tests) return undefined;
+  if (params.generator) run.progress("tests", 0, params.files.length);
+  const tests = await run.time("tests", async () => {
+    try {
+      return await reviewMissingTests({
+        head: params.head,
+        diff: params.files,
+        headText: params.headText,
+        config,
+        ...(params.generator ? { generator: params.generator } : {}),
+        ...(params.runner ? { runner: params.runner } : {}),
+        mask: params.mask,
+        ...(params.dependencies ? { dependencies: params.dependencies } : {}),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      if (signal?.aborted === true) throw error;
+      run.notices.push({ message: `The unit-test step failed (${describeFailure(error)}); the rest of the review went on.` });
+      return undefined;
+    }
+  });
+  if (tests) run.notices.push(...tests.notices);
+  return tests;
+}
