@@ -7,18 +7,34 @@ import { splitLines } from "./split-lines.js";
 import { truncateText } from "./truncate-text.js";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted-block.js";
 
+/**
+ * The defects a small model can point at on one line; the review asks for these
+ * and nothing else (no style, naming or performance prose), which the model
+ * bench showed a 1.5B model answers far more precisely than an open review.
+ */
+export const DEFECT_KINDS = [
+  "null or undefined access: a value that may be missing (Map.get, find, an optional field, a `!` assertion, parsed JSON) is used without a check",
+  "off-by-one: a loop bound, index or slice end one too far or one too short",
+  "inverted condition: a comparison or `!` that makes the branch do the opposite of what the code means",
+  "missing await: a promise from a call in an async function is neither awaited nor returned, so it finishes too late or its errors escape",
+  "wrong variable: a variable or argument used where another belongs (swapped arguments, the same value twice)",
+  "unhandled rejection: a promise that nothing awaits or catches",
+  "injection: outside text put into SQL, a shell command or HTML without parameters or escaping",
+  "race: state checked and later changed with an await in between, or a lazy value created twice by concurrent callers",
+] as const;
+
 const SYSTEM = [
-  "You are a meticulous code reviewer. You review one file of a pull request: only its changed hunks.",
+  "You check the changed lines of one file of a pull request for defects: code that does the wrong thing when it runs.",
   UNTRUSTED_DATA_RULE,
-  "Report real problems in the changed lines: bugs, security issues, wrong error handling, performance traps, misleading names. " +
-    "Do not repeat the tool diagnostics listed; they are reported already. Do not praise, do not summarise. Report nothing when nothing is wrong.",
-  "Line numbers are the new-side numbers shown left of `|`. `+` marks an added line, `-` a deleted one (it has no number), a space an unchanged line.",
-  "When you can fix a problem, give `edit`: the complete new text of lines startLine..endLine (inclusive, joined with \\n, same indentation), " +
-    "only lines inside a hunk. Otherwise set `edit` to null. Never invent functions or methods that are not in the code.",
-  "Each finding quotes the code it is about, copied exactly from its lines.",
-  'Answer with JSON only: {"findings": [{"startLine": 12, "line": 14, "quote": "code from those lines", "severity": "error"|"warning"|"info", ' +
-    '"category": "bug"|"security"|"performance"|"maintainability"|"style"|"test", "message": "one or two sentences", ' +
-    '"edit": null or {"startLine": 12, "endLine": 14, "replacement": "..."}}]}',
+  `Look only for these kinds of defect:\n${DEFECT_KINDS.map((kind) => `- ${kind}`).join("\n")}`,
+  "Style, naming, comments, performance, missing validation and missing error messages are not defects: never report them. " +
+    "Do not repeat the tool diagnostics listed; they are reported already. Most changes have no defect: then answer {\"findings\": []}.",
+  "Line numbers are the new-side numbers shown left of `|`. `+` marks an added line, `-` a deleted one (it has no number), a space an unchanged line. Report only added lines.",
+  "For each defect: `line` and `startLine` name its line; `quote` copies the code of that line exactly; `category` is \"security\" for injection, else \"bug\"; " +
+    "`message` names the kind, then says in one sentence what goes wrong (\"missing await: the count is returned before the inserts finish\"). " +
+    "When the fix changes only those lines, give `edit`: their complete new text (same indentation); otherwise `edit` is null. Never invent functions or methods.",
+  'Answer with JSON only: {"findings": [{"startLine": 12, "line": 12, "quote": "code of that line", "severity": "warning", ' +
+    '"category": "bug"|"security", "message": "kind: one sentence", "edit": null or {"startLine": 12, "endLine": 12, "replacement": "..."}}]}',
 ].join("\n\n");
 
 /** How much optional material a review prompt carries; smaller levels fit smaller budgets. */
@@ -50,7 +66,7 @@ function build(request: ReviewHunksRequest, detail: Detail): Prompt {
   if (detail.maxDiagnostics > 0 && request.diagnostics.length > 0) {
     parts.push(`Diagnostics ESLint and TypeScript already report in this file:\n${untrustedBlock("diagnostics", formatDiagnostics(request.diagnostics, detail.maxDiagnostics))}`);
   }
-  parts.push("Review the changed lines and answer with the JSON described.");
+  parts.push("Which of the defect kinds listed are on the added lines? Answer with the JSON described; an empty list when there are none.");
   return { system: SYSTEM, user: parts.join("\n\n") };
 }
 
