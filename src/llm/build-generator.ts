@@ -8,7 +8,9 @@ import { fixPromptCandidates } from "./prompts/fix-prompt.js";
 import type { Prompt } from "./prompts/prompt.js";
 import { reviewPromptCandidates } from "./prompts/review-prompt.js";
 import { testsPromptCandidates } from "./prompts/tests-prompt.js";
+import { verifyPromptCandidates } from "./prompts/verify-prompt.js";
 import { answerSchema } from "./schemas/answer-schema.js";
+import { verifySchema } from "./schemas/verify-schema.js";
 import { FIX_ANSWER_GRAMMAR, TESTS_ANSWER_GRAMMAR } from "./schemas/code-answer-grammar.js";
 import { fixHeaderSchema } from "./schemas/fix-schema.js";
 import { reviewSchema } from "./schemas/review-schema.js";
@@ -31,7 +33,7 @@ export interface GeneratorDefaults {
   readonly now?: () => number;
 }
 
-const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "test-writing", answer: "answer" };
+const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "test-writing", answer: "answer", verify: "verification" };
 
 /**
  * The operations every backend shares, built on its transport: pick the most
@@ -108,6 +110,11 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
       return { ...header, path: request.testPath, symbols: request.symbols ?? [request.symbol], code: answer.code };
     },
     answerQuestion: (request, options) => run("answer", answerSchema, answerPromptCandidates(request), options),
+    async verifyClaim(request, options) {
+      // The answer is a handful of tokens; a longer limit would only cost time if the grammar were ignored (a server).
+      const output = await run("verify", verifySchema, verifyPromptCandidates(request), { ...options, maxTokens: Math.min(options?.maxTokens ?? 16, 16) });
+      return output.answer === "yes";
+    },
     dispose: () => transport.dispose(),
   };
 }
