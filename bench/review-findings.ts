@@ -27,6 +27,7 @@ import { parseArgs } from "node:util";
 import { parseRepoConfig } from "../src/config/repo-config.js";
 import { parseFilePatch } from "../src/diff/parse-file-patch.js";
 import { createGenerator } from "../src/llm/create-generator.js";
+import type { Generator, ModelFinding } from "../src/llm/generator.js";
 import type { ModelUsage } from "../src/llm/model-usage.js";
 import { collectModelFindings } from "../src/review/model-findings.js";
 import type { FileDiff, Finding } from "../src/types.js";
@@ -86,7 +87,16 @@ if (loaded.generator === undefined) {
   process.stderr.write(`${loaded.notice ?? "no model"}\n`);
   process.exit(2);
 }
-const generator = loaded.generator;
+// What the model answered before the product's filters (quote, echo, verification), for the log.
+const raw: ModelFinding[] = [];
+const generator: Generator = {
+  ...loaded.generator,
+  reviewHunks: async (request, options) => {
+    const output = await (loaded.generator as Generator).reviewHunks(request, options);
+    raw.push(...output.findings);
+    return output;
+  },
+};
 const config = parseRepoConfig({ model: { maxAttempts: 1, verifyFindings: values.verify } });
 
 const all = await loadCases(path.resolve(values.cases));
@@ -99,6 +109,7 @@ interface Row {
   readonly category: string;
   readonly seconds: number;
   readonly findings: readonly { readonly line: number; readonly message: string; readonly found: boolean }[];
+  readonly said: readonly { readonly line: number; readonly quote: string; readonly message: string }[];
   readonly calls: number;
   readonly promptTokens: number;
   readonly answerTokens: number;
@@ -111,6 +122,7 @@ try {
     await mkdir(dir, { recursive: true });
     const diff = await diffOf(c, dir);
     const before = usage.length;
+    raw.length = 0;
     const started = performance.now();
     const result = await collectModelFindings({
       generator,
@@ -127,13 +139,18 @@ try {
       id: c.id,
       category: c.category,
       seconds,
+      said: raw.map((f) => ({ line: f.line, quote: f.quote, message: f.message })),
       findings: model.map((f) => ({ line: f.line, message: f.message, found: findsBug(c, { path: f.path, startLine: f.startLine, line: f.line, severity: f.severity, rule: f.rule, message: f.message, ...(f.advice === undefined ? {} : { advice: f.advice }) }) })),
       calls: mine.length,
       promptTokens: mine.reduce((s, u) => s + u.promptTokens, 0),
       answerTokens: mine.reduce((s, u) => s + u.completionTokens, 0),
     };
     rows.push(row);
-    const notes = [...result.notices.map((n) => `notice: ${n.message}`), ...row.findings.map((f) => `${f.found ? "FOUND" : "finding"} L${f.line}: ${f.message}`)];
+    const notes = [
+      ...result.notices.map((n) => `notice: ${n.message}`),
+      ...raw.map((f) => `model said L${f.line} \`${f.quote}\` ${f.message}`),
+      ...row.findings.map((f) => `${f.found ? "FOUND" : "kept"} L${f.line}: ${f.message}`),
+    ];
     process.stderr.write(`[${index + 1}/${selected.length}] ${c.id} ${seconds.toFixed(1)} s, ${row.calls} calls, ${row.promptTokens}+${row.answerTokens} tokens${notes.length > 0 ? `\n    ${notes.join("\n    ")}` : ""}\n`);
   }
 } finally {

@@ -16,6 +16,8 @@ import { fixHeaderSchema } from "./schemas/fix-schema.js";
 import { reviewSchema } from "./schemas/review-schema.js";
 import { testsHeaderSchema, type TestsHeader } from "./schemas/tests-schema.js";
 import { parseCodeAnswer, type CodeAnswer } from "./answers/parse-code-answer.js";
+import { parseReviewAnswer } from "./answers/parse-review-answer.js";
+import { REVIEW_ANSWER_GRAMMAR } from "./schemas/review-answer-grammar.js";
 import type { ModelUsage } from "./model-usage.js";
 import type { LlmTransport, Operation } from "./transport.js";
 import { withTimeLimit } from "./with-time-limit.js";
@@ -98,7 +100,9 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
       }
       return smallest;
     },
-    reviewHunks: (request, options) => run("review", reviewSchema, reviewPromptCandidates(request), options),
+    // Findings come as lines (`\`code\` kind: sentence`, or `none`) under their own grammar: fewer tokens than JSON, a fixed list of defect kinds, and the line found from the quote.
+    reviewHunks: async (request, options) =>
+      parseReviewAnswer(await complete("review", reviewSchema, reviewPromptCandidates(request), options ?? {}, { grammar: REVIEW_ANSWER_GRAMMAR }), request.hunks, WHAT.review),
     async fixRange(request, options) {
       const answer = await runCode("fix", fixHeaderSchema, FIX_ANSWER_GRAMMAR, fixPromptCandidates(request), options);
       return { replacement: answer.code };

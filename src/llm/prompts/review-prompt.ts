@@ -1,4 +1,5 @@
 import type { ReviewHunksRequest } from "../generator.js";
+import { DEFECT_KINDS } from "../schemas/review-answer-grammar.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
 import { formatHunk } from "./format-hunk.js";
 import type { Prompt } from "./prompt.js";
@@ -7,34 +8,16 @@ import { splitLines } from "./split-lines.js";
 import { truncateText } from "./truncate-text.js";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted-block.js";
 
-/**
- * The defects a small model can point at on one line; the review asks for these
- * and nothing else (no style, naming or performance prose), which the model
- * bench showed a 1.5B model answers far more precisely than an open review.
- */
-export const DEFECT_KINDS = [
-  "null or undefined access: a value that may be missing (Map.get, find, an optional field, a `!` assertion, parsed JSON) is used without a check",
-  "off-by-one: a loop bound, index or slice end one too far or one too short",
-  "inverted condition: a comparison or `!` that makes the branch do the opposite of what the code means",
-  "missing await: a promise from a call in an async function is neither awaited nor returned, so it finishes too late or its errors escape",
-  "wrong variable: a variable or argument used where another belongs (swapped arguments, the same value twice)",
-  "unhandled rejection: a promise that nothing awaits or catches",
-  "injection: outside text put into SQL, a shell command or HTML without parameters or escaping",
-  "race: state checked and later changed with an await in between, or a lazy value created twice by concurrent callers",
-] as const;
-
 const SYSTEM = [
-  "You check the changed lines of one file of a pull request for defects: code that does the wrong thing when it runs.",
+  "You are a careful code reviewer. You look for bugs in the added lines (`+`) of one file of a pull request.",
   UNTRUSTED_DATA_RULE,
-  `Look only for these kinds of defect:\n${DEFECT_KINDS.map((kind) => `- ${kind}`).join("\n")}`,
-  "Style, naming, comments, performance, missing validation and missing error messages are not defects: never report them. " +
-    "Do not repeat the tool diagnostics listed; they are reported already. Most changes have no defect: then answer {\"findings\": []}.",
-  "Line numbers are the new-side numbers shown left of `|`. `+` marks an added line, `-` a deleted one (it has no number), a space an unchanged line. Report only added lines.",
-  "For each defect: `line` and `startLine` name its line; `quote` copies the code of that line exactly; `category` is \"security\" for injection, else \"bug\"; " +
-    "`message` names the kind, then says in one sentence what goes wrong (\"missing await: the count is returned before the inserts finish\"). " +
-    "When the fix changes only those lines, give `edit`: their complete new text (same indentation); otherwise `edit` is null. Never invent functions or methods.",
-  'Answer with JSON only: {"findings": [{"startLine": 12, "line": 12, "quote": "code of that line", "severity": "warning", ' +
-    '"category": "bug"|"security", "message": "kind: one sentence", "edit": null or {"startLine": 12, "endLine": 12, "replacement": "..."}}]}',
+  `Check every added line for these defects:\n${DEFECT_KINDS.map((kind) => `- ${kind.name}: ${kind.what}`).join("\n")}`,
+  "Compare each line with what the names and comments around it say it should do. Do not report style, naming, comments or performance. " +
+    "Do not repeat the tool diagnostics listed; they are reported already.",
+  "Line numbers are the new-side numbers shown left of `|`. `+` marks an added line, `-` a deleted one (it has no number), a space an unchanged line.",
+  "Answer with one line per defect, at most four: the added line's code copied exactly between backticks, then the kind (one of the names above), a colon and one sentence on what goes wrong in this code:\n" +
+    "`<code of the added line>` <kind>: <what goes wrong>\n" +
+    "Answer none when no added line has one of these defects.",
 ].join("\n\n");
 
 /** How much optional material a review prompt carries; smaller levels fit smaller budgets. */
@@ -66,7 +49,7 @@ function build(request: ReviewHunksRequest, detail: Detail): Prompt {
   if (detail.maxDiagnostics > 0 && request.diagnostics.length > 0) {
     parts.push(`Diagnostics ESLint and TypeScript already report in this file:\n${untrustedBlock("diagnostics", formatDiagnostics(request.diagnostics, detail.maxDiagnostics))}`);
   }
-  parts.push("Which of the defect kinds listed are on the added lines? Answer with the JSON described; an empty list when there are none.");
+  parts.push("Check each added line for the defects listed: what can go wrong on these lines? Answer with the lines described, or `none`.");
   return { system: SYSTEM, user: parts.join("\n\n") };
 }
 
