@@ -26,8 +26,9 @@ import { promisify } from "node:util";
 import { parseArgs } from "node:util";
 import { parseRepoConfig } from "../src/config/repo-config.js";
 import { parseFilePatch } from "../src/diff/parse-file-patch.js";
-import { createGenerator } from "../src/llm/create-generator.js";
-import type { Generator, ModelFinding } from "../src/llm/generator.js";
+import { buildGenerator } from "../src/llm/build-generator.js";
+import { createLlamaTransport } from "../src/llm/llama/llama-transport.js";
+import { loadLlama } from "../src/llm/llama/load-llama.js";
 import type { ModelUsage } from "../src/llm/model-usage.js";
 import { collectModelFindings } from "../src/review/model-findings.js";
 import type { FileDiff, Finding } from "../src/types.js";
@@ -61,7 +62,8 @@ async function filePatch(dir: string, file: string, before: string | undefined, 
   const b = path.join(dir, "b");
   await writeFile(a, before ?? "");
   await writeFile(b, after);
-  const result = await run("git", ["diff", "--no-index", "--no-color", "-U3", a, b]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
+  // git diff --no-index exits 1 when the files differ: its output is then on the error.
+  const result = await run("git", ["diff", "--no-index", "--no-color", "-U3", a, b]).catch((error: unknown) => ({ stdout: (error as { stdout?: string }).stdout ?? "" }));
   const text = result.stdout;
   const at = text.indexOf("\n@@");
   if (at === -1) throw new Error(`no hunk for ${file}`);
@@ -79,24 +81,21 @@ async function diffOf(c: ModelCase, dir: string): Promise<FileDiff[]> {
 }
 
 const usage: ModelUsage[] = [];
-const loaded = await createGenerator({
-  env: { PATCHSMITH_MODEL: model, ...(values.threads === undefined ? {} : { PATCHSMITH_THREADS: values.threads }) },
-  onUsage: (u) => usage.push(u),
-});
-if (loaded.generator === undefined) {
-  process.stderr.write(`${loaded.notice ?? "no model"}\n`);
-  process.exit(2);
-}
-// What the model answered before the product's filters (quote, echo, verification), for the log.
-const raw: ModelFinding[] = [];
-const generator: Generator = {
-  ...loaded.generator,
-  reviewHunks: async (request, options) => {
-    const output = await (loaded.generator as Generator).reviewHunks(request, options);
-    raw.push(...output.findings);
-    return output;
+// The product's in-process backend, with every answer's text kept for the log (before parsing and the product's filters).
+const answers: string[] = [];
+const { llama } = await loadLlama({ gpu: "auto" });
+const transport = await createLlamaTransport({ llama, modelPath: path.resolve(model), contextSize: 8192, sequences: 1, ...(values.threads === undefined ? {} : { threads: Number(values.threads) }) });
+const generator = buildGenerator(
+  {
+    ...transport,
+    complete: async (request) => {
+      const text = await transport.complete(request);
+      answers.push(`${request.operation}: ${text}`);
+      return text;
+    },
   },
-};
+  { onUsage: (u) => usage.push(u) },
+);
 const config = parseRepoConfig({ model: { maxAttempts: 1, verifyFindings: values.verify } });
 
 const all = await loadCases(path.resolve(values.cases));
@@ -109,7 +108,7 @@ interface Row {
   readonly category: string;
   readonly seconds: number;
   readonly findings: readonly { readonly line: number; readonly message: string; readonly found: boolean }[];
-  readonly said: readonly { readonly line: number; readonly quote: string; readonly message: string }[];
+  readonly said: readonly string[];
   readonly calls: number;
   readonly promptTokens: number;
   readonly answerTokens: number;
@@ -122,7 +121,7 @@ try {
     await mkdir(dir, { recursive: true });
     const diff = await diffOf(c, dir);
     const before = usage.length;
-    raw.length = 0;
+    answers.length = 0;
     const started = performance.now();
     const result = await collectModelFindings({
       generator,
@@ -139,7 +138,7 @@ try {
       id: c.id,
       category: c.category,
       seconds,
-      said: raw.map((f) => ({ line: f.line, quote: f.quote, message: f.message })),
+      said: [...answers],
       findings: model.map((f) => ({ line: f.line, message: f.message, found: findsBug(c, { path: f.path, startLine: f.startLine, line: f.line, severity: f.severity, rule: f.rule, message: f.message, ...(f.advice === undefined ? {} : { advice: f.advice }) }) })),
       calls: mine.length,
       promptTokens: mine.reduce((s, u) => s + u.promptTokens, 0),
@@ -148,7 +147,7 @@ try {
     rows.push(row);
     const notes = [
       ...result.notices.map((n) => `notice: ${n.message}`),
-      ...raw.map((f) => `model said L${f.line} \`${f.quote}\` ${f.message}`),
+      ...answers.map((text) => `model said ${text.replace(/\n/g, "\n      ")}`),
       ...row.findings.map((f) => `${f.found ? "FOUND" : "kept"} L${f.line}: ${f.message}`),
     ];
     process.stderr.write(`[${index + 1}/${selected.length}] ${c.id} ${seconds.toFixed(1)} s, ${row.calls} calls, ${row.promptTokens}+${row.answerTokens} tokens${notes.length > 0 ? `\n    ${notes.join("\n    ")}` : ""}\n`);

@@ -115,8 +115,8 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
     },
     answerQuestion: (request, options) => run("answer", answerSchema, answerPromptCandidates(request), options),
     async verifyClaim(request, options) {
-      // The answer is a handful of tokens; a longer limit would only cost time if the grammar were ignored (a server).
-      const output = await run("verify", verifySchema, verifyPromptCandidates(request), { ...options, maxTokens: Math.min(options?.maxTokens ?? 16, 16) });
+      // The answer is a handful of tokens (`{"answer": "yes"}`); a longer limit would only cost time where the grammar is ignored (a server).
+      const output = await run("verify", verifySchema, verifyPromptCandidates(request), { ...options, maxTokens: Math.min(options?.maxTokens ?? 32, 32) });
       return output.answer === "yes";
     },
     dispose: () => transport.dispose(),

@@ -66,7 +66,7 @@ describe("buildGenerator", () => {
       ["verify", 0],
       ["verify", 0],
     ]);
-    expect(generator.calls[4]?.maxTokens).toBeLessThanOrEqual(16);
+    expect(generator.calls[4]?.maxTokens).toBeLessThanOrEqual(32);
     expect(generator.calls[1]?.user).toContain("1 |>const a = 1;");
     expect(generator.calls[3]?.user).toMatch(/<untrusted-data label="question" id="[0-9a-f]+">\nWhat does this export\?\n/);
   });

@@ -318,7 +318,7 @@ describe("collectModelFindings", () => {
     });
     const texts: Record<string, string> = { "src/counter.ts": HEAD, "src/b.ts": "export const b = 1;\n" };
     const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF, other], headText: (p) => texts[p], diagnostics: [], validate, config: defaultRepoConfig });
-    expect(result.notices).toEqual([{ path: "src/counter.ts", message: expect.stringMatching(/^The model could not review src\/counter.ts \(lines 12-19\): The model's review is not JSON/) as string }]);
+    expect(result.notices).toEqual([{ path: "src/counter.ts", message: expect.stringMatching(/^The model could not review src\/counter.ts \(lines 12-19\): The model's review is neither "none" nor lines of the form/) as string }]);
     expect(result.findings.map((f) => f.path)).toEqual(["src/b.ts"]);
   });
 

@@ -9,13 +9,12 @@ import { truncateText } from "./truncate-text.js";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted-block.js";
 
 const SYSTEM = [
-  "You are a careful code reviewer. You look for bugs in the added lines (`+`) of one file of a pull request.",
+  "You look for bugs in the added lines of one file of a pull request.",
   UNTRUSTED_DATA_RULE,
   `Check every added line for these defects:\n${DEFECT_KINDS.map((kind) => `- ${kind.name}: ${kind.what}`).join("\n")}`,
-  "Compare each line with what the names and comments around it say it should do. Do not report style, naming, comments or performance. " +
-    "Do not repeat the tool diagnostics listed; they are reported already.",
-  "Line numbers are the new-side numbers shown left of `|`. `+` marks an added line, `-` a deleted one (it has no number), a space an unchanged line.",
-  "Answer with one line per defect, at most four: the added line's code copied exactly between backticks, then the kind (one of the names above), a colon and one sentence on what goes wrong in this code:\n" +
+  "No style or performance remarks; do not repeat the tool diagnostics listed.",
+  "Left of `|` is the line number; `+` marks an added line, `-` a deleted one, a space an unchanged one.",
+  "Answer one line per defect, at most four: the added line's code copied exactly in backticks, the kind, a colon, one sentence on what goes wrong:\n" +
     "`<code of the added line>` <kind>: <what goes wrong>\n" +
     "Answer none when no added line has one of these defects.",
 ].join("\n\n");

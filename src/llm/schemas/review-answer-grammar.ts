@@ -7,14 +7,14 @@
  * finding names a concrete defect or is not written at all.
  */
 export const DEFECT_KINDS = [
-  { name: "null or undefined access", what: "a value that may be missing (Map.get, find, an optional field, a `!` assertion, parsed JSON) is used without a check" },
-  { name: "off-by-one", what: "a loop bound, index or slice end one too far or one too short" },
-  { name: "inverted condition", what: "a comparison or `!` that makes the branch do the opposite of what the code means" },
-  { name: "missing await", what: "a promise from a call in an async function is neither awaited nor returned, so it finishes too late or its errors escape" },
-  { name: "wrong variable", what: "a variable or argument used where another belongs (swapped arguments, the same value twice)" },
-  { name: "unhandled rejection", what: "a promise that nothing awaits or catches" },
-  { name: "injection", what: "outside text put into SQL, a shell command or HTML without parameters or escaping" },
-  { name: "race", what: "state checked and later changed with an await in between, or a lazy value created twice by concurrent callers" },
+  { name: "null or undefined access", what: "a value that may be missing (Map.get, find, optional, `!`) used unchecked" },
+  { name: "off-by-one", what: "a bound, index or slice end one too far or too short" },
+  { name: "inverted condition", what: "a test that does the opposite of what the code means" },
+  { name: "missing await", what: "a promise in an async function neither awaited nor returned" },
+  { name: "wrong variable", what: "a variable or argument where another belongs" },
+  { name: "unhandled rejection", what: "a promise nothing awaits or catches" },
+  { name: "injection", what: "outside text put into SQL, a shell command or HTML unescaped" },
+  { name: "race", what: "state checked, then changed after an await" },
 ] as const;
 
 export type DefectKind = (typeof DEFECT_KINDS)[number]["name"];
