@@ -37,7 +37,9 @@ export function parseReviewAnswer(text: string, hunks: readonly Hunk[], what: st
     const match = ITEM.exec(line.trim());
     if (match === null || findings.length >= MAX_FINDINGS) continue;
     items += 1;
-    const [, quote = "", kind = "", sentence = ""] = match;
+    const [, copied = "", kind = "", sentence = ""] = match;
+    // A quote copied with the diff's `+` marker (the 1.5B model does) is read without it.
+    const quote = locate(copied, hunks) === undefined && copied.startsWith("+") ? copied.slice(1) : copied;
     const at = locate(quote, hunks);
     if (at === undefined) continue;
     findings.push({ startLine: at, line: at, quote, severity: "warning", category: kind === "injection" ? "security" : "bug", message: `${kind}: ${sentence.trim()}`, edit: null });

@@ -36,6 +36,12 @@ describe("parseReviewAnswer", () => {
     ]);
   });
 
+  it("reads a quote copied with the diff's + marker without it", () => {
+    expect(parseReviewAnswer("`+  return records.length;` race: two callers both pass the check", HUNKS, "review").findings).toEqual([
+      expect.objectContaining({ line: 8, quote: "  return records.length;" }),
+    ]);
+  });
+
   it("drops a defect whose quote is on no added line (an unchanged line, or code that is not there)", () => {
     const text = ["`/** Stores every record` race: x", "`db.save(record)` missing await: save is not awaited", "`for (const record of records)` off-by-one: it skips the last record"].join("\n");
     expect(parseReviewAnswer(text, HUNKS, "review").findings.map((f) => [f.line, f.message])).toEqual([[5, "off-by-one: it skips the last record"]]);
