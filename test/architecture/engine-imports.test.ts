@@ -65,6 +65,10 @@ describe("the engine's imports", () => {
     expect(violations(["testgen"], ABOVE_ENGINE.filter((folder) => folder !== "testgen"))).toEqual([]);
   });
 
+  it("run one way between GitHub and the jobs: jobs compose the GitHub calls, so github (and security, llm) reach no jobs module", () => {
+    expect(violations(["github", "security", "llm"], ["jobs"])).toEqual([]);
+  });
+
   it("are read from real files (the check sees the engine's imports at all)", () => {
     const engineFiles = listSources(SRC).filter((file) => ENGINE.includes(topFolder(file)));
     expect(engineFiles.length).toBeGreaterThan(50);
