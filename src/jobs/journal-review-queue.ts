@@ -1,8 +1,8 @@
 import type { JournalEntry, JobJournal } from "./open-job-journal.js";
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { QueueClosedError } from "./queue-closed-error.js";
 import type { AddOutcome, AnyQueue, Queue } from "./queue.js";
-import { reviewJobId, reviewJobKey, type ReviewJob } from "./review-job.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "../github/review-job.js";
 
 /** A job that killed the process this many times (started, never done) is given up at the next start. */
 export const MAX_JOURNAL_STARTS = 3;
