@@ -19,6 +19,8 @@ import { describeFix } from "./describe-fix.js";
 import { fixDiagnosticsWithModel } from "./fix-diagnostics-with-model.js";
 import { environmentRequest, prepareEnvironment } from "../environment/prepare-environment.js";
 import { buildWorkspace } from "../workspace/build-workspace.js";
+import { findBrokenImporters } from "./find-broken-importers.js";
+import { loadImporters } from "./load-importers.js";
 import type { Workspace } from "../workspace/create-workspace.js";
 import { loadFiles } from "../workspace/load-files.js";
 import { createSafeLinter } from "../workspace/safe-linter.js";
@@ -86,10 +88,13 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
   let headEnvironmentFiles: ReadonlyMap<string, string> | undefined;
   let environmentStats: ReviewStats["environment"];
   let repositoryRules: ReadonlySet<string> = new Set();
-  const { head, base } = await time("load", async () => {
+  const { head, base, importers } = await time("load", async () => {
     const headSeeds = analysable.map((f) => f.path);
     const baseSeeds = analysable.filter((f) => f.status !== "added").map((f) => f.oldPath ?? f.path);
     const [headFiles, baseFiles] = await Promise.all([loadFiles({ source: source.head, seeds: headSeeds }), loadFiles({ source: source.base, seeds: baseSeeds })]);
+    // Files the change did not touch that import a module whose exports it changed: type-checked too (step 3c).
+    const importers = config.checks.typescript ? await loadImporters({ diff: [...analysable, ...params.diff.filter((f) => f.status === "removed")], head: { source: source.head, loaded: headFiles }, base: { source: source.base, loaded: baseFiles } }) : undefined;
+    if (importers) notices.push(...importers.notices);
     budgetNotice("files not read are listed as skipped, and type information from unread imports is missing");
     skipped.push(...headFiles.skipped);
     notices.push(...headFiles.notices);
@@ -111,7 +116,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     const headBuilt = buildWorkspace({ loaded: headFiles, config, linter, changed: headSeeds, ...(headEnvironment.environment ? { environment: headEnvironment.environment } : {}) });
     notices.push(...headBuilt.notices);
     const baseBuilt = buildWorkspace({ loaded: baseFiles, config, linter, changed: baseSeeds, ...(baseEnvironment.environment ? { environment: baseEnvironment.environment } : {}) });
-    return { head: headBuilt.workspace, base: baseBuilt.workspace };
+    return { head: headBuilt.workspace, base: baseBuilt.workspace, importers };
   });
 
   try {
@@ -188,6 +193,13 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
         }
       }
     });
+
+    // 3c. Errors the change causes in files it did not touch (callers of a changed signature): listed in the review body.
+    if (importers && importers.importers.length > 0) {
+      const broken = await time("importers", () => findBrokenImporters({ set: importers, head, base }));
+      findings.push(...broken.findings);
+      notices.push(...broken.notices);
+    }
 
     // Before the model adds its own skips (those files were still analysed): what this run derived in full.
     const analysed = params.diff.map((file) => file.path).filter((path) => !skipped.some((s) => s.path === path));
