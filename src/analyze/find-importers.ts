@@ -1,13 +1,14 @@
 import ts from "typescript";
 import type { FileSource } from "../types.js";
 import { mapLimit } from "../workspace/map-limit.js";
+import { readModuleReferences } from "./read-module-references.js";
 import { resolveRelativeImport } from "../workspace/resolve-relative-import.js";
 
 const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
 export interface ImporterScan {
-  /** Files that import one of the targets (relative specifiers, or what `resolveBare` maps), in scan order, each with the targets it imports. */
+  /** Files that import one of the targets (relative specifiers, or what `resolveBare` maps), in scan order, each with the targets it reaches. */
   readonly importers: ReadonlyMap<string, readonly string[]>;
   /** The scan stopped at a limit, so importers beyond it were not looked for. */
   readonly capped: boolean;
@@ -17,9 +18,11 @@ export interface ImporterScan {
 
 /**
  * The snapshot's scripts that import any of `targets`: a cheap scan of import
- * specifiers with TypeScript's pre-processor (nothing is parsed in full,
- * resolved beyond the snapshot's paths, or run). Files in `exclude` are not
- * importers; texts in `known` are not read again. Scripts nearest the targets'
+ * specifiers with TypeScript's pre-processor (only files that import a target
+ * are parsed, to read their re-exports; nothing is resolved beyond the
+ * snapshot's paths, or run). A file that re-exports a target (a barrel,
+ * `index.ts`) passes the change on: its importers count too, and so does it.
+ * Files in `exclude` are not importers; texts in `known` are not read again. Scripts nearest the targets'
  * folders are scanned first; at most `maxScanned` are read and `maxImporters`
  * returned.
  */
@@ -56,21 +59,40 @@ export async function findImporters(params: {
     const result = await params.source.readText(path);
     return { path, text: result.kind === "text" ? result.text : undefined, read: true };
   });
+  // Each file's imports that reach the snapshot, and which of them it re-exports (a barrel passes a change on).
+  const reached = new Map<string, { imports: Set<string>; reexports: Set<string> }>();
+  const resolve = (from: string, specifier: string): string | undefined => resolveRelativeImport(from, specifier, resolvable) ?? params.resolveBare?.(from, specifier);
   for (const { path, text, read } of results) {
     if (text === undefined) continue;
     if (read) texts.set(path, text);
-    const imports = ts.preProcessFile(text, true, true).importedFiles;
-    const hits = new Set<string>();
-    for (const ref of imports) {
-      const target = resolveRelativeImport(path, ref.fileName, resolvable) ?? params.resolveBare?.(path, ref.fileName);
-      if (target !== undefined && params.targets.has(target)) hits.add(target);
+    const imports = new Set(ts.preProcessFile(text, true, true).importedFiles.flatMap((ref) => resolve(path, ref.fileName) ?? []));
+    if (![...imports].some((target) => params.targets.has(target))) {
+      reached.set(path, { imports, reexports: new Set() });
+      continue;
     }
-    if (hits.size === 0) continue;
+    const reexports = new Set(readModuleReferences(path, text).reexports.flatMap((r) => resolve(path, r.specifier) ?? []));
+    reached.set(path, { imports, reexports });
+  }
+  // Targets grow through barrels (`export * from "./changed"`), then every file importing one is an importer.
+  // Each target, with the changed modules it stands for (a barrel stands for what it re-exports).
+  const targets = new Map([...params.targets].map((target) => [target, new Set([target])]));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [path, { reexports }] of reached) {
+      const passed = [...reexports].filter((target) => targets.has(target));
+      if (targets.has(path) || passed.length === 0) continue;
+      targets.set(path, new Set(passed.flatMap((target) => [...(targets.get(target) ?? [])])));
+      grew = true;
+    }
+  }
+  for (const [path, { imports }] of reached) {
+    const hits = [...new Set([...imports].flatMap((target) => [...(targets.get(target) ?? [])]))];
+    if (hits.length === 0 || params.targets.has(path)) continue;
     if (importers.size >= maxImporters) {
       capped = true;
       break;
     }
-    importers.set(path, [...hits]);
+    importers.set(path, hits);
   }
   return { importers, capped, texts };
 }

@@ -52,7 +52,8 @@ export async function loadImporters(params: {
     targets,
     exclude: new Set(params.diff.flatMap((f) => [f.path, f.oldPath ?? f.path])),
     known: head.loaded.files,
-    ...(params.resolveBare ? { resolveBare: params.resolveBare } : {}),
+    // Importers in other workspace packages reach the changed module through the package's name.
+    resolveBare: params.resolveBare ?? ((_from, specifier) => head.loaded.links?.resolve(specifier)),
     ...(params.maxImporters === undefined ? {} : { maxImporters: params.maxImporters }),
     ...(params.maxScanned === undefined ? {} : { maxScanned: params.maxScanned }),
   });

@@ -38,4 +38,10 @@ describe("findImporters", () => {
     expect([...scanned.importers.keys()]).toEqual(["src/b.ts", "src/c.ts"]);
     expect(scanned.capped).toBe(true);
   });
+
+  it("passes a change on through a barrel that re-exports it: the barrel and its importers, named by the changed module", async () => {
+    const files = { "pkg/lib/a.ts": "export const a = 1;\n", "pkg/index.ts": 'export * from "./lib/a";\n', "app/main.ts": 'import { a } from "../pkg/index.js";\n', "app/other.ts": 'import "./main.js";\n' };
+    const scan = await findImporters({ source: memorySource(files), knownPaths: new Set(Object.keys(files)), targets: new Set(["pkg/lib/a.ts"]) });
+    expect(Object.fromEntries(scan.importers)).toEqual({ "pkg/index.ts": ["pkg/lib/a.ts"], "app/main.ts": ["pkg/lib/a.ts"] });
+  });
 });
