@@ -1,0 +1,27 @@
+/** A map that keeps its `max` most recently used entries. */
+export interface Lru<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): void;
+}
+
+/** A least-recently-used cache over a Map (its insertion order is the recency order). */
+export function createLru<K, V>(max: number): Lru<K, V> {
+  const entries = new Map<K, V>();
+  return {
+    get(key) {
+      const value = entries.get(key);
+      if (value === undefined) return undefined;
+      entries.delete(key);
+      entries.set(key, value);
+      return value;
+    },
+    set(key, value) {
+      entries.delete(key);
+      entries.set(key, value);
+      for (const oldest of entries.keys()) {
+        if (entries.size <= max) break;
+        entries.delete(oldest);
+      }
+    },
+  };
+}
