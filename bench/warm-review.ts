@@ -49,7 +49,7 @@ console.log(`median warm review: ${warm} ms over ${rows.length} commits`);
 if (values.tsc !== undefined) {
   const plan = await planTypeCheck(values.tsc);
   const times: number[] = [];
-  for (let i = 0; i < 3; i++) times.push((await runTypeCheck(values.tsc, plan, { timeoutMs: 600_000, listFiles: false, forceBuild: true })).ms);
+  for (let i = 0; i < 3; i++) times.push(Math.round((await runTypeCheck(values.tsc, plan, { timeoutMs: 600_000, listFiles: false, forceBuild: true })).ms));
   const cold = median(times);
   console.log(`cold tsc (${plan.steps.map((s) => s.config).join(", ")}), median of ${times.join(", ")} ms: ${cold} ms; warm review / cold tsc = ${(warm / cold).toFixed(2)}x`);
 }

@@ -1,6 +1,5 @@
-import { touchesExports } from "../analyze/touches-exports.js";
+import { exportedSurface } from "../analyze/exported-surface.js";
 import { findImporters } from "../analyze/find-importers.js";
-import { addedLines } from "../diff/commentable-lines.js";
 import type { FileDiff, FileSource, Notice } from "../types.js";
 import { loadFiles, type LoadedFiles } from "../workspace/load-files.js";
 
@@ -15,8 +14,9 @@ export interface ImporterSet {
 }
 
 /**
- * The files a change can break without touching them: when a changed module's
- * exported statements changed (or the module was removed), the snapshot's
+ * The files a change can break without touching them: when what a changed
+ * module shows other modules changed (its surface: declarations and signatures,
+ * unannotated bodies; see exportedSurface), or it was removed or renamed, the snapshot's
  * scripts that import it (at most `maxImporters`), read into both loaded
  * snapshots with what they import, so both workspaces type-check them.
  * Mutates `head.loaded` and `base.loaded`; reads only through the sources.
@@ -36,11 +36,8 @@ export async function loadImporters(params: {
     const basePath = file.oldPath ?? file.path;
     const headText = head.loaded.files.get(file.path);
     const baseText = base.loaded.files.get(basePath);
-    const changed =
-      file.status === "removed" ||
-      file.oldPath !== undefined ||
-      (headText !== undefined && touchesExports({ path: file.path, text: headText, lines: addedLines(file) })) ||
-      (baseText !== undefined && touchesExports({ path: basePath, text: baseText, lines: deletedLines(file) }));
+    // A change inside typed bodies only keeps what importers see: they are not checked again.
+    const changed = file.status === "removed" || file.oldPath !== undefined || headText === undefined || baseText === undefined || exportedSurface(file.path, headText) !== exportedSurface(basePath, baseText);
     if (!changed) continue;
     targets.add(file.path);
     targets.add(basePath);
@@ -71,11 +68,4 @@ export async function loadImporters(params: {
     ? [{ message: `Files that import the changed modules were looked for among the repository's scripts nearest them, up to a limit (${scan.importers.size} found and type-checked); callers beyond it were not checked for errors this change causes.` }]
     : [];
   return { importers, changedImports, notices };
-}
-
-/** The old-side lines the change deleted. */
-function deletedLines(file: FileDiff): ReadonlySet<number> {
-  const lines = new Set<number>();
-  for (const hunk of file.hunks) for (const line of hunk.lines) if (line.kind === "del" && line.oldLine !== undefined) lines.add(line.oldLine);
-  return lines;
 }
