@@ -4,6 +4,7 @@ import path from "node:path/posix";
 import ts from "typescript";
 import { createPathIndex, type PathIndex } from "./create-path-index.js";
 import { toDependencyKey } from "./dependency-path.js";
+import { RETAINED_DOCUMENTS, retainDocuments } from "./retain-documents.js";
 import type { WorkspaceLink } from "./link-workspace-packages.js";
 import { linkedPath } from "./linked-path.js";
 import { fromVirtual, toVirtual, VIRTUAL_ROOT } from "./virtual-root.js";
@@ -11,8 +12,11 @@ import { fromVirtual, toVirtual, VIRTUAL_ROOT } from "./virtual-root.js";
 /** Our own TypeScript's lib directory: the only place on disk the host reads. */
 const LIB_DIR = path.dirname(ts.getDefaultLibFilePath({}));
 const libSnapshots = new Map<string, ts.IScriptSnapshot | undefined>();
-/** Shared by every workspace in the process, so lib.*.d.ts and dependency declarations are parsed once. */
-export const documentRegistry = ts.createDocumentRegistry(true, VIRTUAL_ROOT);
+/**
+ * Shared by every workspace in the process, so lib.*.d.ts and dependency declarations are parsed once:
+ * the files of the last reviews stay parsed after their language services are disposed (a bound, not all).
+ */
+export const documentRegistry = retainDocuments(ts.createDocumentRegistry(true, VIRTUAL_ROOT), RETAINED_DOCUMENTS);
 
 function readLib(file: string): ts.IScriptSnapshot | undefined {
   if (path.dirname(file) !== LIB_DIR) return undefined;
