@@ -10,6 +10,8 @@ const DECLARATION = /\.d\.[cm]?ts$/;
 export interface ImporterScan {
   /** Files that import one of the targets (relative specifiers, or what `resolveBare` maps), in scan order, each with the targets it reaches. */
   readonly importers: ReadonlyMap<string, readonly string[]>;
+  /** Files that re-export a target (barrels): they pass the change on, whatever names their importers take. */
+  readonly barrels: ReadonlySet<string>;
   /** The scan stopped at a limit, so importers beyond it were not looked for. */
   readonly capped: boolean;
   /** Texts read by the scan (path → text), so the caller reads nothing twice. */
@@ -94,7 +96,8 @@ export async function findImporters(params: {
     }
     importers.set(path, hits);
   }
-  return { importers, capped, texts };
+  const barrels = new Set([...targets.keys()].filter((target) => !params.targets.has(target)));
+  return { importers, barrels, capped, texts };
 }
 
 function folderOf(path: string): string {

@@ -1,4 +1,6 @@
-import { exportedSurface } from "../analyze/exported-surface.js";
+import { changedExports, exportedSurface } from "../analyze/exported-surface.js";
+import { readModuleReferences, type ModuleReferences } from "../analyze/read-module-references.js";
+import { resolveRelativeImport } from "../workspace/resolve-relative-import.js";
 import { findImporters } from "../analyze/find-importers.js";
 import type { FileDiff, FileSource, Notice } from "../types.js";
 import { loadFiles, type LoadedFiles } from "../workspace/load-files.js";
@@ -31,31 +33,42 @@ export async function loadImporters(params: {
 }): Promise<ImporterSet & { readonly notices: readonly Notice[] }> {
   const { head, base } = params;
   const targets = new Set<string>();
+  // Per changed module (by head and base path): the exported names whose surface changed, or "all".
+  const changedNames = new Map<string, ReadonlySet<string> | "all">();
   for (const file of params.diff) {
     if (!SCRIPT.test(file.path) || file.status === "added" || file.status === "binary") continue;
     const basePath = file.oldPath ?? file.path;
     const headText = head.loaded.files.get(file.path);
     const baseText = base.loaded.files.get(basePath);
-    // A change inside typed bodies only keeps what importers see: they are not checked again.
-    const changed = file.status === "removed" || file.oldPath !== undefined || headText === undefined || baseText === undefined || exportedSurface(file.path, headText) !== exportedSurface(basePath, baseText);
-    if (!changed) continue;
-    targets.add(file.path);
-    targets.add(basePath);
+    // A change inside typed bodies keeps what importers see: they are not checked again.
+    const names = file.status === "removed" || file.oldPath !== undefined || headText === undefined || baseText === undefined ? "all" : changedExports(exportedSurface(basePath, baseText), exportedSurface(file.path, headText));
+    if (names !== "all" && names.size === 0) continue;
+    for (const path of [file.path, basePath]) {
+      targets.add(path);
+      changedNames.set(path, names);
+    }
   }
   if (targets.size === 0) return { importers: [], changedImports: new Map(), notices: [] };
+  // Importers in other workspace packages reach the changed module through the package's name.
+  const resolveBare = params.resolveBare ?? ((_from: string, specifier: string) => head.loaded.links?.resolve(specifier));
   const scan = await findImporters({
     source: head.source,
     knownPaths: head.loaded.knownPaths,
     targets,
     exclude: new Set(params.diff.flatMap((f) => [f.path, f.oldPath ?? f.path])),
     known: head.loaded.files,
-    // Importers in other workspace packages reach the changed module through the package's name.
-    resolveBare: params.resolveBare ?? ((_from, specifier) => head.loaded.links?.resolve(specifier)),
+    resolveBare,
     ...(params.maxImporters === undefined ? {} : { maxImporters: params.maxImporters }),
     ...(params.maxScanned === undefined ? {} : { maxScanned: params.maxScanned }),
   });
-  // A file the change did not touch exists at both sides, with the same text.
-  const importers = [...scan.importers.keys()].filter((path) => base.loaded.knownPaths.has(path));
+  // A file the change did not touch exists at both sides, with the same text; it is checked when it takes a changed name.
+  const resolvable = new Set([...head.loaded.knownPaths, ...targets]);
+  const resolve = (from: string, specifier: string): string | undefined => resolveRelativeImport(from, specifier, resolvable) ?? resolveBare(from, specifier);
+  const importers = [...scan.importers.keys()].filter((path) => {
+    if (!base.loaded.knownPaths.has(path)) return false;
+    const text = head.loaded.files.get(path) ?? scan.texts.get(path);
+    return text === undefined || takesChangedName(readModuleReferences(path, text), (specifier) => resolve(path, specifier), changedNames, scan.barrels);
+  });
   // What the importers import, at each side: their types come from there.
   for (const side of [head, base]) {
     const missing = importers.filter((path) => !side.loaded.files.has(path));
@@ -68,4 +81,19 @@ export async function loadImporters(params: {
     ? [{ message: `Files that import the changed modules were looked for among the repository's scripts nearest them, up to a limit (${scan.importers.size} found and type-checked); callers beyond it were not checked for errors this change causes.` }]
     : [];
   return { importers, changedImports, notices };
+}
+
+/** Whether a module's imports or re-exports take a changed name (a namespace import or a barrel takes them all). */
+function takesChangedName(references: ModuleReferences, resolve: (specifier: string) => string | undefined, changedNames: ReadonlyMap<string, ReadonlySet<string> | "all">, barrels: ReadonlySet<string>): boolean {
+  const takes = (target: string | undefined, names: readonly string[], whole: boolean): boolean => {
+    if (target === undefined) return false;
+    if (barrels.has(target)) return true;
+    const changed = changedNames.get(target);
+    if (changed === undefined) return false;
+    return changed === "all" || whole || names.some((name) => changed.has(name));
+  };
+  return (
+    references.imports.some((entry) => takes(resolve(entry.specifier), entry.bindings.map((b) => b.imported), entry.whole)) ||
+    references.reexports.some((entry) => takes(resolve(entry.specifier), entry.names.map((n) => n.imported), entry.all))
+  );
 }

@@ -8,6 +8,7 @@ const TSCONFIG = JSON.stringify({ compilerOptions: { target: "es2022", lib: ["es
 
 const TIMING_BASE = [
   "const SCALE = 1;",
+  "export const other = 1;",
   "export function retryDelay(header: string): number | undefined {",
   "  const n = Number(header);",
   "  return Number.isNaN(n) ? undefined : n * SCALE;",
@@ -16,6 +17,7 @@ const TIMING_BASE = [
 ].join("\n");
 const TIMING_HEAD = [
   "const SCALE = 1;",
+  "export const other = 1;",
   "export function retryDelay(header: string): number | null {",
   "  const n = Number(header);",
   "  return Number.isNaN(n) ? null : n * SCALE;",
@@ -62,6 +64,11 @@ describe("errors a change causes in files it did not touch", () => {
     const head = TIMING_BASE.replace("const n = Number(header);", "const n = Number(header.trim());");
     const result = await reviewChange(change(head));
     expect(result.findings.filter((f) => f.path !== "src/timing.ts")).toEqual([]);
+    expect(result.stats.timings["importers"]).toBeUndefined();
+  });
+
+  it("checks no importer that takes none of the changed exports", async () => {
+    const result = await reviewChange(change(TIMING_HEAD, { "src/caller.ts": 'import { other } from "./timing.js";\nexport const x: number = other;\n' }));
     expect(result.stats.timings["importers"]).toBeUndefined();
   });
 
