@@ -3,14 +3,17 @@
  * worker), where the dependency declarations are already acquired and
  * parsed, against the first review of the same commit in a fresh process.
  *
- *   npm run bench:warm-review -- --repo /tmp/realrepos/got --commits 5
+ *   npm run bench:warm-review -- --repo /tmp/realrepos/got --commits 5 [--tsc DIR]
  *
  * For each of the last N commits touching .ts files: review it once (cold:
  * the first review of the process pays for acquisition and parsing), then
  * again (warm), through the same engine and environment provider the CLI
  * uses (PATCHSMITH_TYPES and friends apply). Prints both, per stage, and the
- * median warm time; compare with the project's cold `tsc --noEmit` from
- * bench/real-repos.ts.
+ * median warm time. With --tsc DIR (a checkout with the project's dependencies
+ * installed, such as bench/real-repos.ts's ground-truth clone), the project's
+ * own cold tsc (`--noEmit`, or `-b --force` for a solution root) is run there
+ * three times in the same session, and the ratio of the medians printed: on a
+ * shared machine only figures taken together compare.
  */
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -19,8 +22,9 @@ import { defaultRepoConfig } from "../src/config/repo-config.js";
 import { loadLocalChange } from "../src/cli/load-local-change.js";
 import { createEnvironmentProvider } from "../src/environment/create-environment-provider.js";
 import { reviewChange } from "../src/pipeline/review-change.js";
+import { planTypeCheck, runTypeCheck } from "./real-repos/tsc.js";
 
-const { values } = parseArgs({ options: { repo: { type: "string" }, commits: { type: "string", default: "5" } } });
+const { values } = parseArgs({ options: { repo: { type: "string" }, commits: { type: "string", default: "5" }, tsc: { type: "string" } } });
 if (values.repo === undefined) throw new Error("--repo DIR is required");
 const repoDir = values.repo;
 const environment = createEnvironmentProvider({ settings: readAppSettings(process.env).types, env: process.env });
@@ -39,5 +43,13 @@ for (const sha of shas) {
   rows.push({ sha: sha.slice(0, 7), cold: Math.round(cold.ms), warm: Math.round(warm.ms), stages: warm.result.stats.timings });
   console.log(`${sha.slice(0, 7)}  files ${change.diff.length}  first ${Math.round(cold.ms)} ms  warm ${Math.round(warm.ms)} ms  warm stages ${JSON.stringify(warm.result.stats.timings)}  environment ${JSON.stringify(cold.result.stats.environment ?? {})}`);
 }
-const sorted = rows.map((r) => r.warm).sort((a, b) => a - b);
-console.log(`median warm review: ${sorted[Math.floor(sorted.length / 2)] ?? 0} ms over ${rows.length} commits`);
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const warm = median(rows.map((r) => r.warm));
+console.log(`median warm review: ${warm} ms over ${rows.length} commits`);
+if (values.tsc !== undefined) {
+  const plan = await planTypeCheck(values.tsc);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) times.push(Math.round((await runTypeCheck(values.tsc, plan, { timeoutMs: 600_000, listFiles: false, forceBuild: true })).ms));
+  const cold = median(times);
+  console.log(`cold tsc (${plan.steps.map((s) => s.config).join(", ")}), median of ${times.join(", ")} ms: ${cold} ms; warm review / cold tsc = ${(warm / cold).toFixed(2)}x`);
+}

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import ts from "typescript";
+import { createLru } from "../workspace/create-lru.js";
 import { parseSource } from "./parse-source.js";
 
 /** One name an import binds: `imported` is "default" for a default import. */
@@ -40,6 +42,18 @@ export interface ModuleReferences {
  * name (`Stack.prototype.push`, `cart.total()`) or a string key (`obj["push"]`).
  */
 export function readModuleReferences(path: string, text: string): ModuleReferences {
+  const key = `${path}\u0000${createHash("sha1").update(text).digest("hex")}`;
+  const known = references.get(key);
+  if (known) return known;
+  const read = readReferences(path, text);
+  references.set(key, read);
+  return read;
+}
+
+/** Read once per path and text in a process: the next review's tests and modules are mostly the same files. */
+const references = createLru<string, ModuleReferences>(2000);
+
+function readReferences(path: string, text: string): ModuleReferences {
   const source = parseSource(path, text);
   const imports: ModuleImport[] = [];
   const reexports: ReExport[] = [];

@@ -11,8 +11,10 @@ export interface EnvironmentRequest {
   readonly manifests: ReadonlyMap<string, string>;
   /** Package names the code imports or the tsconfigs name. */
   readonly wanted: readonly string[];
-  /** Names of the repository's own workspace packages: linked from the repository, never fetched. */
+  /** Names of the repository's own packages that could not be linked from it: never fetched, their imports `any`. */
   readonly workspacePackages?: readonly string[];
+  /** Names of the repository's workspace packages linked from its own files: never fetched, typed by the repository. */
+  readonly linkedPackages?: readonly string[];
 }
 
 export interface MissingPackage {
@@ -75,6 +77,7 @@ export async function acquireEnvironment(params: {
   const locked = lock.locked?.versions ?? new Map<string, string>();
   const declared = readDeclaredRanges(request.manifests.get("package.json"));
   const workspace = new Set(request.workspacePackages ?? []);
+  const linked = new Set(request.linkedPackages ?? []);
   const transitive = new Map<string, string>();
   // With a lockfile, what it does not list is not installed, and the repository's own tsc does not see it either.
   const rangeOf = (name: string): string | undefined => (lock.locked ? locked.get(name) : (declared.get(name) ?? transitive.get(name)));
@@ -101,7 +104,7 @@ export async function acquireEnvironment(params: {
     params.signal?.throwIfAborted();
     const batch: { name: string; range: string }[] = [];
     for (const name of queue) {
-      if (seen.has(name) || workspace.has(name)) continue;
+      if (seen.has(name) || workspace.has(name) || linked.has(name)) continue;
       seen.add(name);
       const range = rangeOf(name);
       // Not declared anywhere: the repository's own tsc would not find it either.

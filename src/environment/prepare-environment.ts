@@ -41,7 +41,7 @@ export async function prepareEnvironment(params: {
   }
 }
 
-/** The data a provider needs: the root manifests, the wanted packages, and the repository's own packages. */
+/** The data a provider needs: the root manifests, the wanted packages, and the repository's own packages (linked or not). */
 export function environmentRequest(loaded: LoadedFiles): EnvironmentRequest {
   const manifests = new Map([...loaded.files].filter(([path]) => MANIFEST.test(path)));
   const workspacePackages: string[] = [];
@@ -55,5 +55,12 @@ export function environmentRequest(loaded: LoadedFiles): EnvironmentRequest {
     }
   }
   const own = new Set(workspacePackages);
-  return { manifests, wanted: collectWantedPackages(loaded.files).filter((name) => !own.has(name)), workspacePackages };
+  // Workspace packages linked from the repository are typed by its own files; the others stay `any`.
+  const linked = [...(loaded.links?.links.keys() ?? [])];
+  return {
+    manifests,
+    wanted: collectWantedPackages(loaded.files).filter((name) => !own.has(name) && !loaded.links?.links.has(name)),
+    workspacePackages: workspacePackages.filter((name) => !loaded.links?.links.has(name)),
+    ...(linked.length > 0 ? { linkedPackages: linked } : {}),
+  };
 }

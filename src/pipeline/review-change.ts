@@ -1,6 +1,7 @@
 import { maskModelInput } from "../security/mask-model-input.js";
 import { assembleReview } from "../review/steps/assemble-review.js";
 import { buildWorkspaces } from "../review/steps/build-workspaces.js";
+import { checkImporters } from "../review/steps/check-importers.js";
 import { chooseFiles } from "../review/steps/choose-files.js";
 import { chooseQuietRules } from "../review/steps/choose-quiet-rules.js";
 import { diagnoseChange } from "../review/steps/diagnose-change.js";
@@ -28,6 +29,7 @@ const NO_EDITS = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 
  *  5. find the diagnostics the change introduced on its own lines;
  *  6. quiet the rules the unchanged code already breaks;
  *  7. offer deterministic fixes, each validated before it can be a suggestion;
+ *     then list the errors the change causes in files it did not touch (callers of a changed signature);
  *  8. find credentials on the added lines of every reviewable file, and mask them for the model;
  *  9. ask the model to fix what no deterministic fix removed, validated with the diagnostic as the target;
  * 10. ask the model to review the hunks, its edits validated (repair loop);
@@ -45,10 +47,10 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
   run.progress("load", 0, analysable.length);
 
   // 2–4. Base and head, their environments, their workspaces.
-  const { workspaces, environment } = await run.time("load", async () => {
-    const files = await loadChangedFiles(run, analysable);
+  const { workspaces, environment, importers } = await run.time("load", async () => {
+    const files = await loadChangedFiles(run, analysable, params.diff.filter((f) => f.status === "removed"));
     const prepared = await prepareEnvironments(run, files, params.environment);
-    return { workspaces: buildWorkspaces(run, files, prepared), environment: prepared };
+    return { workspaces: buildWorkspaces(run, files, prepared), environment: prepared, importers: files.importers };
   });
   const { head, base } = workspaces;
 
@@ -61,13 +63,14 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       const quiet = chooseQuietRules(run, { diagnosed, files, base, repositoryRules: workspaces.repositoryRules });
       return { readable: files, checked: offerDeterministicFixes(run, { diagnosed, quiet, head }) };
     });
+    const callers = importers && importers.importers.length > 0 ? await run.time("importers", () => checkImporters(run, importers, workspaces)) : [];
     // Before the model adds its own skips (those files were still analysed): what this run derived in full.
     const analysed = params.diff.map((file) => file.path).filter((path) => !run.skipped.some((s) => s.path === path));
 
     // 8. Secrets.
     const secrets = await run.time("secrets", () => findChangeSecrets(run, params.diff, workspaces));
     const hidden = maskModelInput(secrets.mask);
-    let findings = [...checked.findings, ...secrets.findings];
+    let findings = [...checked.findings, ...callers, ...secrets.findings];
 
     // 9–10. The model.
     let fixStats = NO_EDITS;

@@ -33,7 +33,9 @@ export function buildWorkspace(params: {
   // Packages the code imports that the environment does not have (not acquired, missing, or the repository's own
   // workspace packages): their imports are `any`, and what is inferred from them is not what the project's tsc infers.
   const scripts = new Map([...loaded.files].filter(([path]) => /\.[cm]?[jt]sx?$/.test(path)));
-  const unknownPackages = collectWantedPackages(scripts).filter((name) => !name.startsWith("@types/") && !acquired.has(name));
+  const links = loaded.links?.links ?? new Map();
+  const imported = collectWantedPackages(scripts);
+  const unknownPackages = imported.filter((name) => !name.startsWith("@types/") && !acquired.has(name) && !links.has(name));
   const typesLacking = [...readDeclaredRanges(loaded.files.get("package.json")).keys()].filter((name) => name.startsWith("@types/") && !acquired.has(name));
   const workspace = createWorkspace({
     files: loaded.files,
@@ -43,6 +45,7 @@ export function buildWorkspace(params: {
     silenceImplicitAny: unknownPackages.length > 0,
     environmentComplete: environment !== undefined && environment.missing.length === 0 && typesLacking.length === 0,
     knownPaths: loaded.knownPaths,
+    ...(links.size > 0 ? { links } : {}),
     linter: params.linter ?? createSafeLinter(config.rules),
     checks: { eslint: config.checks.eslint, typescript: config.checks.typescript },
   });
@@ -53,6 +56,11 @@ export function buildWorkspace(params: {
   if (unchecked.length > 0 && config.checks.typescript) {
     const shown = unchecked.slice(0, 3).map((p) => `\`${p}\``).join(", ");
     notices.push({ message: `${unchecked.length} changed ${unchecked.length === 1 ? "file is" : "files are"} not type-checked (${shown}${unchecked.length > 3 ? ", …" : ""}): no tsconfig of the repository includes ${unchecked.length === 1 ? "it" : "them"} (or it is invalid, or its \`extends\` could not be followed), so the project's own \`tsc\` does not check ${unchecked.length === 1 ? "it" : "them"} either. ${unchecked.length === 1 ? "It was" : "They were"} linted.` });
+  }
+  const unlinked = (loaded.links?.unlinked ?? []).filter((u) => imported.includes(u.name));
+  if (unlinked.length > 0) {
+    const shown = unlinked.slice(0, 3).map((u) => u.reason.replace(/`/g, "'")).join("; ");
+    notices.push({ message: `Workspace ${unlinked.length === 1 ? "package" : "packages"} not linked (${shown}${unlinked.length > 3 ? "; …" : ""}): imports of ${unlinked.length === 1 ? "it" : "them"} were treated as \`any\`, so nothing depending on ${unlinked.length === 1 ? "it" : "them"} was reported. Point \`types\` at a source file or commit the declarations.` });
   }
   const typesMissing = layout.typesMissing();
   if (typesMissing.length > 0 || typesLacking.length > 0) {

@@ -3,6 +3,7 @@ import type { Linter } from "eslint";
 import ts from "typescript";
 import type { Diagnostic } from "../types.js";
 import { isDependencyNoise } from "./ignored-typescript-codes.js";
+import type { WorkspaceLink } from "./link-workspace-packages.js";
 import type { SafeLinter } from "./safe-linter.js";
 import type { ProjectLayout } from "./resolve-projects.js";
 import { createTypeScriptHost, documentRegistry, viewDependencies } from "./typescript-host.js";
@@ -78,6 +79,8 @@ export function createWorkspace(params: {
   readonly silenceUnknownNames?: boolean;
   /** Some imported packages are unknown (`any`): a callback passed to one has parameters the real types would have typed. */
   readonly silenceImplicitAny?: boolean;
+  /** The repository's workspace packages linked from its own folders (node_modules/<name> → folder). */
+  readonly links?: ReadonlyMap<string, WorkspaceLink>;
   /** Every path of the snapshot (loaded or not), to tell a missing file from one we did not load. */
   readonly knownPaths: ReadonlySet<string>;
   readonly linter: SafeLinter;
@@ -98,7 +101,7 @@ export function createWorkspace(params: {
     let service = services.get(project);
     if (!service) {
       const rootFiles = (): string[] => [...[...files.keys()].filter((p) => SCRIPT.test(p) && layout.projectOf(p) === project), ...ambient];
-      service = ts.createLanguageService(createTypeScriptHost({ files, rootFiles, options, dependencies }), documentRegistry);
+      service = ts.createLanguageService(createTypeScriptHost({ files, rootFiles, options, dependencies, ...(params.links ? { links: params.links } : {}) }), documentRegistry);
       services.set(project, service);
     }
     return { service, options };

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import ts from "typescript";
 import type { FileSource, Notice } from "../types.js";
+import { linkWorkspacePackages, type WorkspaceLinks } from "./link-workspace-packages.js";
 import { resolveRelativeImport } from "./resolve-relative-import.js";
 import { mapLimit } from "./map-limit.js";
 import { MAX_NESTING_DEPTH, measureNestingDepth } from "./measure-nesting-depth.js";
@@ -11,6 +12,8 @@ export interface LoadedFiles {
   /** Seed files that could not be read as text, with the reason. */
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
   readonly notices: readonly Notice[];
+  /** The repository's workspace packages, linked from the snapshot (absent: none read). */
+  readonly links?: WorkspaceLinks;
 }
 
 const CONFIG_FILE = /(?:^|\/)(?:tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
@@ -20,13 +23,14 @@ const SCRIPT = /\.(?:[cm]?[jt]sx?|d\.ts)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Parsed as code or JSON, so measured for nesting first. */
 const PARSED = /\.(?:[cm]?[jt]sx?|json)$/;
-const MAX_CONFIGS = 50;
+const MAX_CONFIGS = 100;
 const MAX_DECLARATIONS = 100;
 
 /**
  * Read the files a review needs from a snapshot: the seed paths, the
  * tsconfig/jsconfig/package.json files (as data), and what the seeds import
- * with relative specifiers, transitively, then the other scripts in the seeds'
+ * with relative specifiers or from the repository's own workspace packages
+ * (linked from the snapshot), transitively, then the other scripts in the seeds'
  * folders (so "add import" fixes can find a sibling's exports), up to
  * `maxFiles`. Everything is
  * read through the FileSource; nothing from the repository is executed.
@@ -55,6 +59,17 @@ export async function loadFiles(params: {
   const declarations = [...knownPaths].filter((p) => DECLARATION.test(p) && outsideNodeModules(p)).slice(0, MAX_DECLARATIONS);
   let queue = [...params.seeds.filter((p) => knownPaths.has(p)), ...configs, ...lockfiles, ...declarations];
   let capped = false;
+  // Bare specifiers wait until the configs are read: those of workspace packages reach the repository's own files.
+  let bare: string[] = [];
+  let links: WorkspaceLinks | undefined;
+  const follow = (target: string): void => {
+    if (seen.has(target) || queue.includes(target)) return;
+    if (files.size + queue.length >= maxFiles) {
+      capped = true;
+      return;
+    }
+    queue.push(target);
+  };
   while (queue.length > 0) {
     const batch = queue.filter((p) => !seen.has(p));
     queue = [];
@@ -81,14 +96,16 @@ export async function loadFiles(params: {
       if (!SCRIPT.test(path)) continue;
       for (const ref of ts.preProcessFile(result.text, true, true).importedFiles) {
         const target = resolveRelativeImport(path, ref.fileName, knownPaths);
-        if (target === undefined || seen.has(target)) continue;
-        if (files.size + queue.length >= maxFiles) {
-          capped = true;
-          continue;
-        }
-        queue.push(target);
+        if (target !== undefined) follow(target);
+        else if (!ref.fileName.startsWith(".")) bare.push(ref.fileName);
       }
     }
+    links ??= linkWorkspacePackages({ files, knownPaths });
+    for (const specifier of bare) {
+      const target = links.resolve(specifier);
+      if (target !== undefined) follow(target);
+    }
+    bare = [];
   }
   // Siblings of the seeds: where a missing import most often lives.
   const folders = new Set(params.seeds.map(folderOf));
@@ -103,7 +120,7 @@ export async function loadFiles(params: {
       message: `Only ${maxFiles} files were loaded for type information; imports beyond that were treated as unknown, so some type errors across files may be missed.`,
     });
   }
-  return { files, knownPaths, skipped, notices };
+  return { files, knownPaths, skipped, notices, ...(links ? { links } : {}) };
 }
 
 /** Why a file is too deeply nested to parse safely, or undefined. */

@@ -1,10 +1,12 @@
 import js from "@eslint/js";
 import { Linter } from "eslint";
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 import tsPlugin from "@typescript-eslint/eslint-plugin";
+import { createLru } from "./create-lru.js";
 import { defaultRules, recommendedRules } from "./rule-policy.js";
 import { toVirtual, VIRTUAL_ROOT } from "./virtual-root.js";
 
@@ -96,18 +98,42 @@ export function usableRuleEntries(entries: Readonly<Record<string, RuleEntry>>):
   return { rules, rejected };
 }
 
+/** Linters by their rule overrides: a process reviewing one repository again reuses its linter, config and results. */
+const linters = createLru<string, SafeLinter>(16);
+
+/**
+ * The safe linter for a set of rule overrides, one per set in the process: its
+ * config is normalised once, and its messages are kept per path and text (a
+ * bounded cache; ESLint's answer depends on nothing else), so a file that is
+ * the same in the next review (the base of a new push, an unchanged sibling)
+ * is not linted again.
+ */
 export function createSafeLinter(overrides: Readonly<Record<string, RuleEntry>> = {}): SafeLinter {
+  const key = JSON.stringify(Object.entries(overrides).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const existing = linters.get(key);
+  if (existing) return existing;
   const linter = new Linter({ cwd: VIRTUAL_ROOT, configType: "flat" });
   const config = normalizeOnce(builtinLintConfig(overrides));
   const known = knownRuleNames();
-  return {
+  const results = createLru<string, readonly Linter.LintMessage[]>(MAX_CACHED_RESULTS);
+  const created: SafeLinter = {
     lint(path, text) {
+      const resultKey = `${path}\u0000${createHash("sha1").update(text).digest("hex")}`;
+      const cached = results.get(resultKey);
+      if (cached) return [...cached];
       // A disable comment naming a rule of a plugin we never load (`promise/prefer-await-to-then`) is the
       // repository's business, not a problem in its code.
-      return linter.verify(text, config, { filename: toVirtual(path) }).filter((m) => !(m.ruleId !== null && !known.has(m.ruleId) && m.message.startsWith("Definition for rule ")));
+      const messages = linter.verify(text, config, { filename: toVirtual(path) }).filter((m) => !(m.ruleId !== null && !known.has(m.ruleId) && m.message.startsWith("Definition for rule ")));
+      results.set(resultKey, messages);
+      return [...messages];
     },
   };
+  linters.set(key, created);
+  return created;
 }
+
+/** Lint results kept per linter (a message list is small; a review lints tens of files). */
+const MAX_CACHED_RESULTS = 2000;
 
 interface NormalizableConfigArray {
   normalizeSync(): void;
