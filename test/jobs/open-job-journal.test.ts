@@ -74,7 +74,7 @@ describe("openJobJournal", () => {
     const openAppend = async (name: string): Promise<JournalHandle> => {
       const real = await open(name, "a");
       return {
-        write: ((text: string) => (diskFull ? Promise.reject(new Error("ENOSPC: no space left on device")) : real.write(text))),
+        write: (text: string) => (diskFull ? Promise.reject(new Error("ENOSPC: no space left on device")) : real.write(text)),
         datasync: () => real.datasync(),
         close: () => real.close(),
       };
