@@ -11,6 +11,7 @@ import { createWriteLimiter, type WriteLimiter } from "./github/create-write-lim
 import { decideCheckRunEvent } from "./github/decide-check-run-event.js";
 import { decidePullRequestEvent } from "./github/decide-pull-request-event.js";
 import { enqueueReview } from "./github/enqueue-review.js";
+import { addCommentReaction } from "./github/add-comment-reaction.js";
 import { concludeGivenUpCheckRun } from "./github/conclude-given-up-check-run.js";
 import { getAppSlug } from "./github/get-app-slug.js";
 import { limitRequestTime } from "./github/limit-request-time.js";
@@ -174,6 +175,12 @@ export function createApp(deps: AppDeps): ApplicationFunction {
             toQueued: (job) => ({ id: commandJobId(job), key: commandJobKey(job), data: job, kind: "command" }),
             refused: ["busy"],
             resume: (job) => ({ ...job, resumed: true }),
+            // Given up (it stopped the process each time): its comment gets 😕 instead of a 👀 that never ends.
+            onGiveUp: ({ id, data }) => {
+              void attemptWithin({ ms: CHECK_RUN_TIMEOUT_MS, log, what: `react to the given-up command ${id}`, fields: { jobId: id } }, async () => {
+                await addCommentReaction({ octokit: await getOctokit(data.installationId), owner: data.owner, repo: data.repo, comment: data.comment, content: "confused" });
+              });
+            },
           });
     const commandQueue: CommandQueue<CommandJob> = journaledCommands ?? memoryCommands;
     const readAppSlug = createAppSlugReader({ slug: deps.appSlug, fetchSlug: async () => getAppSlug({ octokit: await app.auth() }), log });

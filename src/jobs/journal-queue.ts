@@ -31,6 +31,8 @@ export function journalQueue<T, A>(params: {
   readonly refused: readonly A[];
   /** The data of a job queued again after a process started it (default: unchanged). */
   readonly resume?: (data: T) => T;
+  /** Told of a job given up at start (started MAX_JOURNAL_STARTS times, never done). */
+  readonly onGiveUp?: (entry: JournalEntry<T>) => void;
 }): JournalQueue<T, A> {
   const { queue, journal, log } = params;
   const enqueue = async (queued: QueuedJob<T>): Promise<A> => {
@@ -48,6 +50,7 @@ export function journalQueue<T, A>(params: {
         pending,
         journal,
         log,
+        ...(params.onGiveUp === undefined ? {} : { onGiveUp: params.onGiveUp }),
         enqueue: async (entry) => {
           const data = entry.starts > 0 && params.resume !== undefined ? params.resume(entry.data) : entry.data;
           const outcome = await enqueue({ ...params.toQueued(data), id: entry.id });

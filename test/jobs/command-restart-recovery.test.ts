@@ -11,6 +11,7 @@ import { createCommandQueue } from "../../src/jobs/create-command-queue.js";
 import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
 import { createShutdown } from "../../src/jobs/create-shutdown.js";
 import { openJobJournal, type JournalHandle } from "../../src/jobs/open-job-journal.js";
+import { MAX_JOURNAL_STARTS } from "../../src/jobs/recover-journal.js";
 import { producerOnly } from "../../src/jobs/producer-only.js";
 import type { ReviewJob } from "../../src/jobs/review-job.js";
 import { renderAnswerMarker } from "../../src/review/markers.js";
@@ -181,6 +182,28 @@ describe("slash commands in single-process mode: the command journal", () => {
     expect(replies).toHaveLength(1);
     expect(nock.pendingMocks()).toEqual([]);
     await after.journal.close();
+  });
+
+  it("a command that stopped the process at each of its starts is given up: its comment gets 😕, and it is not run", async () => {
+    const file = await journalPath("command");
+    const job = helpJob("help-crash");
+    const before = await openJobJournal<CommandJob>({ file });
+    await before.journal.record(commandJobId(job), job);
+    for (let i = 0; i < MAX_JOURNAL_STARTS; i++) before.journal.started(commandJobId(job));
+    await before.journal.close();
+
+    nockInstallationToken(1);
+    const confused = nockReaction(REPO, conversation, "confused");
+    const after = await openJobJournal<CommandJob>({ file });
+    const second = await start({ commandJournal: after });
+    await until(() => confused.isDone());
+
+    expect(second.commands).toEqual([]);
+    expect(second.log.messages("error")).toContain(`Gave up job ${commandJobId(job)}: it was started 3 times and never finished (did it stop the process?)`);
+    await after.journal.close();
+    const last = await openJobJournal<CommandJob>({ file });
+    expect(last.pending).toEqual([]);
+    await last.journal.close();
   });
 
   it("a journal that cannot be written (disk full) or does not answer: the delivery is answered 503, and the redelivery is taken once it can", async () => {
