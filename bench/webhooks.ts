@@ -45,7 +45,7 @@ import { createBullQueue } from "../src/jobs/create-bull-queue.js";
 import { createInProcessQueue } from "../src/jobs/create-in-process-queue.js";
 import { producerOnly } from "../src/jobs/producer-only.js";
 import type { AnyQueue, Queue } from "../src/jobs/queue.js";
-import { reviewJobId, reviewJobKey, type ReviewJob } from "../src/jobs/review-job.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "../src/github/review-job.js";
 import type { ReviewChange } from "../src/pipeline/review-types.js";
 import { openJobJournal } from "../src/jobs/open-job-journal.js";
 import { mkdtemp, rm } from "node:fs/promises";

@@ -9,7 +9,7 @@ import { buildScanQueue } from "./jobs/build-scan-queue.js";
 import { createShutdown } from "./jobs/create-shutdown.js";
 import { journalFile } from "./jobs/journal-file.js";
 import { openJobJournal } from "./jobs/open-job-journal.js";
-import type { ReviewJob } from "./jobs/review-job.js";
+import type { ReviewJob } from "./github/review-job.js";
 import { sleep } from "./jobs/sleep.js";
 import { createGenerator } from "./llm/create-generator.js";
 import type { Generator } from "./llm/generator.js";

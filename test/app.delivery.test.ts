@@ -12,7 +12,7 @@ import { createInProcessQueue } from "../src/jobs/create-in-process-queue.js";
 import { openJobJournal } from "../src/jobs/open-job-journal.js";
 import { producerOnly } from "../src/jobs/producer-only.js";
 import type { AddOutcome, Queue, QueuedJob } from "../src/jobs/queue.js";
-import type { ReviewJob } from "../src/jobs/review-job.js";
+import type { ReviewJob } from "../src/github/review-job.js";
 import { createTestLog } from "./helpers/create-test-log.js";
 import { createTestProbot } from "./helpers/create-test-probot.js";
 import { emptyResult, fakeReviewChange } from "./helpers/fake-review-change.js";

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app.js";
 import { readAppSettings } from "../src/config/app-settings.js";
 import { createInProcessQueue } from "../src/jobs/create-in-process-queue.js";
-import type { ReviewJob } from "../src/jobs/review-job.js";
+import type { ReviewJob } from "../src/github/review-job.js";
 import type { ReviewJobOutcome } from "../src/jobs/run-review-job.js";
 import { renderReviewMarker, renderStandingMarker } from "../src/review/markers.js";
 import type { ReviewChange } from "../src/pipeline/review-types.js";

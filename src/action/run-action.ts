@@ -15,7 +15,7 @@ import { standingConclusion } from "../github/standing-conclusion.js";
 import { decidePullRequestEvent } from "../github/decide-pull-request-event.js";
 import { postPullRequestReview } from "../github/post-pull-request-review.js";
 import { requestErrorInfo } from "../github/request-error-info.js";
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { ReviewChange } from "../pipeline/review-types.js";
 import { readActionInputs } from "./read-action-inputs.js";
 import { readPullRequestEvent } from "./read-pull-request-event.js";

@@ -7,7 +7,7 @@ import { postCommentReply, type ReplyTarget } from "../github/post-comment-reply
 import { requestErrorInfo } from "../github/request-error-info.js";
 import { commandJobId, commandJobKey, type CommandJob } from "../jobs/command-job.js";
 import type { CommandQueue } from "../jobs/create-command-queue.js";
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { inlineCode } from "../review/inline-code.js";
 import { COMMANDS } from "./command-specs.js";
 import type { CommandDecision } from "./decide-comment-event.js";

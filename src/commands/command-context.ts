@@ -3,8 +3,8 @@ import type { AddOutcome } from "../jobs/queue.js";
 import type { ScanJob } from "../scan/scan-job.js";
 import type { ProbotOctokit } from "probot";
 import type { CommandJob } from "../jobs/command-job.js";
-import type { JobLog } from "../jobs/job-log.js";
-import type { ReviewJob } from "../jobs/review-job.js";
+import type { JobLog } from "../log/job-log.js";
+import type { ReviewJob } from "../github/review-job.js";
 import type { ReviewJobOutcome } from "../jobs/run-review-job.js";
 import type { Generator } from "../llm/generator.js";
 

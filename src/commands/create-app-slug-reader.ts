@@ -1,4 +1,4 @@
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 
 /**
  * The app's slug (what `@<slug> <command>` mentions): the configured one

@@ -1,4 +1,5 @@
-import type { CommandComment, CommandJob } from "../jobs/command-job.js";
+import type { CommandComment } from "../github/command-comment.js";
+import type { CommandJob } from "../jobs/command-job.js";
 import { parseCommand } from "./parse-command.js";
 
 interface Author {

@@ -1,5 +1,5 @@
 import type { CommandJob } from "../jobs/command-job.js";
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { AddOutcome } from "../jobs/queue.js";
 import { inlineCode } from "../review/inline-code.js";
 import { SCAN_ISSUE_LABEL } from "../github/find-scan-issue.js";

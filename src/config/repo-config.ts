@@ -53,9 +53,11 @@ export const repoConfigSchema = z
         keepUnvalidatedAdvice: z.boolean().default(true),
         /** The most a model finding without a validated edit may be: "warning" (the highest allowed) or "info". */
         findingSeverity: z.enum(["warning", "info"]).default("warning"),
+        /** Ask the model a second, yes/no question about each of its findings ("is this claim true of these lines?") and drop those it answers no. */
+        verifyFindings: z.boolean().default(false),
       })
       .strict()
-      .default({ temperature: 0, maxAttempts: 3, keepUnvalidatedAdvice: true, findingSeverity: "warning" }),
+      .default({ temperature: 0, maxAttempts: 3, keepUnvalidatedAdvice: true, findingSeverity: "warning", verifyFindings: false }),
     scan: z
       .object({
         enabled: z.boolean().default(true),

@@ -1,4 +1,4 @@
-import type { ReviewTrigger } from "../jobs/review-job.js";
+import type { ReviewTrigger } from "./review-job.js";
 import type { Comparison } from "./compare-commits.js";
 import type { ReviewScope } from "./review-scope.js";
 

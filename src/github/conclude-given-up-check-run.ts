@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from "probot";
-import type { ReviewJob } from "../jobs/review-job.js";
+import type { ReviewJob } from "./review-job.js";
 import { updateCheckRun } from "./update-check-run.js";
 
 /**

@@ -6,9 +6,11 @@ export const CHECK_RUN_NAME = "patchsmith";
 
 export type CheckConclusion = "success" | "neutral" | "failure";
 
-/** Create the `patchsmith` check run on a head SHA, queued, in progress or already completed; returns its id. */
+/** Create the `patchsmith` check run (or the one `name` gives) on a head SHA, queued, in progress or already completed; returns its id. */
 export async function createCheckRun(params: {
   readonly octokit: Pick<ProbotOctokit, "rest">;
+  /** Default CHECK_RUN_NAME. */
+  readonly name?: string;
   readonly owner: string;
   readonly repo: string;
   readonly headSha: string;
@@ -26,7 +28,7 @@ export async function createCheckRun(params: {
   const { data } = await params.octokit.rest.checks.create({
     owner: params.owner,
     repo: params.repo,
-    name: CHECK_RUN_NAME,
+    name: params.name ?? CHECK_RUN_NAME,
     head_sha: params.headSha,
     started_at: params.startedAt.toISOString(),
     output: limitCheckOutput(params.output),

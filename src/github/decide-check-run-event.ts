@@ -1,4 +1,4 @@
-import type { ReviewJob } from "../jobs/review-job.js";
+import type { ReviewJob } from "./review-job.js";
 import { CHECK_RUN_NAME } from "./create-check-run.js";
 import type { Decision } from "./decide-pull-request-event.js";
 

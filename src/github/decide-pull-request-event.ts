@@ -1,4 +1,4 @@
-import type { ReviewJob, ReviewTrigger } from "../jobs/review-job.js";
+import type { ReviewJob, ReviewTrigger } from "./review-job.js";
 
 /** The fields of a `pull_request` webhook payload that the decision reads. */
 export interface PullRequestPayload {

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from "probot";
-import type { CommandComment } from "../jobs/command-job.js";
+import type { CommandComment } from "./command-comment.js";
 import { parseAnswerMarkers, type AnswerMark } from "../review/markers.js";
 import { isTrustedAuthor } from "./is-trusted-author.js";
 

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from "probot";
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { WriteLimiter } from "./create-write-limiter.js";
 import { secondaryRateLimitWait } from "./secondary-rate-limit-wait.js";
 

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from "probot";
-import { rejectOnAbort } from "../jobs/reject-on-abort.js";
+import { rejectOnAbort } from "../time/reject-on-abort.js";
 
 /** Thrown when GitHub did not answer one API request (successfully) within PATCHSMITH_GITHUB_TIMEOUT_MS. */
 export class GitHubTimeoutError extends Error {

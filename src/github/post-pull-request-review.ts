@@ -1,4 +1,4 @@
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { findLandedReview } from "./find-landed-review.js";
 import { publishReview, type PublishedReview } from "./publish-review.js";
 import type { PostableReview, PullRequestClient } from "./review-pull-request.js";

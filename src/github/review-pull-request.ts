@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { RepoConfig } from "../config/repo-config.js";
-import type { ReviewTrigger } from "../jobs/review-job.js";
+import type { ReviewTrigger } from "./review-job.js";
 import type { Generator } from "../llm/generator.js";
 import type { ReviewChange, ReviewChangeResult } from "../pipeline/review-types.js";
 import type { ReviewProgress } from "../review/review-types.js";

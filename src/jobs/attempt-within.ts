@@ -1,5 +1,5 @@
-import type { JobLog } from "./job-log.js";
-import { withinMs } from "./within-ms.js";
+import type { JobLog } from "../log/job-log.js";
+import { withinMs } from "../time/within-ms.js";
 
 /**
  * Run a call that is a courtesy, not the work (a check run's status or text):

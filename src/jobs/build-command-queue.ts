@@ -2,7 +2,7 @@ import type { CommandJob } from "./command-job.js";
 import { createBullCommandQueue } from "./create-bull-command-queue.js";
 import { countRunning } from "./count-running.js";
 import { createCommandQueue, type CommandQueue } from "./create-command-queue.js";
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { producerOnly } from "./producer-only.js";
 import type { QueueSettings } from "./read-queue-settings.js";
 import type { JobCounts } from "../server/create-metrics.js";

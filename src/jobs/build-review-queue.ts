@@ -2,12 +2,12 @@ import type { JobCounts } from "../server/create-metrics.js";
 import { createBullQueue } from "./create-bull-queue.js";
 import { countRunning } from "./count-running.js";
 import { createInProcessQueue } from "./create-in-process-queue.js";
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { waitingBound } from "./job-rules.js";
 import { producerOnly } from "./producer-only.js";
 import type { AnyQueue } from "./queue.js";
 import type { QueueSettings } from "./read-queue-settings.js";
-import type { ReviewJob } from "./review-job.js";
+import type { ReviewJob } from "../github/review-job.js";
 
 /** The BullMQ queue name every instance and worker of one deployment shares. */
 export const REVIEW_QUEUE_NAME = "patchsmith-reviews";

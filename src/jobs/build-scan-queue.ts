@@ -3,7 +3,7 @@ import type { CountedQueue } from "./build-command-queue.js";
 import { countRunning } from "./count-running.js";
 import { createBullQueue } from "./create-bull-queue.js";
 import { createInProcessQueue } from "./create-in-process-queue.js";
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { waitingBound } from "./job-rules.js";
 import { producerOnly } from "./producer-only.js";
 import type { AnyQueue } from "./queue.js";

@@ -1,5 +1,5 @@
 import { createMemoryQueue, type DropReason } from "./create-memory-queue.js";
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { JOB_RULES } from "./job-rules.js";
 import type { Queue, QueuedJob } from "./queue.js";
 

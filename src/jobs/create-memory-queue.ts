@@ -1,4 +1,4 @@
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { JOB_RULES, type SameKeyRule } from "./job-rules.js";
 import type { ProducibleQueue } from "./producer-only.js";
 import type { CloseOptions, JobHandler, QueuedJob } from "./queue.js";

@@ -1,5 +1,5 @@
 import type { ReviewProgress } from "../review/review-types.js";
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 
 export interface ProgressReporter {
   /** Note progress; sends an update when the stage changed and enough time passed since the last one. */

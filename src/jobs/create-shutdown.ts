@@ -1,4 +1,4 @@
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { CloseOptions } from "./queue.js";
 
 /** Anything the shutdown closes: a queue (with the grace period) or another resource. */

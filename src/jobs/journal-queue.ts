@@ -1,4 +1,4 @@
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { JobJournal, JournalEntry } from "./open-job-journal.js";
 import type { ProducibleQueue } from "./producer-only.js";
 import type { QueuedJob } from "./queue.js";

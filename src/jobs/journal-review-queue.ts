@@ -1,9 +1,9 @@
 import type { JournalEntry, JobJournal } from "./open-job-journal.js";
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { AddOutcome, AnyQueue, Queue } from "./queue.js";
 import { recoverJournal } from "./recover-journal.js";
 import { runJournaled } from "./run-journaled.js";
-import { reviewJobId, reviewJobKey, type ReviewJob } from "./review-job.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "../github/review-job.js";
 
 export { MAX_JOURNAL_STARTS } from "./recover-journal.js";
 

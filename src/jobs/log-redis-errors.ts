@@ -1,4 +1,4 @@
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 
 /** What emits connection errors: an ioredis connection, a BullMQ Queue. */
 export interface ErrorEmitter {

@@ -2,11 +2,12 @@ import { Queue as BullQueue, type JobsOptions } from "bullmq";
 import { Redis } from "ioredis";
 import { logRedisErrors } from "./log-redis-errors.js";
 import { createKeyLock, type KeyLock, type KeyOrder } from "./create-key-lock.js";
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { CloseOptions, JobHandler } from "./queue.js";
 import { QueueClosedError } from "./queue-closed-error.js";
 import { queueRedisKeys, type QueueRedisKeys } from "./queue-redis-keys.js";
-import { REDIS_ANSWER_MS, redisAnswers, withinMs } from "./within-ms.js";
+import { withinMs } from "../time/within-ms.js";
+import { REDIS_ANSWER_MS, redisAnswers } from "./redis-answers.js";
 import { startBullWorker, type BullWorker } from "./start-bull-worker.js";
 
 /** What every patchsmith queue on Redis is configured with. */

@@ -1,6 +1,6 @@
 import { JobNotRecordedError } from "./job-not-recorded-error.js";
-import type { JobLog } from "./job-log.js";
-import { withinMs } from "./within-ms.js";
+import type { JobLog } from "../log/job-log.js";
+import { withinMs } from "../time/within-ms.js";
 
 /** Longest wait for a webhook's job to be stored before the delivery is answered 503 (GitHub gives up at 10 s; Probot answers 202 at 9 s). */
 export const RECORD_JOB_MS = 5_000;

@@ -1,4 +1,4 @@
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { JobJournal, JournalEntry } from "./open-job-journal.js";
 
 /** A job that killed the process this many times (started, never done) is given up at the next start. */

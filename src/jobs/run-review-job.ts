@@ -17,9 +17,9 @@ import type { Generator } from "../llm/generator.js";
 import type { ReviewChange } from "../pipeline/review-types.js";
 import { attemptWithin } from "./attempt-within.js";
 import { createProgressReporter } from "./create-progress-reporter.js";
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { QueueClosedError } from "./queue-closed-error.js";
-import type { ReviewJob } from "./review-job.js";
+import type { ReviewJob } from "../github/review-job.js";
 import { SupersededError } from "./superseded-error.js";
 
 /** Everything a review job uses, passed in: GitHub, the engine, the model, the clock, the log. */

@@ -3,13 +3,14 @@ import { DelayedError, WaitingError, Worker, type ConnectionOptions, type Job } 
 import type { Redis } from "ioredis";
 import type { KeyLock } from "./create-key-lock.js";
 import { logRedisErrors, reportErrorsOncePerMinute } from "./log-redis-errors.js";
-import type { JobLog } from "./job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { LockLostError } from "./lock-lost-error.js";
 import type { JobHandler } from "./queue.js";
 import { QueueClosedError } from "./queue-closed-error.js";
 import { readStoredJob } from "./stored-job.js";
 import { SupersededError } from "./superseded-error.js";
-import { REDIS_ANSWER_MS, redisAnswers, withinMs } from "./within-ms.js";
+import { withinMs } from "../time/within-ms.js";
+import { REDIS_ANSWER_MS, redisAnswers } from "./redis-answers.js";
 
 /** A running BullMQ worker of one queue, as its queue sees it. */
 export interface BullWorker {

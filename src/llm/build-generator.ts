@@ -8,12 +8,16 @@ import { fixPromptCandidates } from "./prompts/fix-prompt.js";
 import type { Prompt } from "./prompts/prompt.js";
 import { reviewPromptCandidates } from "./prompts/review-prompt.js";
 import { testsPromptCandidates } from "./prompts/tests-prompt.js";
+import { verifyPromptCandidates } from "./prompts/verify-prompt.js";
 import { answerSchema } from "./schemas/answer-schema.js";
+import { verifySchema } from "./schemas/verify-schema.js";
 import { FIX_ANSWER_GRAMMAR, TESTS_ANSWER_GRAMMAR } from "./schemas/code-answer-grammar.js";
 import { fixHeaderSchema } from "./schemas/fix-schema.js";
 import { reviewSchema } from "./schemas/review-schema.js";
 import { testsHeaderSchema, type TestsHeader } from "./schemas/tests-schema.js";
 import { parseCodeAnswer, type CodeAnswer } from "./answers/parse-code-answer.js";
+import { parseReviewAnswer } from "./answers/parse-review-answer.js";
+import { REVIEW_ANSWER_GRAMMAR } from "./schemas/review-answer-grammar.js";
 import type { ModelUsage } from "./model-usage.js";
 import type { LlmTransport, Operation } from "./transport.js";
 import { withTimeLimit } from "./with-time-limit.js";
@@ -31,7 +35,7 @@ export interface GeneratorDefaults {
   readonly now?: () => number;
 }
 
-const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "test-writing", answer: "answer" };
+const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "test-writing", answer: "answer", verify: "verification" };
 
 /**
  * The operations every backend shares, built on its transport: pick the most
@@ -96,7 +100,9 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
       }
       return smallest;
     },
-    reviewHunks: (request, options) => run("review", reviewSchema, reviewPromptCandidates(request), options),
+    // Findings come as lines (`\`code\` kind: sentence`, or `none`) under their own grammar: fewer tokens than JSON, a fixed list of defect kinds, and the line found from the quote.
+    reviewHunks: async (request, options) =>
+      parseReviewAnswer(await complete("review", reviewSchema, reviewPromptCandidates(request), options ?? {}, { grammar: REVIEW_ANSWER_GRAMMAR }), request.hunks, WHAT.review),
     async fixRange(request, options) {
       const answer = await runCode("fix", fixHeaderSchema, FIX_ANSWER_GRAMMAR, fixPromptCandidates(request), options);
       return { replacement: answer.code };
@@ -108,6 +114,11 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
       return { ...header, path: request.testPath, symbols: request.symbols ?? [request.symbol], code: answer.code };
     },
     answerQuestion: (request, options) => run("answer", answerSchema, answerPromptCandidates(request), options),
+    async verifyClaim(request, options) {
+      // The answer is a handful of tokens (`{"answer": "yes"}`); a longer limit would only cost time where the grammar is ignored (a server).
+      const output = await run("verify", verifySchema, verifyPromptCandidates(request), { ...options, maxTokens: Math.min(options?.maxTokens ?? 32, 32) });
+      return output.answer === "yes";
+    },
     dispose: () => transport.dispose(),
   };
 }

@@ -60,6 +60,17 @@ export interface FixRangeRequest {
   readonly pr?: PullRequestText;
 }
 
+/** Whether a model finding's claim is true of its lines (the yes/no verification pass). */
+export interface VerifyClaimRequest {
+  readonly path: string;
+  /** The whole file at head. */
+  readonly fileText: string;
+  readonly startLine: number;
+  readonly line: number;
+  /** The finding's message: untrusted (a model wrote it). */
+  readonly claim: string;
+}
+
 /** Write unit tests for one exported symbol. */
 export interface WriteTestsRequest {
   readonly path: string;
@@ -133,6 +144,8 @@ export interface Generator {
   fixRange(request: FixRangeRequest, options?: GenerateOptions): Promise<FixOutput>;
   writeTests(request: WriteTestsRequest, options?: GenerateOptions): Promise<TestsOutput>;
   answerQuestion(request: AnswerQuestionRequest, options?: GenerateOptions): Promise<AnswerOutput>;
+  /** A second, grammar-constrained look at one finding: true when the model says its claim holds for its lines. */
+  verifyClaim(request: VerifyClaimRequest, options?: GenerateOptions): Promise<boolean>;
   /** Frees the model, contexts and connections. Call once, at shutdown. */
   dispose(): Promise<void>;
 }

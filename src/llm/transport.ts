@@ -1,7 +1,7 @@
 import type { GbnfJsonSchema } from "node-llama-cpp";
 
-/** The four things patchsmith asks a model; also the name of each one's schema. */
-export type Operation = "review" | "fix" | "tests" | "answer";
+/** The things patchsmith asks a model; also the name of each one's schema. */
+export type Operation = "review" | "fix" | "tests" | "answer" | "verify";
 
 /** One request for an answer (JSON text, or a header and a fenced code block), as a backend sees it. */
 export interface CompletionRequest {

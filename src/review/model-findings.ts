@@ -5,7 +5,7 @@ import { mapWithConcurrency } from "../llm/findings/map-with-concurrency.js";
 import { planReviewGroups, type ReviewGroup } from "../llm/findings/plan-review-groups.js";
 import { rankFile } from "../llm/findings/rank-file.js";
 import { settleEdit } from "../llm/findings/settle-edit.js";
-import type { Generator, ModelFinding } from "../llm/generator.js";
+import type { Generator, ModelFinding, VerifyClaimRequest } from "../llm/generator.js";
 import type { Diagnostic, FileDiff, Finding, Fix, Notice, ValidationVerdict } from "../types.js";
 import { echoesDiagnostic } from "./echoes-diagnostic.js";
 import { quoteOnLines } from "./quote-on-lines.js";
@@ -65,7 +65,8 @@ function lineCount(text: string | undefined): number {
  *  1. rank the changed files (source, then other code, tests, docs, config) and skip those not worth a model's time;
  *  2. group each file's hunks into prompts that fit the context, and spend the token budget in rank order;
  *  3. ask the model to review each group, several at once when the backend allows;
- *  4. drop findings whose quote is not on their lines and findings that restate a checker's diagnostic;
+ *  4. drop findings whose quote is not on their lines and findings that restate a checker's diagnostic,
+ *     and, with `model.verifyFindings`, those the model does not confirm when asked about the claim alone;
  *  5. pass every proposed edit through the repair loop: only validated edits become suggestions,
  *     the rest become plain advice (or are dropped, by config). A finding without a validated edit
  *     is marked unverified and is at most `model.findingSeverity` (a warning by default).
@@ -149,6 +150,10 @@ async function reviewGroup(params: ModelFindingsParams, group: ReviewGroup, tall
     // A quote that is not on the lines named means invented lines or an invented API; a restated diagnostic is an echo.
     if (!quoteOnLines({ quote: proposed.quote, fileText, startLine: finding.startLine, line: finding.line })) continue;
     if (echoesDiagnostic(finding, params.diagnostics)) continue;
+    // The verification pass: the model looks again at the claim and its lines alone; a "no" drops the finding.
+    if (params.config.model.verifyFindings && fileText !== undefined) {
+      if (!(await confirmed(params, { path: file.path, fileText, startLine: finding.startLine, line: finding.line, claim: proposed.message }))) continue;
+    }
     if (proposed.edit === null) {
       results.push(unverified(finding));
       continue;
@@ -186,6 +191,16 @@ async function reviewGroup(params: ModelFindingsParams, group: ReviewGroup, tall
     });
   }
   return results;
+}
+
+/** The verification pass's answer; a verification that fails (time limit, bad output) leaves the finding as it was, unverified. */
+async function confirmed(params: ModelFindingsParams, request: VerifyClaimRequest): Promise<boolean> {
+  try {
+    return await params.generator.verifyClaim(request, params.signal === undefined ? {} : { signal: params.signal });
+  } catch (error) {
+    if (params.signal?.aborted === true) throw error;
+    return true;
+  }
 }
 
 /** The model's finding as a domain Finding, or undefined when its lines are not in the file. */

@@ -1,9 +1,9 @@
 import type { Finding, Severity } from "../types.js";
 import { inlineCode } from "./inline-code.js";
-import { redactSecrets } from "../security/redact-secrets.js";
+import { moreItems } from "./more-items.js";
 import type { ReviewResult } from "./review-types.js";
-import { sanitizeModelText, type SanitizeContext } from "./sanitize-model-text.js";
-import { toOneLine } from "./to-one-line.js";
+import type { SanitizeContext } from "./sanitize-model-text.js";
+import { summariseUntrusted } from "./summarise-untrusted.js";
 
 export interface ReviewBodyParams extends Pick<ReviewResult, "findings" | "comments" | "overflow" | "skipped" | "notices" | "stats"> {
   /** Name of the model and backend, or undefined when only deterministic checks ran. */
@@ -47,19 +47,19 @@ export function renderReviewBody(params: ReviewBodyParams): string {
       const where = finding.startLine < finding.line ? `${finding.path}:${finding.startLine}-${finding.line}` : `${finding.path}:${finding.line}`;
       lines.push(`- ${inlineCode(where)} **${finding.severity}** ${inlineCode(finding.rule)}: ${summarise(finding.message, context)}`);
     }
-    lines.push(...more(params.overflow.length - MAX_OVERFLOW, "finding"));
+    lines.push(...moreItems(params.overflow.length - MAX_OVERFLOW, "finding"));
   }
 
   if (params.skipped.length > 0) {
     lines.push("", "#### Files not reviewed", "");
     for (const file of params.skipped.slice(0, MAX_SKIPPED)) lines.push(`- ${inlineCode(file.path)}: ${summarise(file.reason, context)}`);
-    lines.push(...more(params.skipped.length - MAX_SKIPPED, "file"));
+    lines.push(...moreItems(params.skipped.length - MAX_SKIPPED, "file"));
   }
 
   if (params.notices.length > 0) {
     lines.push("", "#### Notices", "");
     for (const notice of params.notices.slice(0, MAX_NOTICES)) lines.push(`- ${summarise(notice.message, context)}`);
-    lines.push(...more(params.notices.length - MAX_NOTICES, "notice"));
+    lines.push(...moreItems(params.notices.length - MAX_NOTICES, "notice"));
   }
 
   const model = params.model === undefined ? "deterministic checks only (no model configured)" : inlineCode(params.model);
@@ -92,13 +92,7 @@ function plural(count: number, words: readonly [string, string]): string {
   return count === 1 ? words[0] : words[1];
 }
 
-/** Untrusted text for one list item: secrets gone before cutting (a cut token no longer looks like one), then cut, sanitised and flattened. */
+/** Untrusted text for one list item, cut at MAX_MESSAGE. */
 function summarise(text: string, context: SanitizeContext): string {
-  const redacted = redactSecrets(text);
-  const cut = redacted.length > MAX_MESSAGE ? `${redacted.slice(0, MAX_MESSAGE).replace(/[\uD800-\uDBFF]$/, "").trimEnd()}…` : redacted;
-  return toOneLine(sanitizeModelText(cut, context));
-}
-
-function more(count: number, noun: string): string[] {
-  return count > 0 ? [`- …and ${count} more ${count === 1 ? noun : `${noun}s`}.`] : [];
+  return summariseUntrusted(text, context, MAX_MESSAGE);
 }

@@ -1,5 +1,5 @@
 import { Cron } from "croner";
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { Ticker } from "./ticker.js";
 
 /**

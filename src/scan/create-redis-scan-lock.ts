@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { logRedisErrors } from "../jobs/log-redis-errors.js";
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { ScanLease, ScanLock } from "./scan-lock.js";
 
 /** Deletes the key only while it still holds this lease's token (a lapsed lease never frees its successor's key). */

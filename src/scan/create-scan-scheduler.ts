@@ -1,7 +1,7 @@
 import type { RepoConfig } from "../config/repo-config.js";
 import type { AppInstallation } from "../github/list-app-installations.js";
 import type { InstalledRepository } from "../github/list-installation-repositories.js";
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { findDueRun } from "./find-due-run.js";
 import { parseScanSchedule, type ScanSchedule } from "./parse-scan-schedule.js";
 import { scanOffset } from "./scan-offset.js";

@@ -3,7 +3,7 @@ import { loadRepoConfig } from "../config/load-repo-config.js";
 import { SCAN_CHECK_RUN_NAME } from "../github/create-scan-check-run.js";
 import { listAppInstallations } from "../github/list-app-installations.js";
 import { listInstallationRepositories } from "../github/list-installation-repositories.js";
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import type { AnyQueue } from "../jobs/queue.js";
 import type { Generator } from "../llm/generator.js";
 import type { ReviewChange } from "../pipeline/review-types.js";

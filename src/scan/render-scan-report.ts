@@ -1,8 +1,8 @@
 import { inlineCode } from "../review/inline-code.js";
-import { redactSecrets } from "../security/redact-secrets.js";
-import { sanitizeModelText, type SanitizeContext } from "../review/sanitize-model-text.js";
+import { moreItems } from "../review/more-items.js";
+import type { SanitizeContext } from "../review/sanitize-model-text.js";
 import { severityRank } from "../review/severity-rank.js";
-import { toOneLine } from "../review/to-one-line.js";
+import { summariseUntrusted } from "../review/summarise-untrusted.js";
 import type { Finding, Severity } from "../types.js";
 import { countByKind } from "./count-by-kind.js";
 import { findingKind, findingKindLabel } from "./finding-kind.js";
@@ -63,7 +63,7 @@ export function renderScanReport(input: ScanReportInput): string {
     if (result.notices.length > 0) {
       tail.push("", "#### Notices", "");
       for (const notice of result.notices.slice(0, MAX_NOTICES)) tail.push(`- ${summarise(notice.message, context)}`);
-      tail.push(...more(result.notices.length - MAX_NOTICES, "notice"));
+      tail.push(...moreItems(result.notices.length - MAX_NOTICES, "notice"));
     }
     const model = result.model === undefined ? "deterministic checks only (no model configured)" : inlineCode(result.model);
     tail.push("", "---", `Model: ${model}. A fix counts as validated only after it was applied in memory and re-checked with ESLint and TypeScript.`);
@@ -163,7 +163,7 @@ function untestedSection(result: ScanResult, input: ScanReportInput): string[] {
     const methods = item.methods.length > 0 ? ` (changed methods: ${item.methods.slice(0, 5).map((m) => inlineCode(m)).join(", ")})` : "";
     lines.push(`- ${where} ${item.kind} ${inlineCode(item.name)}${methods}`);
   }
-  lines.push(...more(result.untested.length - MAX_UNTESTED, "export"));
+  lines.push(...moreItems(result.untested.length - MAX_UNTESTED, "export"));
   if (result.generatedTests.length > 0) {
     lines.push("", `The model wrote ${result.generatedTests.length} test ${result.generatedTests.length === 1 ? "file" : "files"} for them that passed ESLint and TypeScript; with \`scan.openPullRequest: true\` they go into the fix pull request.`);
   }
@@ -199,7 +199,7 @@ function skippedSection(result: ScanResult, context: SanitizeContext): string[] 
   const lines = ["", "#### What was skipped", ""];
   for (const group of result.excluded) lines.push(`- ${group.count} ${group.count === 1 ? "file" : "files"}: ${summarise(group.reason, context)}`);
   for (const file of result.skipped.slice(0, MAX_SKIPPED)) lines.push(`- ${inlineCode(file.path)}: ${summarise(file.reason, context)}`);
-  lines.push(...more(result.skipped.length - MAX_SKIPPED, "file"));
+  lines.push(...moreItems(result.skipped.length - MAX_SKIPPED, "file"));
   return lines;
 }
 
@@ -207,11 +207,9 @@ function compareFindings(a: Finding, b: Finding): number {
   return severityRank(b.severity) - severityRank(a.severity) || findingKind(a.rule).localeCompare(findingKind(b.rule)) || a.path.localeCompare(b.path) || a.line - b.line;
 }
 
-/** Untrusted text for one line (a list item): secrets gone before cutting, then cut, sanitised and flattened. */
+/** Untrusted text for one line (a list item), cut at MAX_MESSAGE. */
 function summarise(text: string, context: SanitizeContext): string {
-  const redacted = redactSecrets(text);
-  const cut = redacted.length > MAX_MESSAGE ? `${redacted.slice(0, MAX_MESSAGE).replace(/[\uD800-\uDBFF]$/, "").trimEnd()}…` : redacted;
-  return toOneLine(sanitizeModelText(cut, context));
+  return summariseUntrusted(text, context, MAX_MESSAGE);
 }
 
 /** Untrusted text for a table cell: as a list item, with pipes escaped (GFM reads `\|` as a pipe inside cells and code spans). */
@@ -221,8 +219,4 @@ function cell(text: string, context: SanitizeContext): string {
 
 function escapePipes(text: string): string {
   return text.replace(/\\?\|/g, "\\|");
-}
-
-function more(count: number, noun: string): string[] {
-  return count > 0 ? [`- …and ${count} more ${count === 1 ? noun : `${noun}s`}.`] : [];
 }

@@ -12,7 +12,7 @@ import type { CheckOutput } from "../github/limit-check-output.js";
 import { saveScanIssue, type SaveScanIssueResult } from "../github/save-scan-issue.js";
 import { updateCheckRun } from "../github/update-check-run.js";
 import { createProgressReporter } from "../jobs/create-progress-reporter.js";
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { QueueClosedError } from "../jobs/queue-closed-error.js";
 import type { Generator } from "../llm/generator.js";
 import type { ReviewChange } from "../pipeline/review-types.js";

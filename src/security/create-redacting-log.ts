@@ -1,4 +1,4 @@
-import type { JobLog } from "../jobs/job-log.js";
+import type { JobLog } from "../log/job-log.js";
 import { REDACTED_SECRET, redactSecrets } from "./redact-secrets.js";
 
 /** Fields that hold file contents, patches, bodies or prompts: never logged, only their size. */

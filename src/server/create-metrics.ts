@@ -34,28 +34,22 @@ export function createMetrics(params: {
     const read = await Promise.allSettled(Object.entries(params.counts).map(async ([kind, counts]): Promise<Counted> => [kind, await counts()]));
     return read.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   };
-  new Gauge({
-    name: "patchsmith_jobs_queued",
-    help: "Jobs waiting to run, by kind.",
-    labelNames: ["kind"],
-    registers: [registry],
-    async collect() {
-      const counted = await readCounts();
-      this.reset();
-      for (const [kind, counts] of counted) this.set({ kind }, counts.waiting);
-    },
-  });
-  new Gauge({
-    name: "patchsmith_jobs_running",
-    help: "Jobs running, by kind.",
-    labelNames: ["kind"],
-    registers: [registry],
-    async collect() {
-      const counted = await readCounts();
-      this.reset();
-      for (const [kind, counts] of counted) this.set({ kind }, counts.active);
-    },
-  });
+  // Queued and running jobs by kind: two gauges, each read from the queues at scrape time.
+  const countGauge = (name: string, help: string, count: "waiting" | "active"): void => {
+    new Gauge({
+      name,
+      help,
+      labelNames: ["kind"],
+      registers: [registry],
+      async collect() {
+        const counted = await readCounts();
+        this.reset();
+        for (const [kind, counts] of counted) this.set({ kind }, counts[count]);
+      },
+    });
+  };
+  countGauge("patchsmith_jobs_queued", "Jobs waiting to run, by kind.", "waiting");
+  countGauge("patchsmith_jobs_running", "Jobs running, by kind.", "active");
   const jobs = new Counter({ name: "patchsmith_jobs_done_total", help: "Jobs finished, by kind and outcome.", labelNames: ["kind", "outcome"], registers: [registry] });
   const failed = new Counter({ name: "patchsmith_jobs_failed_total", help: "Jobs that failed, by kind.", labelNames: ["kind"], registers: [registry] });
   const duration = new Histogram({

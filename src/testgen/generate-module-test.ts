@@ -1,27 +1,40 @@
 import type { Generator, TestsOutput, WriteTestsRequest } from "../llm/generator.js";
 import { explainRejection } from "../llm/prompts/explain-rejection.js";
+import type { TestRunOutcome } from "./test-runner.js";
 import type { TestVerdict } from "./validate-generated-test.js";
 
+/** What running a validated test file showed: passed, failed (with what to tell the model), or no run was possible. */
+export type RunVerdict =
+  | { readonly kind: "passed"; readonly outcome: TestRunOutcome }
+  | { readonly kind: "failed"; readonly outcome: TestRunOutcome; readonly reasons: readonly string[]; readonly feedback: readonly string[] }
+  | { readonly kind: "unavailable" };
+
 export type ModuleTestOutcome =
-  | { readonly kind: "valid"; readonly answer: TestsOutput; readonly attempts: number; readonly covered: readonly string[] }
-  | { readonly kind: "rejected"; readonly stage: "model" | "validation"; readonly reasons: readonly string[]; readonly attempts: number };
+  | { readonly kind: "valid"; readonly answer: TestsOutput; readonly attempts: number; readonly covered: readonly string[]; readonly run?: TestRunOutcome }
+  | { readonly kind: "rejected"; readonly stage: "model" | "validation" | "run"; readonly reasons: readonly string[]; readonly attempts: number; readonly run?: TestRunOutcome };
 
 /**
  * The repair loop for one module's test file: ask the model, validate the
- * file; when it is rejected, give the model its code and the reasons and ask
- * again, up to `maxAttempts` answers in all. A model error (time limit,
- * invalid output) ends the loop with the reasons so far.
+ * file, and, when `run` is given (only where the operator allows running the
+ * pull request's code), run it; when it is rejected or fails, give the model
+ * its code and the reasons (the validator's errors, or the runner's failing
+ * assertion) and ask again, up to `maxAttempts` answers in all. A model error
+ * (time limit, invalid output) ends the loop with the reasons so far.
  */
 export async function generateModuleTest(params: {
   readonly generator: Generator;
   readonly request: WriteTestsRequest;
   readonly validate: (answer: TestsOutput) => Promise<TestVerdict>;
+  readonly run?: (answer: TestsOutput) => Promise<RunVerdict>;
   readonly maxAttempts: number;
   readonly temperature: number;
   readonly signal?: AbortSignal;
 }): Promise<ModuleTestOutcome> {
   const previousAttempts: { code: string; reasons: readonly string[] }[] = [];
   let reasons: readonly string[] = [];
+  let failedRun: TestRunOutcome | undefined;
+  const rejected = (attempts: number, why: readonly string[]): ModuleTestOutcome =>
+    failedRun === undefined ? { kind: "rejected", stage: "validation", reasons: why, attempts } : { kind: "rejected", stage: "run", reasons: why, attempts, run: failedRun };
   for (let attempt = 1; attempt <= params.maxAttempts; attempt++) {
     let answer: TestsOutput;
     try {
@@ -32,13 +45,22 @@ export async function generateModuleTest(params: {
     } catch (error) {
       if (params.signal?.aborted === true) throw error;
       const why = `the model gave no usable answer: ${(error as Error).message}`;
-      return attempt === 1 ? { kind: "rejected", stage: "model", reasons: [why], attempts: attempt } : { kind: "rejected", stage: "validation", reasons: [...reasons, why], attempts: attempt - 1 };
+      return attempt === 1 ? { kind: "rejected", stage: "model", reasons: [why], attempts: attempt } : rejected(attempt - 1, [...reasons, why]);
     }
     const verdict = await params.validate(answer);
-    if (verdict.ok) return { kind: "valid", answer, attempts: attempt, covered: verdict.covered };
+    if (verdict.ok) {
+      const ran = params.run === undefined ? undefined : await params.run(answer);
+      if (ran?.kind !== "failed") return { kind: "valid", answer, attempts: attempt, covered: verdict.covered, ...(ran?.kind === "passed" ? { run: ran.outcome } : {}) };
+      // It compiles but fails against the code as it is: the model sees the failing assertion.
+      failedRun = ran.outcome;
+      reasons = ran.reasons;
+      previousAttempts.push({ code: answer.code, reasons: ran.feedback });
+      continue;
+    }
+    failedRun = undefined;
     reasons = verdict.reasons;
     // The model is told what it sent and where each error points; the person reading the report gets the plain reasons.
     previousAttempts.push({ code: answer.code, reasons: explainRejection({ sent: answer.code, reasons, path: params.request.testPath }) });
   }
-  return { kind: "rejected", stage: "validation", reasons, attempts: params.maxAttempts };
+  return rejected(params.maxAttempts, reasons);
 }

@@ -11,7 +11,8 @@ import { createTestWorkspace } from "./create-test-workspace.js";
 import { describeConventions } from "./describe-conventions.js";
 import { testSkeleton } from "./test-skeleton.js";
 import { detectUntestedExports } from "./detect-untested-exports.js";
-import { generateModuleTest } from "./generate-module-test.js";
+import { explainRunFailure, summarizeRunFailure } from "./explain-run-failure.js";
+import { generateModuleTest, type RunVerdict } from "./generate-module-test.js";
 import { importSpecifier } from "./import-specifier.js";
 import { learnTestConventions } from "./learn-test-conventions.js";
 import { loadTestContext } from "./load-test-context.js";
@@ -64,8 +65,10 @@ type Outcome = { readonly kind: "accepted"; readonly test: Omit<GeneratedTest, "
  *  2. learn the repository's test conventions;
  *  3. for each module with untested exports (at most `maxModules`), have the
  *     model write its test file and validate it (repair loop);
- *  4. when a runner is given (the operator allows running PR code), keep
- *     only tests that pass every run;
+ *     When a runner is given (the operator allows running PR code), a valid
+ *     file is run too, and a failing one goes back to the model with the
+ *     runner's failing assertion, within the same attempts;
+ *  4. keep only tests that pass every run (when they were run);
  *  5. deliver: a suggestion on a test file the pull request already changes,
  *     or a proposed file.
  */
@@ -81,11 +84,11 @@ export async function reviewMissingTests(params: ReviewMissingTestsParams): Prom
   const only = params.only?.trim();
   const untested = only === undefined || only === "" ? detection.untested : detection.untested.filter((u) => matches(u, only));
   const empty = { tests: [], rejected: [], suggestions: [], leftOut: [], stats: { generated: 0, typeCheckedFirstTime: 0, repaired: 0, rejected: 0, dropped: 0 } };
-  const execution: TestExecution = { kind: "off" };
-  if (untested.length === 0) return { untested, generation: "nothing-to-test", execution, notices, ...empty };
-  if (!params.config.checks.model) return { untested, generation: "model-off", execution, notices, ...empty };
+  const off: TestExecution = { kind: "off" };
+  if (untested.length === 0) return { untested, generation: "nothing-to-test", execution: off, notices, ...empty };
+  if (!params.config.checks.model) return { untested, generation: "model-off", execution: off, notices, ...empty };
   const generator = params.generator;
-  if (generator === undefined) return { untested, generation: "no-model", execution, notices, ...empty };
+  if (generator === undefined) return { untested, generation: "no-model", execution: off, notices, ...empty };
 
   // 2. Conventions and plans.
   const conventions = learnTestConventions({
@@ -118,6 +121,24 @@ export async function reviewMissingTests(params: ReviewMissingTestsParams): Prom
     conventions,
     rules: params.config.rules,
   });
+  // Running, when the operator allows it: each valid file in a throwaway copy; the first "unavailable" ends running for this review.
+  const runner = params.runner;
+  const execution: { unavailable?: string; runs?: number } = {};
+  const runTest =
+    runner === undefined
+      ? undefined
+      : async (testPath: string, answer: TestsOutput): Promise<RunVerdict> => {
+          if (execution.unavailable !== undefined) return { kind: "unavailable" };
+          const report = await runner.run({ source: params.head, tests: [{ path: testPath, content: withFinalNewline(answer.code) }], conventions, ...(params.signal === undefined ? {} : { signal: params.signal }) });
+          if (report.kind === "unavailable") {
+            execution.unavailable = report.reason;
+            return { kind: "unavailable" };
+          }
+          execution.runs = report.runs;
+          const outcome = report.outcomes.get(testPath) ?? { status: "failed" as const, runs: 0, output: "it was not run" };
+          if (outcome.status === "passed") return { kind: "passed", outcome };
+          return { kind: "failed", outcome, reasons: [summarizeRunFailure(outcome)], feedback: explainRunFailure({ ...outcome, output: mask(outcome.output) }) };
+        };
   let outcomes: Outcome[];
   try {
     outcomes = await mapWithConcurrency(plans, generator.parallelism, (plan) => generateFor(plan));
@@ -160,11 +181,12 @@ export async function reviewMissingTests(params: ReviewMissingTestsParams): Prom
           original: `${sourceText}\n${plan.existingText ?? ""}`,
         });
       },
+      ...(runTest === undefined ? {} : { run: (answer: TestsOutput) => runTest(plan.testPath, answer) }),
       maxAttempts: params.config.model.maxAttempts,
       temperature: params.config.model.temperature,
       ...(params.signal === undefined ? {} : { signal: params.signal }),
     });
-    const base = { path: plan.testPath, sourcePath: plan.sourcePath, attempts: outcome.attempts };
+    const base = { path: plan.testPath, sourcePath: plan.sourcePath, attempts: outcome.attempts, ...(outcome.run === undefined ? {} : { run: outcome.run }) };
     if (outcome.kind === "rejected") {
       return { kind: "rejected", answered: outcome.stage !== "model", test: { ...base, symbols: names, stage: outcome.stage, reasons: outcome.reasons } };
     }
@@ -182,34 +204,17 @@ export async function reviewMissingTests(params: ReviewMissingTestsParams): Prom
     };
   }
 
-  // 4. Run, when allowed.
+  // 4. Keep what passed its runs (the runs happened in the repair loop).
   const accepted = outcomes.flatMap((o) => (o.kind === "accepted" ? [o.test] : []));
   const rejected = outcomes.flatMap((o) => (o.kind === "rejected" ? [o.test] : []));
-  let kept = accepted;
-  let ran: TestExecution = execution;
-  let dropped = 0;
-  if (params.runner !== undefined && accepted.length > 0) {
-    const report = await params.runner.run({ source: params.head, tests: accepted, conventions, ...(params.signal === undefined ? {} : { signal: params.signal }) });
-    if (report.kind === "unavailable") ran = { kind: "unavailable", reason: report.reason };
-    else {
-      ran = { kind: "ran", runs: report.runs };
-      kept = [];
-      for (const test of accepted) {
-        const run = report.outcomes.get(test.path);
-        if (run?.status === "passed") kept.push({ ...test, run });
-        else {
-          dropped++;
-          const why = run === undefined ? "it was not run" : `it ${run.status === "flaky" ? `passed, then failed on run ${run.runs}` : run.status === "timed-out" ? "ran past the time limit" : "failed"}`;
-          rejected.push({ path: test.path, sourcePath: test.sourcePath, symbols: test.symbols, stage: "run", reasons: [why], attempts: test.attempts, ...(run === undefined ? {} : { run }) });
-        }
-      }
-    }
-  }
+  const dropped = rejected.filter((t) => t.stage === "run").length;
+  const ran: TestExecution =
+    execution.unavailable !== undefined ? { kind: "unavailable", reason: execution.unavailable } : execution.runs !== undefined ? { kind: "ran", runs: execution.runs } : { kind: "off" };
 
   // 5. Deliver.
   const tests: GeneratedTest[] = [];
   const suggestions: Finding[] = [];
-  for (const test of kept) {
+  for (const test of accepted) {
     const plan = plans.find((p) => p.testPath === test.path);
     const delivery = params.suggest === false ? { kind: "file" as const } : planTestDelivery({ test, existingText: plan?.existingText, diff: params.diff });
     tests.push({ ...test, delivery: delivery.kind });
@@ -226,7 +231,7 @@ export async function reviewMissingTests(params: ReviewMissingTestsParams): Prom
       generated: outcomes.filter((o) => o.kind === "accepted" || o.answered).length,
       typeCheckedFirstTime: firstTime,
       repaired: accepted.length - firstTime,
-      rejected: outcomes.filter((o) => o.kind === "rejected").length,
+      rejected: outcomes.filter((o) => o.kind === "rejected" && o.test.stage !== "run").length,
       dropped,
     },
     execution: ran,

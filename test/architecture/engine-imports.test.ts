@@ -9,6 +9,9 @@ import { describe, expect, it } from "vitest";
  * analyze, validate, review) reaches no feature module, directly or through
  * another module. Features plug their steps in from above (src/pipeline/
  * composes the review's list of steps), and the unit-test step is one.
+ * Above the engine, one direction between GitHub and the jobs: the jobs
+ * compose the GitHub calls, so src/github (and security, llm) reach no job
+ * module; what both sides use (the log, the time helpers) lives below them.
  */
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");
 const ENGINE = ["diff", "workspace", "analyze", "validate", "review"];
@@ -69,5 +72,11 @@ describe("the engine's imports", () => {
     const engineFiles = listSources(SRC).filter((file) => ENGINE.includes(topFolder(file)));
     expect(engineFiles.length).toBeGreaterThan(50);
     expect(engineFiles.some((file) => importsOf(file).some((imported) => topFolder(imported) === "analyze"))).toBe(true);
+  });
+});
+
+describe("the GitHub calls' imports", () => {
+  it("run one way between GitHub and the jobs: the jobs compose the GitHub calls, so github (and security, llm) reach no jobs module", () => {
+    expect(violations(["github", "security", "llm"], ["jobs"])).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { formatReview } from "../../src/cli/format-review.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
-import type { ReviewJob } from "../../src/jobs/review-job.js";
+import type { ReviewJob } from "../../src/github/review-job.js";
 import { reviewChange } from "../../src/pipeline/review-change.js";
 import { captureIo, noModelDeps } from "../helpers/cli.js";
 import { startSilentServer } from "../helpers/silent-server.js";

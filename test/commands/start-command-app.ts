@@ -5,7 +5,7 @@ import { readAppSettings } from "../../src/config/app-settings.js";
 import type { CommandJob } from "../../src/jobs/command-job.js";
 import { createCommandQueue } from "../../src/jobs/create-command-queue.js";
 import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
-import type { ReviewJob } from "../../src/jobs/review-job.js";
+import type { ReviewJob } from "../../src/github/review-job.js";
 import type { ReviewJobOutcome } from "../../src/jobs/run-review-job.js";
 import type { Generator } from "../../src/llm/generator.js";
 import type { ReviewChange } from "../../src/pipeline/review-types.js";

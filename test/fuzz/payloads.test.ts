@@ -4,7 +4,7 @@ import { createNodeMiddleware } from "probot";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
-import type { ReviewJob } from "../../src/jobs/review-job.js";
+import type { ReviewJob } from "../../src/github/review-job.js";
 import { guardWebhookPayloads } from "../../src/security/guard-webhook-payloads.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { createTestProbot } from "../helpers/create-test-probot.js";

@@ -2,7 +2,7 @@ import nock from "nock";
 import { ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { findCommandAnswer } from "../../src/github/find-command-answer.js";
-import type { CommandComment } from "../../src/jobs/command-job.js";
+import type { CommandComment } from "../../src/github/command-comment.js";
 import { renderAnswerMarker } from "../../src/review/markers.js";
 import { nockListThreadComments } from "../commands/nock-commands.js";
 import { nockListIssueComments } from "../helpers/nock-github.js";

@@ -1,4 +1,4 @@
-import type { JobLog } from "../../src/jobs/job-log.js";
+import type { JobLog } from "../../src/log/job-log.js";
 
 export interface LogEntry {
   readonly level: "debug" | "info" | "warn" | "error";

@@ -4,7 +4,7 @@ import { buildCommandQueue } from "../../src/jobs/build-command-queue.js";
 import { buildReviewQueue } from "../../src/jobs/build-review-queue.js";
 import { commandJobId, commandJobKey, type CommandJob } from "../../src/jobs/command-job.js";
 import { readQueueSettings } from "../../src/jobs/read-queue-settings.js";
-import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/jobs/review-job.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/github/review-job.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { assertRedisReachable, REDIS_REQUIRED, REDIS_URL, redisReachable, redisSuiteTitle } from "./redis-test-url.js";
 import { pause } from "./redis-helpers.js";

@@ -13,7 +13,7 @@ import { createShutdown } from "../../src/jobs/create-shutdown.js";
 import { openJobJournal, type JournalHandle } from "../../src/jobs/open-job-journal.js";
 import { MAX_JOURNAL_STARTS } from "../../src/jobs/recover-journal.js";
 import { producerOnly } from "../../src/jobs/producer-only.js";
-import type { ReviewJob } from "../../src/jobs/review-job.js";
+import type { ReviewJob } from "../../src/github/review-job.js";
 import { renderAnswerMarker } from "../../src/review/markers.js";
 import { createMemoryScanLock } from "../../src/scan/create-memory-scan-lock.js";
 import { readScanSettings } from "../../src/scan/read-scan-settings.js";

@@ -9,7 +9,7 @@ import { createApp } from "../../src/app.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { createBullQueue, type BullJobQueue } from "../../src/jobs/create-bull-queue.js";
 import { producerOnly } from "../../src/jobs/producer-only.js";
-import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/jobs/review-job.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/github/review-job.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { createTestProbot } from "../helpers/create-test-probot.js";
 import { loadPayload } from "../helpers/load-payload.js";

@@ -6,7 +6,7 @@ import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js"
 import { journalReviewQueue, MAX_JOURNAL_STARTS } from "../../src/jobs/journal-review-queue.js";
 import { openJobJournal } from "../../src/jobs/open-job-journal.js";
 import { producerOnly } from "../../src/jobs/producer-only.js";
-import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/jobs/review-job.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/github/review-job.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 
 const dirs: string[] = [];

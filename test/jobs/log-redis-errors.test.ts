@@ -4,7 +4,7 @@ import { Worker } from "bullmq";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBullQueue } from "../../src/jobs/create-bull-queue.js";
 import { logRedisErrors } from "../../src/jobs/log-redis-errors.js";
-import { withinMs } from "../../src/jobs/within-ms.js";
+import { withinMs } from "../../src/time/within-ms.js";
 import { createMetrics } from "../../src/server/create-metrics.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 

@@ -10,7 +10,7 @@ import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js"
 import { createShutdown } from "../../src/jobs/create-shutdown.js";
 import { journalReviewQueue, MAX_JOURNAL_STARTS } from "../../src/jobs/journal-review-queue.js";
 import { openJobJournal } from "../../src/jobs/open-job-journal.js";
-import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/jobs/review-job.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "../../src/github/review-job.js";
 import type { ReviewJobOutcome } from "../../src/jobs/run-review-job.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { createTestProbot } from "../helpers/create-test-probot.js";

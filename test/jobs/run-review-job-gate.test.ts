@@ -2,7 +2,7 @@ import nock from "nock";
 import { ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { composeReviewBody } from "../../src/github/compose-review-body.js";
-import type { ReviewJob } from "../../src/jobs/review-job.js";
+import type { ReviewJob } from "../../src/github/review-job.js";
 import { runReviewJob, type ReviewJobDeps } from "../../src/jobs/run-review-job.js";
 import { renderReviewMarker, type StandingFile } from "../../src/review/markers.js";
 import type { ReviewChange } from "../../src/pipeline/review-types.js";

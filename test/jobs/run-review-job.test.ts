@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { composeReviewBody } from "../../src/github/compose-review-body.js";
 import { createWriteLimiter } from "../../src/github/create-write-limiter.js";
 import { guardWrites } from "../../src/github/guard-writes.js";
-import type { ReviewJob } from "../../src/jobs/review-job.js";
+import type { ReviewJob } from "../../src/github/review-job.js";
 import { runReviewJob, type ReviewJobDeps } from "../../src/jobs/run-review-job.js";
 import { SupersededError } from "../../src/jobs/superseded-error.js";
 import { renderPausedMarker, renderReviewMarker } from "../../src/review/markers.js";

@@ -41,6 +41,7 @@ describe("buildGenerator", () => {
         fix: [{ replacement: "const a = 2;", explanation: "Two." }],
         tests: [{ path: "a.test.ts", symbols: ["a"], cases: [{ name: "a", why: "it is 1" }], code: "test('a', () => {});", explanation: "Covers a." }],
         answer: [{ answer: "It exports a.", references: [{ path: "a.ts", line: 2 }] }],
+        verify: [{ answer: "yes" }, { answer: "no" }],
       },
     });
     expect(await generator.reviewHunks({ path: "a.ts", hunks: [hunk], diagnostics: [] })).toEqual({ findings: [] });
@@ -55,12 +56,17 @@ describe("buildGenerator", () => {
     expect(await generator.answerQuestion({ question: "What does this export?", files: [{ path: "a.ts", hunks: [hunk] }] })).toMatchObject({
       references: [{ path: "a.ts", line: 2 }],
     });
+    const claim = { path: "a.ts", fileText: "const a = 1;\n", startLine: 1, line: 1, claim: "off-by-one: a is one too many" };
+    expect([await generator.verifyClaim(claim), await generator.verifyClaim(claim)]).toEqual([true, false]);
     expect(generator.calls.map((call) => [call.operation, call.temperature])).toEqual([
       ["review", 0],
       ["fix", 0],
       ["tests", 0],
       ["answer", 0],
+      ["verify", 0],
+      ["verify", 0],
     ]);
+    expect(generator.calls[4]?.maxTokens).toBeLessThanOrEqual(32);
     expect(generator.calls[1]?.user).toContain("1 |>const a = 1;");
     expect(generator.calls[3]?.user).toMatch(/<untrusted-data label="question" id="[0-9a-f]+">\nWhat does this export\?\n/);
   });

@@ -174,21 +174,44 @@ describe("collectModelFindings", () => {
     const at = (line: number, code: string, message: string) => ({ path: "src/counter.ts", line, column: 9, endLine: line, endColumn: 14, source: "typescript" as const, code, message, severity: "error" as const });
     const diagnostics = [at(17, "TS2339", "Property 'increment2' does not exist on type 'Counter'."), at(18, "prefer-const", "'value' is never reassigned. Use 'const' instead.")];
     const echo = (line: number, message: string) => ({ startLine: line, line, quote: line === 17 ? "counter.increment()" : "value + value", severity: "error", category: "style", message, edit: null });
+    // At most 4 findings per answer (the schema's limit), so two answers.
+    const kept = echo(18, "Adding value to itself overflows for large counters; check the bound first.");
+    const answers = [
+      [echo(17, "Property 'increment2' does not exist on type 'Counter'."), echo(18, "line 18:9 error eslint/prefer-const 'value' is never reassigned."), kept],
+      [echo(17, "increment2 is not a method of Counter."), echo(16, "The property increment2 does not exist on the Counter type."), kept],
+    ];
+    for (const findings of answers) {
+      const { generator, validate } = setup({ review: [{ findings }] });
+      const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics, validate, config: defaultRepoConfig });
+      expect(result.findings.map((f) => f.message)).toEqual([kept.message]);
+    }
+  });
+
+  it("with model.verifyFindings, asks a yes/no question per finding (its lines and claim alone) and drops those answered no", async () => {
+    const claim = (line: number, quote: string, message: string) => ({ startLine: line, line, quote, severity: "warning", category: "bug", message, edit: null });
     const { generator, validate } = setup({
-      review: [
-        {
-          findings: [
-            echo(17, "Property 'increment2' does not exist on type 'Counter'."),
-            echo(18, "line 18:9 error eslint/prefer-const 'value' is never reassigned."),
-            echo(17, "increment2 is not a method of Counter."),
-            echo(16, "The property increment2 does not exist on the Counter type."),
-            echo(18, "Adding value to itself overflows for large counters; check the bound first."),
-          ],
-        },
-      ],
+      review: [{ findings: [claim(17, "counter.increment()", "null access: counter may be undefined."), claim(18, "value + value", "wrong variable: adds value to itself.")] }],
+      verify: [{ answer: "no" }, { answer: "yes" }],
     });
-    const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics, validate, config: defaultRepoConfig });
-    expect(result.findings.map((f) => f.message)).toEqual(["Adding value to itself overflows for large counters; check the bound first."]);
+    const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate, config: config({ model: { verifyFindings: true } }) });
+    expect(result.findings.map((f) => f.message)).toEqual(["wrong variable: adds value to itself."]);
+    const asked = generator.calls.filter((c) => c.operation === "verify");
+    expect(asked).toHaveLength(2);
+    expect(asked[0]?.user).toMatch(/lines 17-17 marked/);
+    expect(asked[0]?.user).toContain("17 |>  const value = counter.increment();");
+    expect(asked[0]?.user).toMatch(/<untrusted-data label="claim"[^>]*>\nnull access: counter may be undefined\.\n/);
+  });
+
+  it("asks nothing more without model.verifyFindings (the default), and keeps a finding whose verification fails", async () => {
+    const one = { findings: [{ startLine: 18, line: 18, quote: "value + value", severity: "warning", category: "bug", message: "wrong variable: adds value to itself.", edit: null }] };
+    const plain = setup({ review: [one] });
+    const kept = await collectModelFindings({ generator: plain.generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate: plain.validate, config: defaultRepoConfig });
+    expect(kept.findings).toHaveLength(1);
+    expect(plain.generator.calls.map((c) => c.operation)).toEqual(["review"]);
+    const broken = setup({ review: [one], verify: [{ raw: "maybe" }] });
+    const unverified = await collectModelFindings({ generator: broken.generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate: broken.validate, config: config({ model: { verifyFindings: true } }) });
+    expect(unverified.findings).toHaveLength(1);
+    expect(unverified.notices).toEqual([]);
   });
 
   it("makes a model finding without a validated edit an unverified warning at most, or lower by config", async () => {
@@ -295,7 +318,7 @@ describe("collectModelFindings", () => {
     });
     const texts: Record<string, string> = { "src/counter.ts": HEAD, "src/b.ts": "export const b = 1;\n" };
     const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF, other], headText: (p) => texts[p], diagnostics: [], validate, config: defaultRepoConfig });
-    expect(result.notices).toEqual([{ path: "src/counter.ts", message: expect.stringMatching(/^The model could not review src\/counter.ts \(lines 12-19\): The model's review is not JSON/) as string }]);
+    expect(result.notices).toEqual([{ path: "src/counter.ts", message: expect.stringMatching(/^The model could not review src\/counter.ts \(lines 12-19\): The model's review is neither "none" nor lines of the form/) as string }]);
     expect(result.findings.map((f) => f.path)).toEqual(["src/b.ts"]);
   });
 

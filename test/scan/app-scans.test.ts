@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
-import type { ReviewJob } from "../../src/jobs/review-job.js";
+import type { ReviewJob } from "../../src/github/review-job.js";
 import { createMemoryScanLock } from "../../src/scan/create-memory-scan-lock.js";
 import type { TickReport } from "../../src/scan/create-scan-scheduler.js";
 import { readScanSettings } from "../../src/scan/read-scan-settings.js";

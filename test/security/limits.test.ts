@@ -3,7 +3,7 @@ import { createApp } from "../../src/app.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { defaultRepoConfig, parseRepoConfigYaml, type RepoConfig } from "../../src/config/repo-config.js";
 import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
-import type { ReviewJob } from "../../src/jobs/review-job.js";
+import type { ReviewJob } from "../../src/github/review-job.js";
 import type { ReviewJobOutcome } from "../../src/jobs/run-review-job.js";
 import { buildGenerator } from "../../src/llm/build-generator.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readAppSettings } from "../../src/config/app-settings.js";
 import { createInProcessQueue } from "../../src/jobs/create-in-process-queue.js";
-import type { ReviewJob } from "../../src/jobs/review-job.js";
+import type { ReviewJob } from "../../src/github/review-job.js";
 import type { ReviewJobOutcome } from "../../src/jobs/run-review-job.js";
 import { reviewChange } from "../../src/pipeline/review-change.js";
 import { appCredentials, createRedactingLog } from "../../src/security/create-redacting-log.js";

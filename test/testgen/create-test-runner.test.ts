@@ -51,10 +51,21 @@ test("truncate keeps short text and cuts long text with an ellipsis", () => {
 });
 `;
 
+/** The same test with the expected value the code gives. */
+const UTIL_TEST_REPAIRED = UTIL_TEST_THAT_FAILS.replace("assert.equal(clamp(15, 0, 10), 15);", "assert.equal(clamp(15, 0, 10), 10);");
+
+/** A model that never learns: the same wrong test on every attempt. */
 function answer(request: CompletionRequest): unknown {
   const path = /Test file to write: `([^`]+)`/.exec(request.user)?.[1] ?? "";
   const code = { "src/queue.test.js": QUEUE_TEST, "src/util.test.js": UTIL_TEST_THAT_FAILS, "src/slug.test.js": SLUG_TEST }[path] ?? "";
   return { path, symbols: [], cases: [{ name: "case", why: "why" }], code, explanation: "Tests." };
+}
+
+/** A model that corrects the expected value once it is shown the failing assertion (10 !== 15). */
+function repairingAnswer(request: CompletionRequest): unknown {
+  const shownFailure = request.user.includes("the test runner said") && /10 !== 15/.test(request.user);
+  const first = answer(request) as { path: string; code: string };
+  return first.path === "src/util.test.js" && shownFailure ? { ...first, code: UTIL_TEST_REPAIRED } : first;
 }
 
 describe("running generated tests (PATCHSMITH_TESTS_RUN=true) on the node:test fixture", () => {
@@ -69,8 +80,8 @@ describe("running generated tests (PATCHSMITH_TESTS_RUN=true) on the node:test f
     rmSync(tmpDir, { recursive: true, force: true });
   });
 
-  it("keeps the tests that pass three runs, drops the one that fails, and leaves no copy behind", async () => {
-    const generator = createScriptedGenerator({ answers: { tests: [answer, answer, answer] } });
+  it("keeps the tests that pass three runs, drops the one that still fails after every attempt, and leaves no copy behind", async () => {
+    const generator = createScriptedGenerator({ answers: { tests: [answer, answer, answer, answer, answer] } });
     const report = await reviewMissingTests({
       head: fixture.head,
       diff: fixture.diff,
@@ -85,10 +96,43 @@ describe("running generated tests (PATCHSMITH_TESTS_RUN=true) on the node:test f
       ["src/queue.test.js", "passed", 3],
       ["src/slug.test.js", "passed", 3],
     ]);
-    expect(report.rejected).toEqual([expect.objectContaining({ path: "src/util.test.js", stage: "run", reasons: ["it failed"] })]);
+    expect(report.rejected).toEqual([expect.objectContaining({ path: "src/util.test.js", stage: "run", attempts: 3 })]);
+    expect(report.rejected[0]?.reasons).toEqual([expect.stringMatching(/^it failed: .*(AssertionError|Expected values)/)]);
     expect(report.rejected[0]?.run?.output).toMatch(/15/);
-    expect(report.stats).toMatchObject({ generated: 3, typeCheckedFirstTime: 3, rejected: 0, dropped: 1 });
+    expect(report.stats).toMatchObject({ generated: 3, typeCheckedFirstTime: 2, rejected: 0, dropped: 1 });
     expect(readdirSync(tmpDir)).toEqual([]);
+  });
+
+  it("feeds a failing run's assertion back to the model, and delivers the repaired test once it passes", async () => {
+    const generator = createScriptedGenerator({ answers: { tests: [repairingAnswer, repairingAnswer, repairingAnswer, repairingAnswer] } });
+    const report = await reviewMissingTests({
+      head: fixture.head,
+      diff: fixture.diff,
+      headText: (p) => fixture.headFiles[p],
+      config: defaultRepoConfig,
+      generator,
+      runner: createTestRunner({ timeoutMs: 60_000, tmpDir }),
+    });
+
+    const util = report.tests.find((t) => t.path === "src/util.test.js");
+    expect(util).toMatchObject({ attempts: 2, content: UTIL_TEST_REPAIRED, run: { status: "passed", runs: 3 } });
+    expect(report.rejected).toEqual([]);
+    const repairPrompt = generator.calls.filter((c) => c.operation === "tests").at(-1)?.user ?? "";
+    expect(repairPrompt).toContain("failed when run");
+    expect(repairPrompt).toMatch(/10 !== 15/);
+    expect(report.stats).toMatchObject({ generated: 3, typeCheckedFirstTime: 2, repaired: 1, dropped: 0 });
+  });
+
+  it("never runs anything without a runner (the operator did not allow running): the failing test is delivered as validated", async () => {
+    const generator = createScriptedGenerator({ answers: { tests: [answer, answer, answer] } });
+    const report = await reviewMissingTests({ head: fixture.head, diff: fixture.diff, headText: (p) => fixture.headFiles[p], config: defaultRepoConfig, generator });
+    expect(report.execution).toEqual({ kind: "off" });
+    expect(report.tests.map((t) => [t.path, t.run])).toEqual([
+      ["src/queue.test.js", undefined],
+      ["src/slug.test.js", undefined],
+      ["src/util.test.js", undefined],
+    ]);
+    expect(generator.calls.filter((c) => c.operation === "tests")).toHaveLength(3);
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { createModelDownloader, type ModelDownloader } from "node-llama-cpp";
-import { rejectOnAbort } from "../../jobs/reject-on-abort.js";
-import { withinMs } from "../../jobs/within-ms.js";
+import { rejectOnAbort } from "../../time/reject-on-abort.js";
+import { withinMs } from "../../time/within-ms.js";
 import { ModelPullError } from "./model-pull-error.js";
 
 export interface PullProgress {

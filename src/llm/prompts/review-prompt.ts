@@ -1,4 +1,5 @@
 import type { ReviewHunksRequest } from "../generator.js";
+import { DEFECT_KINDS } from "../schemas/review-answer-grammar.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
 import { formatHunk } from "./format-hunk.js";
 import type { Prompt } from "./prompt.js";
@@ -8,17 +9,14 @@ import { truncateText } from "./truncate-text.js";
 import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted-block.js";
 
 const SYSTEM = [
-  "You are a meticulous code reviewer. You review one file of a pull request: only its changed hunks.",
+  "You look for bugs in the added lines of one file of a pull request.",
   UNTRUSTED_DATA_RULE,
-  "Report real problems in the changed lines: bugs, security issues, wrong error handling, performance traps, misleading names. " +
-    "Do not repeat the tool diagnostics listed; they are reported already. Do not praise, do not summarise. Report nothing when nothing is wrong.",
-  "Line numbers are the new-side numbers shown left of `|`. `+` marks an added line, `-` a deleted one (it has no number), a space an unchanged line.",
-  "When you can fix a problem, give `edit`: the complete new text of lines startLine..endLine (inclusive, joined with \\n, same indentation), " +
-    "only lines inside a hunk. Otherwise set `edit` to null. Never invent functions or methods that are not in the code.",
-  "Each finding quotes the code it is about, copied exactly from its lines.",
-  'Answer with JSON only: {"findings": [{"startLine": 12, "line": 14, "quote": "code from those lines", "severity": "error"|"warning"|"info", ' +
-    '"category": "bug"|"security"|"performance"|"maintainability"|"style"|"test", "message": "one or two sentences", ' +
-    '"edit": null or {"startLine": 12, "endLine": 14, "replacement": "..."}}]}',
+  `Check every added line for these defects:\n${DEFECT_KINDS.map((kind) => `- ${kind.name}: ${kind.what}`).join("\n")}`,
+  "No style or performance remarks; do not repeat the tool diagnostics listed.",
+  "Left of `|` is the line number; `+` marks an added line, `-` a deleted one, a space an unchanged one.",
+  "Answer one line per defect, at most four: the added line's code copied exactly in backticks, the kind, a colon, one sentence on what goes wrong:\n" +
+    "`<code of the added line>` <kind>: <what goes wrong>\n" +
+    "Answer none when no added line has one of these defects.",
 ].join("\n\n");
 
 /** How much optional material a review prompt carries; smaller levels fit smaller budgets. */
@@ -50,7 +48,7 @@ function build(request: ReviewHunksRequest, detail: Detail): Prompt {
   if (detail.maxDiagnostics > 0 && request.diagnostics.length > 0) {
     parts.push(`Diagnostics ESLint and TypeScript already report in this file:\n${untrustedBlock("diagnostics", formatDiagnostics(request.diagnostics, detail.maxDiagnostics))}`);
   }
-  parts.push("Review the changed lines and answer with the JSON described.");
+  parts.push("Check each added line for the defects listed: what can go wrong on these lines? Answer with the lines described, or `none`.");
   return { system: SYSTEM, user: parts.join("\n\n") };
 }
 

@@ -11,7 +11,8 @@ const SYSTEM = [
     "Use only the test framework named, the module's real exports and the language's standard library; no other packages unless the examples use them. " +
     "No network, no real clock, no sleeping, no files outside a temporary directory. Every test must pass against the code as it is.",
   "If an existing test file is given, return that complete file with your new cases added and its existing tests unchanged.",
-  "If earlier attempts are listed, they were rejected by ESLint and the TypeScript compiler for the reasons given: do not repeat those mistakes.",
+  "If earlier attempts are listed, they were rejected by ESLint and the TypeScript compiler, or failed when run, for the reasons given: do not repeat those mistakes. " +
+    "A failed run means the code is right and the test is wrong: correct the expected values from what the code does.",
   'Answer with one line of JSON, {"cases": [{"name": "the test\'s name", "why": "what it checks"}], "explanation": "one sentence"}, ' +
     "then the complete test file in one fenced code block (```ts ... ```). The code is plain text in the block, never inside the JSON.",
 ].join("\n\n");

@@ -10,7 +10,7 @@ export const reviewSchema = {
   properties: {
     findings: {
       type: "array",
-      maxItems: 8,
+      maxItems: 4,
       items: {
         type: "object",
         properties: {
@@ -20,7 +20,7 @@ export const reviewSchema = {
           quote: { type: "string", maxLength: 200 },
           severity: { enum: ["error", "warning", "info"] },
           category: { enum: ["bug", "security", "performance", "maintainability", "style", "test"] },
-          message: { type: "string", maxLength: 600 },
+          message: { type: "string", maxLength: 300 },
           edit: {
             oneOf: [
               { type: "null" },

@@ -53,5 +53,7 @@ function answerGeneratorCall(call: Extract<RemoteCall, { readonly target: "gener
       return generator.writeTests(call.args[0], { ...call.args[1], signal });
     case "answerQuestion":
       return generator.answerQuestion(call.args[0], { ...call.args[1], signal });
+    case "verifyClaim":
+      return generator.verifyClaim(call.args[0], { ...call.args[1], signal });
   }
 }

@@ -1,6 +1,6 @@
 import type { RepoConfig } from "../../config/repo-config.js";
 import type { EnvironmentRequest } from "../../environment/acquire-environment.js";
-import type { AnswerQuestionRequest, FixRangeRequest, GenerateOptions, ReviewHunksRequest, WriteTestsRequest } from "../../llm/generator.js";
+import type { AnswerQuestionRequest, FixRangeRequest, GenerateOptions, ReviewHunksRequest, VerifyClaimRequest, WriteTestsRequest } from "../../llm/generator.js";
 import type { TestConventions } from "../../testgen/test-conventions.js";
 import type { FileDiff, Revision } from "../../types.js";
 import type { ReviewChangeResult } from "../review-types.js";
@@ -62,6 +62,7 @@ export type RemoteCall =
   | { readonly target: "generator"; readonly method: "fixRange"; readonly args: readonly [request: FixRangeRequest, options: WireGenerateOptions] }
   | { readonly target: "generator"; readonly method: "writeTests"; readonly args: readonly [request: WriteTestsRequest, options: WireGenerateOptions] }
   | { readonly target: "generator"; readonly method: "answerQuestion"; readonly args: readonly [request: AnswerQuestionRequest, options: WireGenerateOptions] }
+  | { readonly target: "generator"; readonly method: "verifyClaim"; readonly args: readonly [request: VerifyClaimRequest, options: WireGenerateOptions] }
   | { readonly target: "environment"; readonly method: "acquire"; readonly args: readonly [request: EnvironmentRequest] }
   | {
       readonly target: "testRunner";

@@ -150,6 +150,10 @@ function remoteGenerator(call: Call, facts: GeneratorFacts): Generator {
       const [rest, signal] = split(options);
       return call({ target: "generator", method: "answerQuestion", args: [request, rest] }, signal) as ReturnType<Generator["answerQuestion"]>;
     },
+    verifyClaim: (request, options) => {
+      const [rest, signal] = split(options);
+      return call({ target: "generator", method: "verifyClaim", args: [request, rest] }, signal) as ReturnType<Generator["verifyClaim"]>;
+    },
     // The model belongs to the main thread, which frees it at shutdown.
     dispose: () => Promise.resolve(),
   };

@@ -58,6 +58,11 @@ describe("createLlamaTransport on a tiny GGUF", () => {
     expect(Array.isArray(output.findings)).toBe(true);
   });
 
+  it("answers the verification pass's yes/no question under its grammar", async () => {
+    const holds = await generator.verifyClaim({ path: "src/a.ts", fileText: "export const a: number = 1;\nexport const b = a + 1;\n", startLine: 2, line: 2, claim: "off-by-one: b is one too many" });
+    expect(typeof holds).toBe("boolean");
+  });
+
   it("runs requests on parallel sequences, and a waiting request can be cancelled", async () => {
     const request = { path: "src/a.ts", hunks: hunk, diagnostics: [] };
     const controller = new AbortController();

@@ -176,10 +176,10 @@ describe("createThreadedReviewChange", () => {
       const inThread = await run(reviewChange);
       const threaded = await run(engine);
 
-      expect(threaded.asked).toHaveLength(1);
-      expect(threaded.asked[0]?.source).toBe(change.head);
-      expect(threaded.asked[0]?.signal).toBe(true);
-      expect(threaded.asked[0]?.paths).toEqual(inThread.asked[0]?.paths);
+      // One run per generated test file (a failing one goes back to the model with its assertion), each in the head snapshot.
+      expect(threaded.asked).toHaveLength(2);
+      expect(threaded.asked.every((a) => a.source === change.head && a.signal)).toBe(true);
+      expect(threaded.asked.map((a) => a.paths)).toEqual(inThread.asked.map((a) => a.paths));
       expect(threaded.result.tests?.execution).toEqual({ kind: "ran", runs: 3 });
       expect(threaded.result.tests?.tests.map((t) => t.run?.status)).toEqual(["passed", "passed"]);
       expect(withoutTimings(threaded.result)).toStrictEqual(withoutTimings(inThread.result));

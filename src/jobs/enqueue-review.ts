@@ -1,9 +1,9 @@
-import type { JobLog } from "../jobs/job-log.js";
-import { recordJobWithin } from "../jobs/record-job-within.js";
-import type { AnyQueue } from "../jobs/queue.js";
-import { reviewJobId, reviewJobKey, type ReviewJob } from "../jobs/review-job.js";
-import type { DeliveryFilter } from "./create-delivery-filter.js";
-import type { Decision } from "./decide-pull-request-event.js";
+import type { JobLog } from "../log/job-log.js";
+import { recordJobWithin } from "./record-job-within.js";
+import type { AnyQueue } from "./queue.js";
+import { reviewJobId, reviewJobKey, type ReviewJob } from "../github/review-job.js";
+import type { DeliveryFilter } from "../github/create-delivery-filter.js";
+import type { Decision } from "../github/decide-pull-request-event.js";
 
 /**
  * The whole of a webhook handler after its decision: ignore a redelivery,
