@@ -11,24 +11,32 @@ import { createWriteLimiter, type WriteLimiter } from "./github/create-write-lim
 import { decideCheckRunEvent } from "./github/decide-check-run-event.js";
 import { decidePullRequestEvent } from "./github/decide-pull-request-event.js";
 import { enqueueReview } from "./jobs/enqueue-review.js";
+import { addCommentReaction } from "./github/add-comment-reaction.js";
 import { concludeGivenUpCheckRun } from "./github/conclude-given-up-check-run.js";
 import { getAppSlug } from "./github/get-app-slug.js";
 import { limitRequestTime } from "./github/limit-request-time.js";
 import { guardWrites } from "./github/guard-writes.js";
 import { attemptWithin } from "./jobs/attempt-within.js";
-import type { CommandJob } from "./jobs/command-job.js";
-import { createCommandQueue, type CommandQueue } from "./jobs/create-command-queue.js";
+import { commandJobId, commandJobKey, type CommandJob } from "./jobs/command-job.js";
+import { createCommandQueue, type CommandAdmission, type CommandQueue } from "./jobs/create-command-queue.js";
 import type { JobLog } from "./log/job-log.js";
+import { journalQueue } from "./jobs/journal-queue.js";
 import { journalReviewQueue, type JournalReviewQueue } from "./jobs/journal-review-queue.js";
 import type { JobJournal, JournalEntry } from "./jobs/open-job-journal.js";
-import type { AnyQueue } from "./jobs/queue.js";
+import type { AddOutcome, AnyQueue } from "./jobs/queue.js";
 import { reviewJobId, reviewJobKey, type ReviewJob } from "./github/review-job.js";
 import { CHECK_RUN_TIMEOUT_MS, runReviewJob, type ReviewJobOutcome, type ReviewReport } from "./jobs/run-review-job.js";
 import type { Generator } from "./llm/generator.js";
 import type { ReviewChange } from "./pipeline/review-types.js";
 import { enqueueScan } from "./scan/enqueue-scan.js";
 import { registerScans, type ScanAppDeps } from "./scan/register-scans.js";
-import type { ScanJob } from "./scan/scan-job.js";
+import { scanJobId, type ScanJob } from "./scan/scan-job.js";
+
+/** A job journal as opened at start: the journal, and the jobs a stopped process left in it. */
+export interface OpenedJournal<T> {
+  readonly journal: JobJournal<T>;
+  readonly pending: readonly JournalEntry<T>[];
+}
 
 /** Everything the app does I/O with, passed in (index.ts builds the real ones; tests pass fakes). */
 export interface AppDeps {
@@ -39,7 +47,11 @@ export interface AppDeps {
    * webhook is answered, and `pending` (what a stopped process left) is queued again on start.
    * The check run is only a courtesy. Absent with a durable (Redis) queue, which keeps the jobs itself.
    */
-  readonly journal?: { readonly journal: JobJournal<ReviewJob>; readonly pending: readonly JournalEntry<ReviewJob>[] };
+  readonly journal?: OpenedJournal<ReviewJob>;
+  /** The same for slash commands (a resumed command first looks for its posted reply), in-process mode only. */
+  readonly commandJournal?: OpenedJournal<CommandJob>;
+  /** The same for scans (scheduled, re-run, or queued by `/patchsmith scan`), in-process mode only. */
+  readonly scanJournal?: OpenedJournal<ScanJob>;
   readonly settings: AppSettings;
   /** Dependency declarations for commands that type-check outside a review (reviews get it through reviewChange). */
   readonly environment?: EnvironmentProvider;
@@ -126,25 +138,52 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       const outcome = await runReviewJob(jobDeps, job, AbortSignal.any([signal, AbortSignal.timeout(deps.settings.reviewTimeoutMs)]));
       deps.onJobDone?.(job, outcome);
     });
-    if (journaled !== undefined && deps.journal !== undefined) {
-      const pending = deps.journal.pending;
-      void journaled
-        .recover(pending)
+    // Jobs a stopped process left in a journal are queued again (each queue's handler is set first or waits for it).
+    const recoverOnStart = (what: string, recover: () => Promise<number>): void => {
+      void recover()
         .then((recovered) => {
-          if (recovered > 0) log.info({ recovered }, `Enqueued ${String(recovered)} unfinished reviews again (from the job journal)`);
+          if (recovered > 0) log.info({ recovered }, `Enqueued ${String(recovered)} unfinished ${what} again (from the job journal)`);
         })
         .catch((error: unknown) => {
-          log.error({ err: error }, "Could not enqueue the job journal's unfinished reviews at start-up");
+          log.error({ err: error }, `Could not enqueue the job journal's unfinished ${what} at start-up`);
         });
+    };
+    if (journaled !== undefined && deps.journal !== undefined) {
+      const pending = deps.journal.pending;
+      recoverOnStart("reviews", () => journaled.recover(pending));
     }
-    if (deps.scans !== undefined) {
-      registerScans({ app, scans: deps.scans, getOctokit, reviewChange: deps.reviewChange, ...(deps.getGenerator === undefined ? {} : { getGenerator: deps.getGenerator }), now: deps.now, log, progressIntervalMs: deps.settings.progressIntervalMs });
+    const scanJournal = deps.scanJournal;
+    const journaledScans =
+      deps.scans === undefined || scanJournal === undefined
+        ? undefined
+        : journalQueue<ScanJob, AddOutcome>({ queue: deps.scans.queue, journal: scanJournal.journal, log, toQueued: (job) => ({ id: scanJobId(job), key: scanJobId(job), data: job, kind: "scan" }), refused: ["full"] });
+    const scanQueue: AnyQueue<ScanJob> | undefined = journaledScans ?? deps.scans?.queue;
+    if (deps.scans !== undefined && scanQueue !== undefined) {
+      registerScans({ app, scans: { ...deps.scans, queue: scanQueue }, getOctokit, reviewChange: deps.reviewChange, ...(deps.getGenerator === undefined ? {} : { getGenerator: deps.getGenerator }), now: deps.now, log, progressIntervalMs: deps.settings.progressIntervalMs });
     }
 
     // Slash commands: the handler decides, authorises and queues; the command job answers.
-    const commandQueue = deps.commandQueue ?? createCommandQueue<CommandJob>({ concurrency: deps.settings.concurrency, log });
+    const memoryCommands = deps.commandQueue ?? createCommandQueue<CommandJob>({ concurrency: deps.settings.concurrency, log });
+    const commandJournal = deps.commandJournal;
+    const journaledCommands =
+      commandJournal === undefined
+        ? undefined
+        : journalQueue<CommandJob, CommandAdmission>({
+            queue: memoryCommands,
+            journal: commandJournal.journal,
+            log,
+            toQueued: (job) => ({ id: commandJobId(job), key: commandJobKey(job), data: job, kind: "command" }),
+            refused: ["busy"],
+            resume: (job) => ({ ...job, resumed: true }),
+            // Given up (it stopped the process each time): its comment gets 😕 instead of a 👀 that never ends.
+            onGiveUp: ({ id, data }) => {
+              void attemptWithin({ ms: CHECK_RUN_TIMEOUT_MS, log, what: `react to the given-up command ${id}`, fields: { jobId: id } }, async () => {
+                await addCommentReaction({ octokit: await getOctokit(data.installationId), owner: data.owner, repo: data.repo, comment: data.comment, content: "confused" });
+              });
+            },
+          });
+    const commandQueue: CommandQueue<CommandJob> = journaledCommands ?? memoryCommands;
     const readAppSlug = createAppSlugReader({ slug: deps.appSlug, fetchSlug: async () => getAppSlug({ octokit: await app.auth() }), log });
-    const scanQueue = deps.scans?.queue;
     const commandDeps: CommandDeps = {
       ...jobDeps,
       runReview: (job, signal) => runReviewJob(jobDeps, job, signal),
@@ -156,6 +195,12 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       const outcome = await runCommandJob(commandDeps, job, AbortSignal.any([signal, AbortSignal.timeout(deps.settings.reviewTimeoutMs)]));
       deps.onCommandDone?.(job, outcome);
     });
+    if (journaledCommands !== undefined && commandJournal !== undefined) {
+      recoverOnStart("commands", () => journaledCommands.recover(commandJournal.pending));
+    }
+    if (journaledScans !== undefined && scanJournal !== undefined) {
+      recoverOnStart("scans", () => journaledScans.recover(scanJournal.pending));
+    }
     const accept = { deliveries, queue: commandQueue, getOctokit, log, ...(deps.recordJobMs === undefined ? {} : { recordMs: deps.recordJobMs }) };
     app.on("issue_comment.created", async (context) => {
       const decision = decideCommentEvent(context.id, { name: "issue_comment", payload: context.payload }, { appSlug: await readAppSlug() });

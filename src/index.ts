@@ -3,6 +3,7 @@ import os from "node:os";
 import type { ApplicationFunction } from "probot";
 import { createApp } from "./app.js";
 import { buildCommandQueue } from "./jobs/build-command-queue.js";
+import type { CommandJob } from "./jobs/command-job.js";
 import { buildReviewQueue } from "./jobs/build-review-queue.js";
 import { buildScanQueue } from "./jobs/build-scan-queue.js";
 import { createShutdown } from "./jobs/create-shutdown.js";
@@ -64,7 +65,11 @@ const patchsmith: ApplicationFunction = async (app, options) => {
   // Reviews: in this process's memory (the job journal is the durable record), or on Redis when REDIS_URL is set.
   const review = buildReviewQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
   // Single process: each review is written to the local job journal before the webhook is answered.
-  const journal = !review.needsJournal ? undefined : await openJobJournal<ReviewJob>({ file: journalFile({ dataDir: settings.dataDir, env, homeDir: os.homedir() }) });
+  // Slash commands and scans too, each kind in its own file (review-, command-, scan-journal.jsonl).
+  const journalOf = (kind: "review" | "command" | "scan") => ({ file: journalFile({ dataDir: settings.dataDir, env, homeDir: os.homedir(), kind }) });
+  const journal = !review.needsJournal ? undefined : await openJobJournal<ReviewJob>(journalOf("review"));
+  const commandJournal = !review.needsJournal ? undefined : await openJobJournal<CommandJob>(journalOf("command"));
+  const scanJournal = !review.needsJournal ? undefined : await openJobJournal<ScanJob>(journalOf("scan"));
   const queue = review.queue;
   // Commands and scans have their own queues, like reviews in this process or on Redis; a `serve` instance only adds to them.
   const commands = buildCommandQueue({ settings: queueSettings, concurrency: settings.concurrency, log: jobLog });
@@ -127,7 +132,7 @@ const patchsmith: ApplicationFunction = async (app, options) => {
   const shutdown = createShutdown({
     queues: [queue, commandQueue, scanQueue],
     // After the queues: the reviews that ended have appended their "done" lines; flushed and synced here.
-    afterQueues: journal === undefined ? [] : [journal.journal],
+    afterQueues: [journal, commandJournal, scanJournal].flatMap((opened) => (opened === undefined ? [] : [opened.journal])),
     graceMs: queueSettings.shutdownGraceMs,
     stopTimers: () => {
       scanTicker?.stop();
@@ -150,6 +155,8 @@ const patchsmith: ApplicationFunction = async (app, options) => {
     ...(environment === undefined ? {} : { environment }),
     queue,
     ...(journal === undefined ? {} : { journal }),
+    ...(commandJournal === undefined ? {} : { commandJournal }),
+    ...(scanJournal === undefined ? {} : { scanJournal }),
     onJobDone: (_job, outcome) => {
       metrics.jobDone("review", outcome.kind);
     },

@@ -1,9 +1,11 @@
 import { handleScanCommand } from "./handle-scan-command.js";
 import { addCommentReaction } from "../github/add-comment-reaction.js";
+import { findCommandAnswer, type CommandAnswer } from "../github/find-command-answer.js";
 import { postCommentReply, type ReplyTarget } from "../github/post-comment-reply.js";
 import { requestErrorInfo } from "../github/request-error-info.js";
 import type { CommandJob } from "../jobs/command-job.js";
 import { QueueClosedError } from "../jobs/queue-closed-error.js";
+import { renderAnswerMarker } from "../review/markers.js";
 import { sanitizeModelText } from "../review/sanitize-model-text.js";
 import type { CommandContext, CommandDeps, CommandHandler, CommandResult } from "./command-context.js";
 import type { CommandName } from "./command-specs.js";
@@ -39,14 +41,42 @@ export interface CommandOutcome {
 
 /**
  * Run one accepted command (it already has its 👀):
+ *  0. a resumed command (a process started it and stopped) whose reply is posted already is not run again;
  *  1. run the command's handler; an error becomes a reply that says what failed;
- *  2. post the reply where the command was written (the conversation, or the same line thread);
+ *  2. post the reply where the command was written (the conversation, or the same line thread),
+ *     with the answer marker that step 0 looks for;
  *  3. react 🚀 when it did what was asked, 😕 when not.
  */
 export async function runCommandJob(deps: CommandDeps, job: CommandJob, signal: AbortSignal): Promise<CommandOutcome> {
   const octokit = await deps.getOctokit(job.installationId);
   const context: CommandContext = { deps, job, octokit, signal };
   const fields = { deliveryId: job.deliveryId, repository: `${job.owner}/${job.repo}`, pullNumber: job.pullNumber, command: job.command.name };
+  const where = { octokit, owner: job.owner, repo: job.repo };
+  const react = async (content: "rocket" | "confused"): Promise<void> => {
+    try {
+      await addCommentReaction({ ...where, comment: job.comment, content });
+    } catch (error) {
+      deps.log.warn({ ...fields, err: error }, `Could not react to the command's comment: ${requestErrorInfo(error).message}`);
+    }
+  };
+
+  // 0. Already answered.
+  if (job.resumed === true) {
+    let answer: CommandAnswer | undefined;
+    try {
+      answer = await findCommandAnswer({ ...where, pullNumber: job.pullNumber, comment: job.comment });
+    } catch (error) {
+      // Running it could post a second reply; the person sees 😕 and can ask again.
+      deps.log.error({ ...fields, err: error }, `Did not resume command ${job.command.name}: could not read whether it was answered already (${requestErrorInfo(error).message})`);
+      await react("confused");
+      return { command: job.command.name, kind: "failed" };
+    }
+    if (answer !== undefined) {
+      deps.log.info({ ...fields, replyId: answer.id }, `Command ${job.command.name} on ${job.owner}/${job.repo}#${job.pullNumber} was answered before the restart (comment ${String(answer.id)}); not run again`);
+      await react(answer.outcome === "done" ? "rocket" : "confused");
+      return { command: job.command.name, kind: answer.outcome, replyId: answer.id };
+    }
+  }
 
   // 1. The handler.
   let result: CommandResult;
@@ -59,22 +89,18 @@ export async function runCommandJob(deps: CommandDeps, job: CommandJob, signal: 
   }
 
   // 2. The reply.
-  const where = { octokit, owner: job.owner, repo: job.repo };
   const target: ReplyTarget = job.comment.kind === "issue" ? { kind: "issue" } : { kind: "review", threadId: job.comment.threadId };
+  const marker = renderAnswerMarker({ to: { kind: job.comment.kind, id: job.comment.id }, outcome: result.ok ? "done" : "failed" });
   let replyId: number | undefined;
   try {
-    replyId = await postCommentReply({ ...where, pullNumber: job.pullNumber, target, body: result.body });
+    replyId = await postCommentReply({ ...where, pullNumber: job.pullNumber, target, body: `${result.body}\n\n${marker}` });
   } catch (error) {
     deps.log.error({ ...fields, err: error }, `Could not post the reply to ${job.command.name}: ${requestErrorInfo(error).message}`);
     result = { ok: false, body: result.body };
   }
 
   // 3. The reaction.
-  try {
-    await addCommentReaction({ ...where, comment: job.comment, content: result.ok ? "rocket" : "confused" });
-  } catch (error) {
-    deps.log.warn({ ...fields, err: error }, `Could not react to the command's comment: ${requestErrorInfo(error).message}`);
-  }
+  await react(result.ok ? "rocket" : "confused");
   deps.log.info({ ...fields, ok: result.ok }, `Command ${job.command.name} on ${job.owner}/${job.repo}#${job.pullNumber}: ${result.ok ? "done" : "failed"}`);
   return { command: job.command.name, kind: result.ok ? "done" : "failed", ...(replyId === undefined ? {} : { replyId }) };
 }

@@ -17,6 +17,12 @@ export interface CommandJob {
   /** Login of the person who wrote the comment. */
   readonly author: string;
   readonly comment: CommandComment;
+  /**
+   * Set when the command is queued again after a process started it and
+   * stopped before recording it done: its reply may be posted already, so the
+   * job looks for it (the answer marker) before doing anything.
+   */
+  readonly resumed?: true;
 }
 
 /** The queue key of a pull request's commands: one runs at a time per pull request. */

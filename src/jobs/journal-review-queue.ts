@@ -1,11 +1,11 @@
 import type { JournalEntry, JobJournal } from "./open-job-journal.js";
 import type { JobLog } from "../log/job-log.js";
-import { QueueClosedError } from "./queue-closed-error.js";
 import type { AddOutcome, AnyQueue, Queue } from "./queue.js";
+import { recoverJournal } from "./recover-journal.js";
+import { runJournaled } from "./run-journaled.js";
 import { reviewJobId, reviewJobKey, type ReviewJob } from "../github/review-job.js";
 
-/** A job that killed the process this many times (started, never done) is given up at the next start. */
-export const MAX_JOURNAL_STARTS = 3;
+export { MAX_JOURNAL_STARTS } from "./recover-journal.js";
 
 /** The journaled queue, with what a restart needs. */
 export interface JournalReviewQueue extends Queue<ReviewJob, Promise<AddOutcome>> {
@@ -49,20 +49,14 @@ export function journalReviewQueue(params: {
       await journal.record(queued.id, queued.data);
       return enqueue(queued.id, queued.key, queued.data);
     },
-    async recover(pending) {
-      let enqueued = 0;
-      for (const entry of pending) {
-        if (entry.starts >= MAX_JOURNAL_STARTS) {
-          log.error({ jobId: entry.id, starts: entry.starts }, `Gave up job ${entry.id}: it was started ${String(entry.starts)} times and never finished (did it stop the process?)`);
-          journal.done(entry.id);
-          params.onGiveUp?.(entry);
-          continue;
-        }
-        await enqueue(entry.id, reviewJobKey(entry.data), entry.data);
-        enqueued++;
-      }
-      return enqueued;
-    },
+    recover: (pending) =>
+      recoverJournal({
+        pending,
+        journal,
+        log,
+        enqueue: (entry) => enqueue(entry.id, reviewJobKey(entry.data), entry.data),
+        ...(params.onGiveUp === undefined ? {} : { onGiveUp: params.onGiveUp }),
+      }),
     noteCheckRun(job, checkRunId) {
       journal.update(reviewJobId(job), { ...job, checkRunId });
     },
@@ -71,13 +65,7 @@ export function journalReviewQueue(params: {
         const id = reviewJobId(job);
         const key = reviewJobKey(job);
         if (waiting.get(key) === id) waiting.delete(key);
-        journal.started(id);
-        try {
-          await handler(job, signal);
-        } finally {
-          // Stopped by a shutdown: left in the journal, so the next start runs it again.
-          if (!(signal.aborted && signal.reason instanceof QueueClosedError)) journal.done(id);
-        }
+        await runJournaled({ journal, id, signal, run: () => handler(job, signal) });
       });
     },
     onIdle: () => queue.onIdle(),

@@ -32,6 +32,9 @@ export interface JobJournal<T> {
   close(): Promise<void>;
 }
 
+/** What the journal does with its open file (a FileHandle; tests pass one that fails or hangs). */
+export type JournalHandle = Pick<FileHandle, "write" | "datasync" | "close">;
+
 type Line<T> = { readonly op: "add"; readonly id: string; readonly data: T } | { readonly op: "start" | "done"; readonly id: string } | { readonly op: "update"; readonly id: string; readonly data: T };
 
 /**
@@ -40,20 +43,28 @@ type Line<T> = { readonly op: "add"; readonly id: string; readonly data: T } | {
  * hold just those jobs (written to a temporary file, synced, then renamed over
  * it), and rewritten again whenever it has grown past `compactAfterLines`.
  */
-export async function openJobJournal<T>(params: { readonly file: string; readonly compactAfterLines?: number }): Promise<{ readonly journal: JobJournal<T>; readonly pending: readonly JournalEntry<T>[] }> {
+export async function openJobJournal<T>(params: {
+  readonly file: string;
+  readonly compactAfterLines?: number;
+  /** Opens the journal for appending (default: fs.promises.open(file, "a")). */
+  readonly openAppend?: (file: string) => Promise<JournalHandle>;
+}): Promise<{ readonly journal: JobJournal<T>; readonly pending: readonly JournalEntry<T>[] }> {
   const { file } = params;
+  const openAppend = params.openAppend ?? ((name: string) => open(name, "a"));
   const compactAfter = params.compactAfterLines ?? 10_000;
   await mkdir(path.dirname(file), { recursive: true });
   const entries = new Map<string, { data: T; starts: number }>();
   for (const line of (await readFile(file, "utf8").catch(ignoreMissing)).split("\n")) apply(entries, parse<T>(line));
   const pending = [...entries].map(([id, entry]) => ({ id, data: entry.data, starts: entry.starts }));
 
-  let handle = await rewrite(file, entries);
+  let handle = await rewrite(file, entries, openAppend);
   let lines = entries.size;
   // Lines waiting for the next write, and the writes in flight (one at a time: a group commit).
   let queued: string[] = [];
   let writing: Promise<void> = Promise.resolve();
   let failed: Error | undefined;
+  // The `add` writes not yet on disk, by job id.
+  const recording = new Map<string, Promise<void>>();
 
   const flush = (): Promise<void> => {
     writing = writing.then(async () => {
@@ -67,7 +78,7 @@ export async function openJobJournal<T>(params: { readonly file: string; readonl
         lines += count;
         if (lines > compactAfter && lines > entries.size * 4) {
           await handle.close();
-          handle = await rewrite(file, entries);
+          handle = await rewrite(file, entries, openAppend);
           lines = entries.size;
         }
         failed = undefined;
@@ -91,10 +102,22 @@ export async function openJobJournal<T>(params: { readonly file: string; readonl
 
   const journal: JobJournal<T> = {
     async record(id, data) {
+      // A repeat while the first write is in flight waits for it (and fails with it): it is stored only once that is on disk.
+      const inFlight = recording.get(id);
+      if (inFlight !== undefined) return inFlight;
       if (entries.has(id)) return;
-      const written = append({ op: "add", id, data });
+      const written = append({ op: "add", id, data }).catch((error: unknown) => {
+        // Not on disk: a redelivery must write it again, not find it recorded.
+        entries.delete(id);
+        throw error;
+      });
       writing = writing.catch(() => undefined);
-      await written;
+      recording.set(id, written);
+      try {
+        await written;
+      } finally {
+        recording.delete(id);
+      }
     },
     has: (id) => entries.has(id),
     started(id) {
@@ -138,7 +161,7 @@ function parse<T>(text: string): Line<T> | undefined {
 }
 
 /** Write the jobs still pending to a fresh file, sync it, put it in place, and open it for appending. */
-async function rewrite(file: string, entries: ReadonlyMap<string, { readonly data: unknown; readonly starts: number }>): Promise<FileHandle> {
+async function rewrite(file: string, entries: ReadonlyMap<string, { readonly data: unknown; readonly starts: number }>, openAppend: (file: string) => Promise<JournalHandle>): Promise<JournalHandle> {
   const temporary = `${file}.${String(process.pid)}.tmp`;
   const out = await open(temporary, "w");
   try {
@@ -149,7 +172,7 @@ async function rewrite(file: string, entries: ReadonlyMap<string, { readonly dat
     await out.close();
   }
   await rename(temporary, file);
-  return open(file, "a");
+  return openAppend(file);
 }
 
 function ignoreMissing(error: unknown): string {

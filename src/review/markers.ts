@@ -13,6 +13,7 @@ const FINGERPRINT = /^[0-9a-f]{16}$/;
 const REVIEW_MARKER = /<!-- patchsmith:review sha=([0-9a-f]{40}|[0-9a-f]{64}) -->/g;
 const FINGERPRINT_MARKER = /<!-- patchsmith:fp=([0-9a-f]{16}) -->/g;
 const PAUSED_MARKER = "<!-- patchsmith:paused -->";
+const ANSWER_MARKER = /<!-- patchsmith:answer to=(issue|review)-(\d{1,20}) outcome=(done|failed) -->/g;
 
 /** `<!-- patchsmith:review sha=<sha> -->` for the review body. Throws on a sha that is not 40 (or 64) hex digits. */
 export function renderReviewMarker(params: { readonly sha: string }): string {
@@ -102,4 +103,21 @@ export function parseStandingMarker(body: string): readonly StandingFile[] | und
     files.push({ path, error: error as number, warning: warning as number, info: info as number });
   }
   return files;
+}
+
+/** A command's answer: the comment it answers and whether the command did what was asked. */
+export interface AnswerMark {
+  readonly to: { readonly kind: "issue" | "review"; readonly id: number };
+  readonly outcome: "done" | "failed";
+}
+
+/** `<!-- patchsmith:answer to=<kind>-<comment id> outcome=<done|failed> -->` for a command's reply, so a re-run finds it. */
+export function renderAnswerMarker(mark: AnswerMark): string {
+  if (!Number.isSafeInteger(mark.to.id) || mark.to.id < 0) throw new Error(`Cannot mark an answer to comment ${String(mark.to.id)}: pass the comment's numeric id.`);
+  return `<!-- patchsmith:answer to=${mark.to.kind}-${String(mark.to.id)} outcome=${mark.outcome} -->`;
+}
+
+/** Every well-formed answer marker in a body, in order. */
+export function parseAnswerMarkers(body: string): AnswerMark[] {
+  return [...body.matchAll(ANSWER_MARKER)].map((match) => ({ to: { kind: match[1] === "review" ? "review" : "issue", id: Number(match[2]) }, outcome: match[3] === "failed" ? "failed" : "done" }));
 }

@@ -21,10 +21,11 @@ import {
 import { issueCommentPayload, reviewCommentPayload } from "./comment-payloads.js";
 import { nockConversationReply, nockPermission, nockReaction, nockThreadReply, nockUpdateIssueComment } from "./nock-commands.js";
 import { BASE, HEAD, ISSUE_COMMENT_ID, PR, REPO, REVIEW_COMMENT_ID, startCommandApp } from "./start-command-app.js";
+import { replyBody } from "./reply-body.js";
 
 const GREET_PATCH = ["@@ -1,3 +1,4 @@", " export function greet(name: string): string {", '-  return "hi " + name;', "+  const unused = 1;", "+  return `hi ${name}`;", " }"].join("\n");
 const conversation = { kind: "issue", id: ISSUE_COMMENT_ID } as const;
-const bodyOf = (sent: Sent, index = 0): string => (sent[index] as { body: string }).body;
+const bodyOf = replyBody;
 
 describe("slash commands in the PR conversation", () => {
   it("help: open to anyone; 👀, the commands and this repository's settings, then 🚀", async () => {
@@ -340,7 +341,7 @@ describe("one command per pull request at a time", () => {
       [11, "done"],
       [12, "done"],
     ]);
-    expect(replies.map((r) => (r as { body: string }).body)).toEqual([expect.stringContaining("Please wait"), "First.", "Second."]);
+    expect(replies.map((_, i) => replyBody(replies, i))).toEqual([expect.stringContaining("Please wait"), "First.", "Second."]);
     expect(app.log.entries.filter((e) => e.msg.includes(": busy"))).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import { BASE, HEAD, ISSUE_COMMENT_ID, PR, REPO, startCommandApp } from "./start
 import { GITHUB_API, nockConfig, nockGetPull, nockInstallationToken, nockListFiles, nockSnapshot, type ListedFile, type Sent } from "../helpers/nock-github.js";
 import { loadFixtureChange } from "../testgen/load-fixture-change.js";
 import { mathAnswer, promptFor, STACK_SPEC, stackAnswer } from "../testgen/vitest-fixture-answers.js";
+import { replyBody } from "./reply-body.js";
 
 const conversation = { kind: "issue", id: ISSUE_COMMENT_ID } as const;
 const base = `/repos/${REPO.owner}/${REPO.repo}`;
@@ -56,7 +57,7 @@ describe("/patchsmith tests", () => {
 
     expect(nock.pendingMocks()).toEqual([]);
     expect(app.commands.map((c) => c.outcome.kind)).toEqual(["done"]);
-    const body = (replies[0] as { body: string }).body;
+    const body = replyBody(replies);
     expect(body).toMatch(/^Unit tests for ec26c3e:\n\n#### Unit tests/);
     expect(body).toContain("<summary>Proposed <code>test/stack.spec.ts</code> for Stack (3 cases)</summary>");
     expect(body).toContain("<summary>Updated <code>test/math.spec.ts</code> for mul, square (2 cases)</summary>");
@@ -86,6 +87,6 @@ describe("/patchsmith tests", () => {
     expect(nock.pendingMocks()).toEqual([]);
     expect((writes[0] as { tree: { path: string; content: string }[] }).tree).toEqual([{ path: "test/stack.spec.ts", mode: "100644", type: "blob", content: STACK_SPEC }]);
     expect(writes[3]).toMatchObject({ head: "patchsmith/tests-2", base: "changes", title: "Unit tests for #2" });
-    expect((replies[0] as { body: string }).body).toBe("Pushed `test/stack.spec.ts` to `patchsmith/tests-2` (on ec26c3e) and opened #9 into this pull request's branch. Merge it to add the tests.");
+    expect(replyBody(replies)).toBe("Pushed `test/stack.spec.ts` to `patchsmith/tests-2` (on ec26c3e) and opened #9 into this pull request's branch. Merge it to add the tests.");
   });
 });

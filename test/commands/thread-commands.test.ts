@@ -6,13 +6,14 @@ import { nockConfig, nockGetPull, nockInstallationToken, nockListFiles, nockSnap
 import { reviewCommentPayload } from "./comment-payloads.js";
 import { nockListThreadComments, nockPermission, nockReaction, nockThreadReply } from "./nock-commands.js";
 import { BASE, HEAD, PR, REPO, REVIEW_COMMENT_ID, startCommandApp } from "./start-command-app.js";
+import { replyBody } from "./reply-body.js";
 
 const GREET_PATCH = ["@@ -1,3 +1,4 @@", " export function greet(name: string): string {", '-  return "hi " + name;', "+  const unused = 1;", "+  return `hi ${name}`;", " }"].join("\n");
 const GREET_HEAD = "export function greet(name: string): string {\n  const unused = 1;\n  return `hi ${name}`;\n}\n";
 const FAKE_GITHUB_TOKEN = `ghp_${"a1B2c3D4e5".repeat(4)}`;
 const FAKE_AWS_KEY = "AKIAABCDEFGHIJKLMNOP";
 const thread = { kind: "review", id: REVIEW_COMMENT_ID } as const;
-const bodyOf = (sent: Sent, index = 0): string => (sent[index] as { body: string }).body;
+const bodyOf = replyBody;
 
 /** The requests every model command in a thread makes before its own work: token, permission, 👀, the PR, the config. */
 function nockCommandStart(comment: { readonly kind: "review"; readonly id: number } = thread): void {

@@ -1,8 +1,8 @@
-import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { appendFile, mkdtemp, open, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openJobJournal } from "../../src/jobs/open-job-journal.js";
+import { openJobJournal, type JournalHandle } from "../../src/jobs/open-job-journal.js";
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -65,6 +65,33 @@ describe("openJobJournal", () => {
     expect((await readFile(file, "utf8")).trim().split("\n").length).toBeLessThan(10);
     const reopened = await openJobJournal<{ n: number }>({ file });
     expect(reopened.pending.map((entry) => entry.id)).toEqual(["last"]);
+    await reopened.journal.close();
+  });
+
+  it("a write that failed leaves the job unrecorded: a repeat (a redelivery) waits for the write in flight, fails with it, and the next one writes it", async () => {
+    const file = await journalPath();
+    let diskFull = true;
+    const openAppend = async (name: string): Promise<JournalHandle> => {
+      const real = await open(name, "a");
+      return {
+        write: (text: string) => (diskFull ? Promise.reject(new Error("ENOSPC: no space left on device")) : real.write(text)),
+        datasync: () => real.datasync(),
+        close: () => real.close(),
+      };
+    };
+    const { journal } = await openJobJournal<{ n: number }>({ file, openAppend });
+    const first = journal.record("a", { n: 1 });
+    const repeat = journal.record("a", { n: 1 });
+    await expect(first).rejects.toThrow(/Could not write the job journal/);
+    await expect(repeat).rejects.toThrow(/Could not write the job journal/);
+    expect(journal.has("a")).toBe(false);
+
+    diskFull = false;
+    await journal.record("a", { n: 1 });
+    expect(journal.has("a")).toBe(true);
+    await journal.close();
+    const reopened = await openJobJournal<{ n: number }>({ file });
+    expect(reopened.pending.map((entry) => entry.id)).toEqual(["a"]);
     await reopened.journal.close();
   });
 });

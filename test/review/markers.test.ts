@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  parseAnswerMarkers,
   parseFingerprints,
   parsePausedMarker,
   parseReviewMarker,
+  renderAnswerMarker,
   renderFingerprintMarker,
   renderPausedMarker,
   renderReviewMarker,
@@ -58,5 +60,20 @@ describe("paused marker", () => {
     expect(renderPausedMarker()).toBe("<!-- patchsmith:paused -->");
     expect(parsePausedMarker(`Paused by a maintainer.\n${renderPausedMarker()}`)).toBe(true);
     expect(parsePausedMarker("<!-- patchsmith:pause -->")).toBe(false);
+  });
+});
+
+describe("answer marker", () => {
+  it("round-trips the comment a command's reply answers and its outcome", () => {
+    const marker = renderAnswerMarker({ to: { kind: "review", id: 284312630 }, outcome: "failed" });
+    expect(marker).toBe("<!-- patchsmith:answer to=review-284312630 outcome=failed -->");
+    expect(parseAnswerMarkers(`Sorry.\n\n${marker}`)).toEqual([{ to: { kind: "review", id: 284312630 }, outcome: "failed" }]);
+  });
+
+  it("refuses an id that is not a comment id, and ignores markers that are not exactly well-formed", () => {
+    expect(() => renderAnswerMarker({ to: { kind: "issue", id: 1.5 }, outcome: "done" })).toThrow(/pass the comment's numeric id/);
+    expect(parseAnswerMarkers("<!-- patchsmith:answer to=issue-12 outcome=maybe -->")).toEqual([]);
+    expect(parseAnswerMarkers("<!-- patchsmith:answer to=commit-12 outcome=done -->")).toEqual([]);
+    expect(parseAnswerMarkers("<!--patchsmith:answer to=issue-12 outcome=done-->")).toEqual([]);
   });
 });
