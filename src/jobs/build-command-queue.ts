@@ -32,6 +32,8 @@ export function buildCommandQueue(params: { readonly settings: QueueSettings; re
     attempts: settings.attempts,
     lockDurationMs: settings.lockMs,
     log,
+    // Run before (its worker died, a shutdown stopped it, it failed): first look for the reply it may have posted.
+    resume: (job) => ({ ...job, resumed: true }),
   });
   return { queue: settings.role === "serve" ? producerOnly(bull) : bull, counts: () => bull.counts() };
 }

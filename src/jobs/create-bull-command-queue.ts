@@ -19,6 +19,11 @@ export interface BullCommandQueueOptions extends BullQueueBaseOptions {
   readonly maxWaitingPerKey?: number;
 }
 
+/** What a command that ran before (a retry, a dead worker's, one a shutdown stopped) runs with: typed per job. */
+export interface BullCommandResume<T> {
+  readonly resume?: (data: T) => T;
+}
+
 /**
  * The admission, one atomic round trip: the id stored already (waiting,
  * running or done) or admitted already (its turn live) → "duplicate"; more live turns of the
@@ -61,13 +66,14 @@ const TURNS_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
  * commands never wait behind reviews. Stored before `add` resolves; retried
  * with backoff when they throw; taken over when their worker dies.
  */
-export function createBullCommandQueue<T extends object>(options: BullCommandQueueOptions): BullCommandQueue<T> {
+export function createBullCommandQueue<T extends object>(options: BullCommandQueueOptions & BullCommandResume<T>): BullCommandQueue<T> {
   const { bull, redis, keys, lock, jobOptions, refuseIfClosed, lifecycle } = openBullQueue<T>(options, "fifo");
   const admit = defineRedisScript(redis, { name: "patchsmithAdmitCommand", lua: ADMIT_COMMAND_LUA, numberOfKeys: 1 });
   const maxWaitingPerKey = Math.max(0, options.maxWaitingPerKey ?? 1);
 
   return {
     ...lifecycle,
+    process: (handler) => { lifecycle.process(handler, options.resume); },
     async add(queued) {
       refuseIfClosed(queued.id);
       const jobId = toBullId(queued.id);

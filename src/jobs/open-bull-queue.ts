@@ -40,7 +40,8 @@ export interface BullQueueCounts {
 
 /** The queue methods that do not depend on how jobs are admitted. */
 export interface BullQueueLifecycle<T> {
-  process(handler: JobHandler<T>): void;
+  /** `resume`: what a job that ran before (retried, taken over, put back by a shutdown) gives the handler. */
+  process(handler: JobHandler<T>, resume?: (data: T) => T): void;
   /** Across every instance: nothing waiting, delayed or running. */
   onIdle(): Promise<void>;
   /** Jobs this process runs now. */
@@ -100,7 +101,7 @@ export function openBullQueue<T>(options: BullQueueBaseOptions, order: KeyOrder)
       if (closed) throw new QueueClosedError(`The queue is closed; job ${jobId} was not added.`);
     },
     lifecycle: {
-      process(handler) {
+      process(handler, resume) {
         if (worker !== undefined) throw new Error("process() was already called on this queue");
         if (closed) throw new QueueClosedError("The queue is closed; it runs no more jobs.");
         worker = startBullWorker<T>(
@@ -117,6 +118,7 @@ export function openBullQueue<T>(options: BullQueueBaseOptions, order: KeyOrder)
             log,
           },
           handler,
+          resume,
         );
       },
       async onIdle() {

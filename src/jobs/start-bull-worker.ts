@@ -37,6 +37,15 @@ export interface BullWorkerOptions {
 }
 
 /** The message on the supersede channel. */
+/** The stored job's mark that a shutdown stopped it mid-run (BullMQ counts retries and stalls itself). */
+const RAN_BEFORE = "ranBefore";
+
+/** Whether a job ran before: retried after a failure, taken over after its worker stalled, or put back by a shutdown. */
+function ranBefore(job: Job): boolean {
+  const data: unknown = job.data;
+  return job.attemptsMade > 0 || job.stalledCounter > 0 || (typeof data === "object" && data !== null && RAN_BEFORE in data && data[RAN_BEFORE] === true);
+}
+
 export interface SupersedeMessage {
   readonly jobId: string;
   readonly by: string;
@@ -66,7 +75,13 @@ function readSupersedeMessage(text: string): SupersedeMessage | undefined {
  *     shutdown: back to waiting, without using up an attempt. Thrown: retried
  *     with backoff while attempts last.
  */
-export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandler<T>): BullWorker {
+/**
+ * `resume`, when given, turns the data of a job that ran before (a retry, a
+ * job taken over from a worker that died, or one a shutdown put back) into
+ * what the handler should see, e.g. a command that first looks for the reply
+ * it may have posted already.
+ */
+export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandler<T>, resume?: (data: T) => T): BullWorker {
   const { log, lock } = options;
   const controllers = new Map<string, AbortController>();
   let closed = false;
@@ -135,7 +150,7 @@ export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandl
     }, Math.max(50, Math.floor(options.lockDurationMs / 3)));
     let failure: { readonly error: unknown } | undefined;
     try {
-      await handler(data, controller.signal);
+      await handler(resume !== undefined && ranBefore(job) ? resume(data) : data, controller.signal);
     } catch (error) {
       failure = { error };
     } finally {
@@ -150,7 +165,8 @@ export function startBullWorker<T>(options: BullWorkerOptions, handler: JobHandl
       log.warn({ err: error, jobId }, `Could not free the lock of ${key}; it expires in ${String(options.lockDurationMs)} ms`);
     }
     if (closing) {
-      // Stopped by a shutdown: back to the queue for another worker, without using up an attempt.
+      // Stopped by a shutdown: back to the queue for another worker, without using up an attempt (marked as run before).
+      if (resume !== undefined) await job.updateData({ ...(job.data as object), [RAN_BEFORE]: true }).catch(() => undefined);
       await job.moveToWait(token);
       log.info({ jobId }, `Job ${jobId} was stopped by the shutdown and put back in the queue`);
       throw new WaitingError();

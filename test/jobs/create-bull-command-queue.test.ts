@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createBullCommandQueue, type BullCommandQueue, type BullCommandQueueOptions } from "../../src/jobs/create-bull-command-queue.js";
+import { createBullCommandQueue, type BullCommandQueue, type BullCommandQueueOptions, type BullCommandResume } from "../../src/jobs/create-bull-command-queue.js";
 import { createTestLog } from "../helpers/create-test-log.js";
 import { assertRedisReachable, REDIS_REQUIRED, REDIS_URL, redisReachable, redisSuiteTitle } from "./redis-test-url.js";
 import { gate, overlapRecorder, until, type Gate } from "./redis-helpers.js";
@@ -11,7 +11,7 @@ if (!available && !REDIS_REQUIRED) console.warn(redisSuiteTitle("The BullMQ comm
 const opened: { close(): Promise<void> }[] = [];
 let redis: Redis | undefined;
 
-function newQueue(name: string, options: Partial<Omit<BullCommandQueueOptions, "redisUrl" | "name" | "log">> = {}): BullCommandQueue<{ readonly n: string }> {
+function newQueue(name: string, options: Partial<Omit<BullCommandQueueOptions, "redisUrl" | "name" | "log">> & BullCommandResume<{ readonly n: string }> = {}): BullCommandQueue<{ readonly n: string }> {
   const queue = createBullCommandQueue<{ readonly n: string }>({ redisUrl: REDIS_URL, name, log: createTestLog().log, backoffMs: 10, busyDelayMs: 20, ...options });
   opened.push(queue);
   return queue;
@@ -138,5 +138,38 @@ describe.skipIf(!available && !REDIS_REQUIRED)(redisSuiteTitle("createBullComman
     expect(ran).toEqual(["broken", "broken", "flaky", "flaky"]);
     expect(await queue.add(command("o/r#8", "next"))).toBe("queued");
     await queue.onIdle();
+  });
+
+  it("gives a command that ran before (retried, or put back by a shutdown) its resumed form, and a first run its own data", async () => {
+    const name = `resume-${randomUUID()}`;
+    const resume = (data: { readonly n: string }) => ({ n: `${data.n} (resumed)` });
+    const first = newQueue(name, { attempts: 2, resume });
+    const ran: string[] = [];
+    const started = gate();
+    first.process((data, signal) => {
+      ran.push(data.n);
+      if (data.n === "flaky") return Promise.reject(new Error("flaky"));
+      if (data.n === "long") {
+        started.open();
+        return new Promise((_resolve, reject) => { signal.addEventListener("abort", () => { reject(new Error("stopped")); }); });
+      }
+      return Promise.resolve();
+    });
+    expect(await first.add(command("o/r#9", "flaky"))).toBe("queued");
+    expect(await first.add(command("o/r#10", "plain"))).toBe("queued");
+    await until(() => ran.includes("flaky (resumed)") && ran.includes("plain"));
+    expect(await first.add(command("o/r#11", "long"))).toBe("queued");
+    await started.promise;
+    await first.close({ graceMs: 10 });
+    const second = newQueue(name, { attempts: 2, resume });
+    second.process((data) => {
+      ran.push(data.n);
+      return Promise.resolve();
+    });
+    await until(() => ran.includes("long (resumed)"));
+    await second.onIdle();
+    expect(ran.filter((n) => n.startsWith("long"))).toEqual(["long", "long (resumed)"]);
+    expect(ran).toContain("plain");
+    expect(ran).not.toContain("plain (resumed)");
   });
 });
