@@ -32,6 +32,7 @@ import { mergeSameSuggestions } from "./merge-same-suggestions.js";
 import { renderReviewBody } from "./render-summary.js";
 import type { ReviewChangeParams, ReviewChangeResult, SkippedFile } from "./review-types.js";
 import { selectComments } from "./select-comments.js";
+import { trackModelWork } from "./track-model-work.js";
 
 /**
  * The review engine, the same for the GitHub App, the CLI and the Action:
@@ -217,14 +218,17 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     // 5. The model.
     let modelStats = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 };
     let fixStats = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 };
-    const generator = params.generator;
-    if (generator && config.checks.model) {
-      params.onProgress?.({ stage: "model", done: 0, total: readable.length });
+    const work = params.generator ? trackModelWork({ generator: params.generator, ...(params.onProgress ? { onProgress: params.onProgress } : {}) }) : undefined;
+    const generator = work?.generator;
+    if (work && generator && config.checks.model) {
       // 5a. Fixes for what the checkers found: the model's first job, each fix validated with its diagnostic as the target.
       const tasks = planFixTasks(unfixed);
       if (tasks.length > 0) {
         const modelFixes = await time("model", () =>
           fixDiagnosticsWithModel({
+            onTask: (step) => {
+              work.step({ stage: "fixes", unit: "tasks", ...step });
+            },
             generator,
             tasks,
             fileText: (path) => hidden.text(head.getText(path)),
@@ -244,8 +248,12 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
         notices.push(...modelFixes.notices);
         fixStats = modelFixes.stats;
       }
+      work.step({ stage: "model", done: 0, total: readable.length });
       const model = await time("model", () =>
         collectModelFindings({
+          onFile: (step) => {
+            work.step({ stage: "model", ...step });
+          },
           generator,
           diff: hidden.diff(readable),
           headText: (path) => hidden.text(head.getText(path)),
@@ -266,7 +274,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     }
 
     // 5b. Unit tests: the changed exports no test uses, and (with a model) tests for them, validated.
-    if (config.checks.tests && generator) params.onProgress?.({ stage: "tests", done: 0, total: readable.length });
+    if (config.checks.tests && work) work.step({ stage: "tests", done: 0, total: readable.length });
     const tests = config.checks.tests
       ? await time("tests", () =>
           guardTestsStep(() => reviewMissingTests({
@@ -275,6 +283,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
             headText: (path) => head.getText(path),
             config,
             ...(generator ? { generator } : {}),
+            ...(work ? { onModule: (step: { done: number; total: number; path: string }) => { work.step({ stage: "tests", ...step }); } } : {}),
             ...(params.testRunner ? { runner: params.testRunner } : {}),
             mask: secrets.mask,
             ...(headEnvironmentFiles ? { dependencies: headEnvironmentFiles } : {}),
@@ -305,6 +314,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       }),
     );
     if (comments.length >= config.maxComments && overflow.length > 0) notices.push({ message: `Limit hit: at most ${config.maxComments} inline comments per review (\`maxComments\` in .github/patchsmith.yml); the other findings are listed below.` });
+    const modelCalls = work?.stats();
     const stats = {
       filesAnalysed: readable.length,
       filesSkipped: skipped.length,
@@ -315,6 +325,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       validatedFirstTime: validated + modelStats.validatedFirstTime + fixStats.validatedFirstTime,
       timings,
       ...(environmentStats ? { environment: environmentStats } : {}),
+      ...(modelCalls ? { model: modelCalls } : {}),
     };
     const modelName = generator && config.checks.model ? generator.describe() : undefined;
     const body = renderReviewBody({

@@ -4,6 +4,7 @@ import { GenerationTimeoutError } from "../../src/llm/errors/generation-timeout-
 import { InvalidModelOutputError } from "../../src/llm/errors/invalid-model-output-error.js";
 import { PromptTooLargeError } from "../../src/llm/errors/prompt-too-large-error.js";
 import { ScriptExhaustedError } from "../../src/llm/errors/script-exhausted-error.js";
+import type { ModelUsage } from "../../src/llm/model-usage.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
 import type { CompletionRequest, LlmTransport } from "../../src/llm/transport.js";
 
@@ -31,7 +32,40 @@ describe("buildGenerator", () => {
       now: () => clock,
     });
     await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\n", instruction: "Make it 2." });
-    expect(usages).toEqual([{ operation: "fix", promptTokens: generator.calls[0]!.system.length + generator.calls[0]!.user.length, completionTokens: "```ts\nconst a = 2;\n```".length, ms: 250 }]);
+    const promptTokens = generator.calls[0]!.system.length + generator.calls[0]!.user.length;
+    expect(usages).toEqual([{ operation: "fix", stage: "fixes", promptTokens, promptTokensEvaluated: promptTokens, completionTokens: "```ts\nconst a = 2;\n```".length, ms: 250 }]);
+  });
+
+  it("tells each call's own onUsage too, with its stage: an answer to a rejection is a repair", async () => {
+    const generator = createScriptedGenerator({
+      answers: { fix: [{ replacement: "const a = 2;" }], tests: [{ code: "test('a', () => {});" }, { code: "test('a', () => {});" }], review: [{ findings: [] }] },
+    });
+    const stages: string[] = [];
+    const onUsage = (usage: { stage: string }): void => {
+      stages.push(usage.stage);
+    };
+    await generator.reviewHunks({ path: "a.ts", hunks: [hunk], diagnostics: [] }, { onUsage });
+    await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\n", instruction: "Make it 2.", previousAttempts: [{ replacement: "const a = 3;", reasons: ["no"] }] }, { onUsage });
+    await generator.writeTests({ path: "a.ts", symbol: "a", sourceText: "export const a = 1;", testPath: "a.test.ts" }, { onUsage });
+    await generator.writeTests({ path: "a.ts", symbol: "a", sourceText: "export const a = 1;", testPath: "a.test.ts", previousAttempts: [{ code: "x", reasons: ["no"] }] }, { onUsage });
+    expect(stages).toEqual(["findings", "repair", "tests", "repair"]);
+  });
+
+  it("takes the backend's own token counts when it reports them (chat template and reused prefix included)", async () => {
+    const transport: LlmTransport = {
+      info: { model: "m", description: "m", contextSize: 4096, parallelism: 1 },
+      complete(request) {
+        request.onTokens?.({ prompt: 500, promptEvaluated: 120, answer: 9 });
+        return Promise.resolve("```ts\nconst a = 2;\n```");
+      },
+      countTokens: (text) => Promise.resolve(text.length),
+      dispose: () => Promise.resolve(),
+    };
+    const usages: ModelUsage[] = [];
+    let clock = 0;
+    const generator = buildGenerator(transport, { now: () => (clock += 100) });
+    await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\n", instruction: "Make it 2." }, { onUsage: (usage) => usages.push(usage) });
+    expect(usages).toEqual([{ operation: "fix", stage: "fixes", promptTokens: 500, promptTokensEvaluated: 120, completionTokens: 9, ms: 100 }]);
   });
 
   it("runs each operation under its own schema, at temperature 0 by default, and parses the answer", async () => {

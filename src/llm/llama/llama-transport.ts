@@ -3,6 +3,7 @@ import { InvalidModelOutputError } from "../errors/invalid-model-output-error.js
 import type { LlmTransport } from "../transport.js";
 import { backendName } from "./backend-name.js";
 import { modelLabel } from "./model-label.js";
+import { countCompletion } from "./count-completion.js";
 import { createSequencePool } from "./sequence-pool.js";
 
 export interface LlamaTransportOptions {
@@ -17,6 +18,8 @@ export interface LlamaTransportOptions {
   /** Layers offloaded to the GPU: "auto" (as many as fit, the default), "max" or a number. */
   readonly gpuLayers?: "auto" | "max" | number;
   readonly loadSignal?: AbortSignal;
+  /** Reuse the tokens a sequence already holds (the shared system prompt) across requests. Default true. */
+  readonly reusePrefix?: boolean;
 }
 
 /**
@@ -70,7 +73,12 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
           grammars.set(key, grammar);
         }
         const sequence = await pool.acquire(request.signal);
+        // Without prefix reuse every request starts from an empty sequence (kept to measure what reuse saves).
+        if (options.reusePrefix === false) await sequence.clearHistory();
+        // A new session on a sequence that already holds tokens evaluates only what differs from them:
+        // the system prompt (and any other shared prefix) of the previous request is not evaluated again.
         const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: request.system, autoDisposeSequence: false });
+        const meterBefore = sequence.tokenMeter.getState();
         try {
           const result = await session.promptWithMeta(request.user, {
             grammar: await grammar,
@@ -82,6 +90,7 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
             const what = request.code === undefined ? "the JSON was complete" : "its code block was closed";
             throw new InvalidModelOutputError(`The model's answer reached its limit of ${request.maxTokens} tokens before ${what}.`);
           }
+          request.onTokens?.(countCompletion({ used: sequence.tokenMeter.diff(meterBefore), contextTokens: sequence.contextTokens.length, answer: readyModel.tokenize(result.responseText).length }));
           return result.responseText;
         } finally {
           session.dispose({ disposeSequence: false });
