@@ -16,6 +16,7 @@ import { diagnosticsRemovedBy } from "../validate/diagnostics-removed-by.js";
 import { validateModelEdit } from "../validate/validate-model-edit.js";
 import { planFixTasks } from "../llm/findings/plan-fix-tasks.js";
 import { describeFix } from "./describe-fix.js";
+import { dropFixedConsequences } from "./drop-fixed-consequences.js";
 import { fixDiagnosticsWithModel } from "./fix-diagnostics-with-model.js";
 import { environmentRequest, prepareEnvironment } from "../environment/prepare-environment.js";
 import { buildWorkspace } from "../workspace/build-workspace.js";
@@ -222,7 +223,8 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     const generator = work?.generator;
     if (work && generator && config.checks.model) {
       // 5a. Fixes for what the checkers found: the model's first job, each fix validated with its diagnostic as the target.
-      const tasks = planFixTasks(unfixed);
+      // What a validated deterministic fix removes too (a consequence of the error it fixes) is no task for the model.
+      const tasks = planFixTasks(dropFixedConsequences({ workspace: head, unfixed, fixes: findings.flatMap((f) => (f.suggestion ? [f.suggestion] : [])) }));
       if (tasks.length > 0) {
         const modelFixes = await time("model", () =>
           fixDiagnosticsWithModel({
