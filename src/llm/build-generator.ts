@@ -14,6 +14,7 @@ import { fixHeaderSchema } from "./schemas/fix-schema.js";
 import { reviewSchema } from "./schemas/review-schema.js";
 import { testsHeaderSchema, type TestsHeader } from "./schemas/tests-schema.js";
 import { parseCodeAnswer, type CodeAnswer } from "./answers/parse-code-answer.js";
+import { readTestCases } from "./answers/read-test-cases.js";
 import type { ModelStage, ModelUsage } from "./model-usage.js";
 import type { CompletionTokens, LlmTransport, Operation } from "./transport.js";
 import { withTimeLimit } from "./with-time-limit.js";
@@ -121,9 +122,11 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
     async writeTests(request, options) {
       const stage = (request.previousAttempts?.length ?? 0) > 0 ? "repair" : "tests";
       const answer = await runCode({ operation: "tests", stage }, testsHeaderSchema, TESTS_ANSWER_GRAMMAR, testsPromptCandidates(request), options);
-      // The header is a courtesy to the reader; a missing or malformed one costs the cases list, not the test file.
+      // No header is asked for (its tokens carried prose, not tests): the cases are the file's own test names.
+      // A header that comes anyway (a server without grammars) is read; a missing or malformed one costs nothing.
       const header = readTestsHeader(answer.header);
-      return { ...header, path: request.testPath, symbols: request.symbols ?? [request.symbol], code: answer.code };
+      const cases = header.cases.length > 0 ? header.cases : readTestCases(answer.code);
+      return { ...header, cases, path: request.testPath, symbols: request.symbols ?? [request.symbol], code: answer.code };
     },
     answerQuestion: (request, options) => run({ operation: "answer", stage: "answer" }, answerSchema, answerPromptCandidates(request), options),
     dispose: () => transport.dispose(),

@@ -99,17 +99,23 @@ describe("buildGenerator", () => {
     expect(generator.calls[3]?.user).toMatch(/<untrusted-data label="question" id="[0-9a-f]+">\nWhat does this export\?\n/);
   });
 
-  it("asks for code as a fenced block after a JSON header, never inside a JSON string", async () => {
+  it("asks for code as a fenced block alone, never inside a JSON string; a test file's cases are its test names", async () => {
     const generator = createScriptedGenerator({
       answers: {
         fix: [{ raw: "```ts\n  return a + b;\n```" }],
-        tests: [{ raw: '{"cases": [{"name": "adds", "why": "the sum"}], "explanation": "One case."}\n```ts\nimport { add } from "./a.js";\n```' }],
+        tests: [
+          { raw: '```ts\nimport { add } from "./a.js";\ntest("adds", () => {});\n```' },
+          // A header that comes anyway (a server without grammars) is still read.
+          { raw: '{"cases": [{"name": "adds", "why": "the sum"}], "explanation": "One case."}\n```ts\nimport { add } from "./a.js";\n```' },
+        ],
       },
     });
     expect(await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "x\n", instruction: "y" })).toEqual({ replacement: "  return a + b;" });
-    expect(await generator.writeTests({ path: "a.ts", symbol: "add", sourceText: "", testPath: "a.test.ts" })).toMatchObject({ cases: [{ name: "adds", why: "the sum" }], code: 'import { add } from "./a.js";' });
+    expect(await generator.writeTests({ path: "a.ts", symbol: "add", sourceText: "", testPath: "a.test.ts" })).toMatchObject({ cases: [{ name: "adds", why: "" }], explanation: "", code: 'import { add } from "./a.js";\ntest("adds", () => {});' });
+    expect(await generator.writeTests({ path: "a.ts", symbol: "add", sourceText: "", testPath: "a.test.ts" })).toMatchObject({ cases: [{ name: "adds", why: "the sum" }], explanation: "One case." });
     expect(generator.calls[0]?.system).toContain("one fenced code block");
-    expect(generator.calls[1]?.system).toContain("never inside the JSON");
+    expect(generator.calls[1]?.system).toContain("Answer with the complete test file in one fenced code block (```ts ... ```) and nothing else.");
+    expect(generator.calls[1]?.system).not.toContain("JSON");
   });
 
   it("unwraps a fence the model wrapped around the code, whatever the answer's shape", async () => {
