@@ -18,8 +18,6 @@ export interface LlamaTransportOptions {
   /** Layers offloaded to the GPU: "auto" (as many as fit, the default), "max" or a number. */
   readonly gpuLayers?: "auto" | "max" | number;
   readonly loadSignal?: AbortSignal;
-  /** Reuse the tokens a sequence already holds (the shared system prompt) across requests. Default true. */
-  readonly reusePrefix?: boolean;
 }
 
 /**
@@ -73,8 +71,6 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
           grammars.set(key, grammar);
         }
         const sequence = await pool.acquire(request.signal);
-        // Without prefix reuse every request starts from an empty sequence (kept to measure what reuse saves).
-        if (options.reusePrefix === false) await sequence.clearHistory();
         // A new session on a sequence that already holds tokens evaluates only what differs from them:
         // the system prompt (and any other shared prefix) of the previous request is not evaluated again.
         const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: request.system, autoDisposeSequence: false });
