@@ -151,4 +151,23 @@ export interface ReviewStats {
   readonly timings: Readonly<Record<string, number>>;
   /** The dependency declarations the head was checked against: packages, bytes, acquisition time, and those missing. */
   readonly environment?: { readonly packages: number; readonly bytes: number; readonly ms: number; readonly missing: number };
+  /** What the model cost in this review, in all and per stage; absent when no model ran. */
+  readonly model?: ModelCallStats;
+}
+
+/** Model calls and their tokens and time (on a CPU, time is tokens). */
+export interface ModelCallTotals {
+  readonly calls: number;
+  /** Prompt tokens in all (chat template included where the backend counts it). */
+  readonly promptTokens: number;
+  /** Of those, the tokens evaluated; the rest were a prefix reused from an earlier call. */
+  readonly promptTokensEvaluated: number;
+  readonly answerTokens: number;
+  readonly ms: number;
+  readonly secondsPerCall: number;
+}
+
+/** Per stage: fixes for the checkers' diagnostics, the model's own findings, unit tests, repairs (answers to a rejection), answers to questions. */
+export interface ModelCallStats extends ModelCallTotals {
+  readonly stages: Readonly<Partial<Record<"fixes" | "findings" | "tests" | "repair" | "answer", ModelCallTotals>>>;
 }

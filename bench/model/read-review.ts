@@ -44,8 +44,12 @@ export interface ReadTests {
 export interface ReadUsage {
   readonly calls?: number;
   readonly promptTokens?: number;
+  /** Prompt tokens evaluated (the rest were a prefix reused from an earlier call). */
+  readonly promptTokensEvaluated?: number;
   readonly answerTokens?: number;
   readonly ms?: number;
+  /** Per stage (fixes, findings, tests, repair), where the review reports them. */
+  readonly stages?: Readonly<Record<string, ReadUsage>>;
 }
 
 export interface ReadReview {
@@ -143,18 +147,44 @@ const USAGE_KEYS = {
 /** An object that looks like model usage: at least prompt or answer tokens. */
 function usageIn(v: unknown): ReadUsage | undefined {
   if (!isObj(v)) return undefined;
-  const found: { -readonly [K in keyof ReadUsage]: number } = {};
+  const found: { -readonly [K in Exclude<keyof ReadUsage, "stages">]?: number } = {};
   for (const [key, value] of Object.entries(v)) {
     const n = num(value);
     if (n === undefined) continue;
-    for (const [name, pattern] of Object.entries(USAGE_KEYS) as [keyof ReadUsage, RegExp][]) if (pattern.test(key) && found[name] === undefined) found[name] = n;
+    for (const [name, pattern] of Object.entries(USAGE_KEYS) as [keyof typeof USAGE_KEYS, RegExp][]) if (pattern.test(key) && found[name] === undefined) found[name] = n;
   }
   return found.promptTokens !== undefined || found.answerTokens !== undefined ? found : undefined;
+}
+
+/** stats.model as the review reports it: totals, prompt tokens evaluated, and per stage. */
+function readModelStats(v: unknown): ReadUsage | undefined {
+  const totals = (o: unknown): ReadUsage | undefined => {
+    const calls = num(field(o, "calls"));
+    if (calls === undefined) return undefined;
+    const read: { -readonly [K in Exclude<keyof ReadUsage, "stages">]?: number } = { calls };
+    for (const key of ["promptTokens", "promptTokensEvaluated", "answerTokens", "ms"] as const) {
+      const n = num(field(o, key));
+      if (n !== undefined) read[key] = n;
+    }
+    return read;
+  };
+  const all = totals(v);
+  // Without stages it is some other shape: the generous reader below takes it.
+  if (all === undefined || !isObj(field(v, "stages"))) return undefined;
+  const stages: Record<string, ReadUsage> = {};
+  const rawStages = field(v, "stages");
+  if (isObj(rawStages)) for (const [stage, value] of Object.entries(rawStages)) {
+    const read = totals(value);
+    if (read) stages[stage] = read;
+  }
+  return { ...all, stages };
 }
 
 /** Model usage anywhere in stats (stats.model, stats.modelUsage, stats.usage, ...) or at the top level. */
 function readUsage(result: Obj): ReadUsage | undefined {
   const stats = field(result, "stats");
+  const reported = readModelStats(field(stats, "model"));
+  if (reported) return reported;
   const candidates: unknown[] = [];
   for (const holder of [stats, result]) {
     if (!isObj(holder)) continue;

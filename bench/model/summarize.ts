@@ -1,6 +1,6 @@
 import type { CaseCategory, ModelCase } from "./load-cases.js";
 import { echoedFindings, findsBug, type FixJudgement, isCheckerFinding, isModelFinding, judgeFix, judgeTests, type TestsJudgement } from "./judge-review.js";
-import type { ReadFinding } from "./read-review.js";
+import type { ReadFinding, ReadUsage } from "./read-review.js";
 import type { CaseRun } from "./run-case.js";
 
 export interface CaseRecord {
@@ -16,7 +16,7 @@ export interface CaseRecord {
   readonly bugFindings?: number;
   readonly tests?: TestsJudgement;
   readonly timings: Readonly<Record<string, number>>;
-  readonly usage?: { readonly calls?: number; readonly promptTokens?: number; readonly answerTokens?: number; readonly ms?: number };
+  readonly usage?: ReadUsage;
 }
 
 export function recordCase(c: ModelCase, result: CaseRun): CaseRecord {
@@ -49,11 +49,34 @@ export interface Summary {
   readonly controls: { readonly cases: number; readonly findings: number; readonly casesWithFindings: number; readonly checkerFindings: number };
   readonly bugs: { readonly cases: number; readonly found: number; readonly findings: number; readonly matching: number; readonly precision?: number };
   readonly tests: { readonly cases: number; readonly expected: number; readonly asked: number; readonly delivered: number; readonly firstTime: number; readonly afterRepair: number; readonly ran: number; readonly passed: number };
-  readonly usage: { readonly reported: boolean; readonly calls: number; readonly promptTokens: number; readonly answerTokens: number; readonly ms: number };
+  readonly usage: UsageTotals & { readonly reported: boolean; readonly stages: Readonly<Record<string, UsageTotals>> };
   readonly seconds: { readonly total: number; readonly median: number; readonly modelStage: number; readonly testsStage: number };
 }
 
+interface UsageTotals {
+  readonly calls: number;
+  readonly promptTokens: number;
+  readonly promptTokensEvaluated: number;
+  readonly answerTokens: number;
+  readonly ms: number;
+}
+
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+function sumUsage(usages: readonly ReadUsage[]): UsageTotals {
+  return {
+    calls: sum(usages.map((u) => u.calls ?? 0)),
+    promptTokens: sum(usages.map((u) => u.promptTokens ?? 0)),
+    promptTokensEvaluated: sum(usages.map((u) => u.promptTokensEvaluated ?? u.promptTokens ?? 0)),
+    answerTokens: sum(usages.map((u) => u.answerTokens ?? 0)),
+    ms: sum(usages.map((u) => u.ms ?? 0)),
+  };
+}
+
+/** One line of model cost: calls, prompt tokens (evaluated), answer tokens, seconds per call. */
+function formatUsage(u: UsageTotals): string {
+  return `${u.calls} calls; prompt tokens ${u.promptTokens} (${u.promptTokensEvaluated} evaluated, the rest a reused prefix), answer tokens ${u.answerTokens}; ${u.calls > 0 ? `${(u.ms / 1000 / u.calls).toFixed(1)} s per call` : "s per call n/a"}`;
+}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -105,10 +128,8 @@ export function summarize(records: readonly CaseRecord[]): Summary {
     },
     usage: {
       reported: usages.length > 0,
-      calls: sum(usages.map((u) => u.calls ?? 0)),
-      promptTokens: sum(usages.map((u) => u.promptTokens ?? 0)),
-      answerTokens: sum(usages.map((u) => u.answerTokens ?? 0)),
-      ms: sum(usages.map((u) => u.ms ?? 0)),
+      ...sumUsage(usages),
+      stages: Object.fromEntries([...new Set(usages.flatMap((u) => Object.keys(u.stages ?? {})))].map((stage) => [stage, sumUsage(usages.flatMap((u) => u.stages?.[stage] ?? []))])),
     },
     seconds: {
       total: sum(records.map((r) => r.seconds)),
@@ -137,9 +158,10 @@ export function formatSummary(model: string, s: Summary): string {
     `tests: ${s.tests.delivered} of ${s.tests.asked} asked exports delivered (${s.tests.expected} expected untested); test files type-checked the first time ${s.tests.firstTime}, after repair ${s.tests.afterRepair}; ` +
       (s.tests.ran > 0 ? `passing when run: ${s.tests.passed} (run in ${s.tests.ran} of ${s.tests.cases} cases)` : "not run (the product runs them only with PATCHSMITH_TESTS_RUN=true: pass --run-tests)"),
     s.usage.reported
-      ? `model calls: ${s.usage.calls}; prompt tokens ${s.usage.promptTokens}, answer tokens ${s.usage.answerTokens}; ${s.usage.calls > 0 ? `${(s.usage.ms / 1000 / s.usage.calls).toFixed(1)} s per call` : "s per call n/a"}`
+      ? `model: ${formatUsage(s.usage)}`
       : `model calls and tokens: not reported by this build's review JSON; model stage ${s.seconds.modelStage.toFixed(0)} s, tests stage ${s.seconds.testsStage.toFixed(0)} s (stats.timings)`,
   );
+  for (const [stage, usage] of Object.entries(s.usage.stages)) lines.push(`  ${stage}: ${formatUsage(usage)}`);
   for (const failure of s.failed) lines.push(`  no review: ${failure}`);
   return `${lines.join("\n")}\n`;
 }

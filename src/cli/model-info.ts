@@ -4,7 +4,8 @@ import { describeLoadFailure } from "../llm/llama/describe-load-failure.js";
 import { backendName } from "../llm/llama/backend-name.js";
 import { loadLlama } from "../llm/llama/load-llama.js";
 import { isModelUri, resolveModelPath } from "../llm/llama/resolve-model-path.js";
-import { DEFAULT_MODEL_URI } from "../llm/default-model.js";
+import { chooseDefaultModel, type HardwareDescription } from "../llm/choose-default-model.js";
+import { readHardware } from "../llm/llama/read-hardware.js";
 import { formatBytes } from "../llm/format-bytes.js";
 import { checkModelFit } from "../llm/inspect/check-model-fit.js";
 import { readLlmSettings } from "../llm/read-llm-settings.js";
@@ -12,8 +13,9 @@ import { readLlmSettings } from "../llm/read-llm-settings.js";
 export const MODEL_INFO_USAGE = `Usage: patchsmith model info [MODEL]
 
 Prints the compute backend node-llama-cpp detects here (CUDA, Vulkan, Metal
-or CPU), the GPU memory, and whether the model fits with PATCHSMITH_CONTEXT_SIZE
-and PATCHSMITH_SEQUENCES.
+or CPU), the GPU memory, the model \`patchsmith model pull\` takes by default
+here and why, and whether the model fits with PATCHSMITH_CONTEXT_SIZE and
+PATCHSMITH_SEQUENCES.
   MODEL   a .gguf file or a URI (default: PATCHSMITH_MODEL)
 Exit codes: 0 it fits (or no model is configured), 1 the model is missing or does not fit.
 `;
@@ -25,6 +27,8 @@ export interface ModelInfoParams {
   readonly cwd?: string;
   /** The model named on the command line, over PATCHSMITH_MODEL. */
   readonly model?: string;
+  /** The machine, for the default model's choice; default: what node-llama-cpp detects here. */
+  readonly hardware?: HardwareDescription;
 }
 
 const row = (label: string, value: string): string => `${`${label}:`.padEnd(10)}${value}\n`;
@@ -62,8 +66,11 @@ export async function runModelInfo(params: ModelInfoParams): Promise<number> {
   out.write(row("RAM", `${formatBytes(ram.total)} total, ${formatBytes(ram.free)} free`));
   out.write(row("CPU", `${llama.cpuMathCores} math cores${settings.threads === undefined ? "" : `, PATCHSMITH_THREADS=${settings.threads}`}`));
 
+  const choice = chooseDefaultModel(params.hardware ?? (await readHardware(llama)));
+  out.write(row("Default", `${choice.label}, because ${choice.reason}: \`patchsmith model pull\` takes ${choice.uri}`));
+
   if (settings.model === undefined) {
-    out.write(row("Model", `not configured: set PATCHSMITH_MODEL to a .gguf file or a URI (suggested: ${DEFAULT_MODEL_URI})`));
+    out.write(row("Model", `not configured: set PATCHSMITH_MODEL to a .gguf file or a URI (suggested for this machine: ${choice.uri})`));
     return 0;
   }
   let modelPath: string;

@@ -1,4 +1,5 @@
-import { DEFAULT_MODEL_URI } from "../llm/default-model.js";
+import type { DefaultModelChoice } from "../llm/choose-default-model.js";
+import { DEFAULT_MODEL_URI, DEFAULT_MODEL_VRAM_BYTES, SMALL_MODEL_URI } from "../llm/default-model.js";
 import { renderProgressBar } from "../llm/download/render-progress-bar.js";
 import { ModelPullError } from "../llm/download/model-pull-error.js";
 import { pullModel, type PullLimits } from "../llm/download/pull-model.js";
@@ -11,12 +12,17 @@ Downloads a GGUF model into the model cache (PATCHSMITH_MODEL_DIR, default
 resumes where it stopped when the same command is run again. A server that
 does not answer within 60 s, or sends nothing for 120 s, ends the pull.
   URI   hf:user/repo:quant, hf:user/repo/file.gguf or an https:// URL
-        (default: ${DEFAULT_MODEL_URI})
+        (default: chosen for this machine: on a GPU with ${formatBytes(DEFAULT_MODEL_VRAM_BYTES)} free
+        ${DEFAULT_MODEL_URI},
+        otherwise ${SMALL_MODEL_URI};
+        \`patchsmith model info\` says which and why)
 `;
 
 export interface ModelPullParams {
-  /** What to download; the default code model when absent. */
+  /** What to download; when absent, the model `chooseModel` picks for this machine. */
   readonly uri?: string;
+  /** The default model for this machine (see chooseDefaultModel); without it, the 7B. */
+  readonly chooseModel?: () => Promise<DefaultModelChoice>;
   /** Where models are kept (see modelCacheDir). */
   readonly cacheDir: string;
   /** Progress and result; a TTY gets one redrawn line, anything else a line every 10%. */
@@ -32,8 +38,13 @@ export interface ModelPullParams {
  * with one line saying why and what to do (running it again only where that helps).
  */
 export async function runModelPull(params: ModelPullParams): Promise<number> {
-  const uri = params.uri ?? DEFAULT_MODEL_URI;
   const { out } = params;
+  let uri = params.uri ?? DEFAULT_MODEL_URI;
+  if (params.uri === undefined && params.chooseModel !== undefined) {
+    const choice = await params.chooseModel();
+    uri = choice.uri;
+    out.write(`No model named: taking ${choice.label}, because ${choice.reason}.\n`);
+  }
   const tty = out.isTTY === true;
   let lastDecile = -1;
   // Mutated from the progress callback, so kept in an object (flow analysis cannot see callbacks).

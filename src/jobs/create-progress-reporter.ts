@@ -26,7 +26,7 @@ export function createProgressReporter(params: {
   let busy = false;
   return {
     report(progress) {
-      const key = `${progress.stage}:${progress.done}/${progress.total}`;
+      const key = `${progress.stage}:${progress.done}/${progress.total}:${progress.path ?? ""}`;
       const now = params.now();
       if (busy || key === lastKey || now - lastSentAt < params.intervalMs) return;
       lastSentAt = now;

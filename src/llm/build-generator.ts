@@ -17,9 +17,10 @@ import { reviewSchema } from "./schemas/review-schema.js";
 import { testsHeaderSchema, type TestsHeader } from "./schemas/tests-schema.js";
 import { parseCodeAnswer, type CodeAnswer } from "./answers/parse-code-answer.js";
 import { parseReviewAnswer } from "./answers/parse-review-answer.js";
+import { readTestCases } from "./answers/read-test-cases.js";
 import { REVIEW_ANSWER_GRAMMAR } from "./schemas/review-answer-grammar.js";
-import type { ModelUsage } from "./model-usage.js";
-import type { LlmTransport, Operation } from "./transport.js";
+import type { ModelStage, ModelUsage } from "./model-usage.js";
+import type { CompletionTokens, LlmTransport, Operation } from "./transport.js";
 import { withTimeLimit } from "./with-time-limit.js";
 
 export interface GeneratorDefaults {
@@ -29,10 +30,16 @@ export interface GeneratorDefaults {
   readonly timeoutMs?: number;
   /** Most tokens of one answer. Default: a quarter of the context, at most 2048. */
   readonly maxTokens?: number;
-  /** Told after every generation (metrics: tokens per second). The answer's tokens are counted only when this is set. */
+  /** Told after every generation (metrics: tokens per second); each call's `onUsage` is told too. */
   readonly onUsage?: (usage: ModelUsage) => void;
   /** The clock for onUsage, in milliseconds. Default performance.now. */
   readonly now?: () => number;
+}
+
+/** One generation: what is asked, and where it belongs in a review (a fix or test answering a rejection is a repair). */
+interface Call {
+  readonly operation: Operation;
+  readonly stage: ModelStage;
 }
 
 const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "test-writing", answer: "answer", verify: "verification" };
@@ -52,11 +59,13 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
   const countTokens = (text: string): Promise<number> => transport.countTokens(text);
 
   /** The answer's text, generated under `schema` (or, with `code`, under that grammar). */
-  async function complete(operation: Operation, schema: GbnfJsonSchema, candidates: readonly Prompt[], options: GenerateOptions, code?: { readonly grammar: string }): Promise<string> {
+  async function complete(call: Call, schema: GbnfJsonSchema, candidates: readonly Prompt[], options: GenerateOptions, code?: { readonly grammar: string }): Promise<string> {
+    const { operation } = call;
     const what = WHAT[operation];
     const { prompt, tokens: promptTokens } = await fitPrompt({ candidates, countTokens, limit: promptTokenLimit, what });
     const now = defaults.now ?? (() => performance.now());
     const started = now();
+    let counted: CompletionTokens | undefined;
     const text = await withTimeLimit({ signal: options.signal, timeoutMs: options.timeoutMs ?? defaults.timeoutMs ?? 300_000, what: `model's ${what}` }, (signal) =>
       transport.complete({
         operation,
@@ -67,21 +76,29 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
         signal,
         temperature: options.temperature ?? defaults.temperature ?? 0,
         maxTokens: Math.min(options.maxTokens ?? answerTokens, answerTokens),
+        onTokens: (tokens) => {
+          counted = tokens;
+        },
       }),
     );
-    if (defaults.onUsage) {
+    if (defaults.onUsage || options.onUsage) {
       const ms = now() - started;
-      defaults.onUsage({ operation, promptTokens, completionTokens: await countTokens(text), ms });
+      // The backend's own counts where it has them (chat template, reused prefix); else the prompt as measured and the answer tokenized.
+      const usage: ModelUsage = counted
+        ? { operation, stage: call.stage, promptTokens: counted.prompt, promptTokensEvaluated: counted.promptEvaluated, completionTokens: counted.answer, ms }
+        : { operation, stage: call.stage, promptTokens, promptTokensEvaluated: promptTokens, completionTokens: await countTokens(text), ms };
+      defaults.onUsage?.(usage);
+      options.onUsage?.(usage);
     }
     return text;
   }
 
-  async function run<const S extends GbnfJsonSchema>(operation: Operation, schema: S, candidates: readonly Prompt[], options: GenerateOptions = {}): Promise<GbnfJsonSchemaToType<S>> {
-    return parseModelJson(await complete(operation, schema, candidates, options), schema, WHAT[operation]);
+  async function run<const S extends GbnfJsonSchema>(call: Call, schema: S, candidates: readonly Prompt[], options: GenerateOptions = {}): Promise<GbnfJsonSchemaToType<S>> {
+    return parseModelJson(await complete(call, schema, candidates, options), schema, WHAT[call.operation]);
   }
 
-  async function runCode(operation: Operation, schema: GbnfJsonSchema, grammar: string, candidates: readonly Prompt[], options: GenerateOptions = {}): Promise<CodeAnswer> {
-    return parseCodeAnswer(await complete(operation, schema, candidates, options, { grammar }), WHAT[operation]);
+  async function runCode(call: Call, schema: GbnfJsonSchema, grammar: string, candidates: readonly Prompt[], options: GenerateOptions = {}): Promise<CodeAnswer> {
+    return parseCodeAnswer(await complete(call, schema, candidates, options, { grammar }), WHAT[call.operation]);
   }
 
   return {
@@ -102,21 +119,26 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
     },
     // Findings come as lines (`\`code\` kind: sentence`, or `none`) under their own grammar: fewer tokens than JSON, a fixed list of defect kinds, and the line found from the quote.
     reviewHunks: async (request, options) =>
-      parseReviewAnswer(await complete("review", reviewSchema, reviewPromptCandidates(request), options ?? {}, { grammar: REVIEW_ANSWER_GRAMMAR }), request.hunks, WHAT.review),
+      parseReviewAnswer(await complete({ operation: "review", stage: "findings" }, reviewSchema, reviewPromptCandidates(request), options ?? {}, { grammar: REVIEW_ANSWER_GRAMMAR }), request.hunks, WHAT.review),
     async fixRange(request, options) {
-      const answer = await runCode("fix", fixHeaderSchema, FIX_ANSWER_GRAMMAR, fixPromptCandidates(request), options);
+      const stage = (request.previousAttempts?.length ?? 0) > 0 ? "repair" : "fixes";
+      const answer = await runCode({ operation: "fix", stage }, fixHeaderSchema, FIX_ANSWER_GRAMMAR, fixPromptCandidates(request), options);
       return { replacement: answer.code };
     },
     async writeTests(request, options) {
-      const answer = await runCode("tests", testsHeaderSchema, TESTS_ANSWER_GRAMMAR, testsPromptCandidates(request), options);
-      // The header is a courtesy to the reader; a missing or malformed one costs the cases list, not the test file.
+      const stage = (request.previousAttempts?.length ?? 0) > 0 ? "repair" : "tests";
+      const answer = await runCode({ operation: "tests", stage }, testsHeaderSchema, TESTS_ANSWER_GRAMMAR, testsPromptCandidates(request), options);
+      // No header is asked for (its tokens carried prose, not tests): the cases are the file's own test names.
+      // A header that comes anyway (a server without grammars) is read; a missing or malformed one costs nothing.
       const header = readTestsHeader(answer.header);
-      return { ...header, path: request.testPath, symbols: request.symbols ?? [request.symbol], code: answer.code };
+      const cases = header.cases.length > 0 ? header.cases : readTestCases(answer.code);
+      return { ...header, cases, path: request.testPath, symbols: request.symbols ?? [request.symbol], code: answer.code };
     },
-    answerQuestion: (request, options) => run("answer", answerSchema, answerPromptCandidates(request), options),
+    answerQuestion: (request, options) => run({ operation: "answer", stage: "answer" }, answerSchema, answerPromptCandidates(request), options),
     async verifyClaim(request, options) {
       // The answer is a handful of tokens (`{"answer": "yes"}`); a longer limit would only cost time where the grammar is ignored (a server).
-      const output = await run("verify", verifySchema, verifyPromptCandidates(request), { ...options, maxTokens: Math.min(options?.maxTokens ?? 32, 32) });
+      // Counted with the findings it checks.
+      const output = await run({ operation: "verify", stage: "findings" }, verifySchema, verifyPromptCandidates(request), { ...options, maxTokens: Math.min(options?.maxTokens ?? 32, 32) });
       return output.answer === "yes";
     },
     dispose: () => transport.dispose(),

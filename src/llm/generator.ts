@@ -1,4 +1,5 @@
 import type { Diagnostic, Hunk } from "../types.js";
+import type { ModelUsage } from "./model-usage.js";
 import type { AnswerOutput } from "./schemas/answer-schema.js";
 import type { FixOutput } from "./schemas/fix-schema.js";
 import type { ReviewOutput } from "./schemas/review-schema.js";
@@ -25,6 +26,8 @@ export interface GenerateOptions {
   readonly maxTokens?: number;
   /** Time limit for this one generation, in milliseconds. */
   readonly timeoutMs?: number;
+  /** Told when this generation is done: its stage, tokens and time (a review's own tally). */
+  readonly onUsage?: (usage: ModelUsage) => void;
 }
 
 /** Review the hunks of one file (or part of them, for a large file). */

@@ -19,6 +19,17 @@ export interface CompletionRequest {
   readonly signal: AbortSignal;
   readonly temperature: number;
   readonly maxTokens: number;
+  /** Told once the answer is complete, with the backend's own token counts (where it has them). */
+  readonly onTokens?: (tokens: CompletionTokens) => void;
+}
+
+/** What one completion cost, as the backend counted it. */
+export interface CompletionTokens {
+  /** Tokens of the whole prompt, chat template included. */
+  readonly prompt: number;
+  /** Of those, tokens evaluated for this request: the rest were reused from the sequence's cache (a shared prefix). */
+  readonly promptEvaluated: number;
+  readonly answer: number;
 }
 
 export interface TransportInfo {

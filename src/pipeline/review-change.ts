@@ -12,6 +12,7 @@ import { modelFindings } from "../review/steps/model-findings.js";
 import { offerDeterministicFixes } from "../review/steps/offer-deterministic-fixes.js";
 import { prepareEnvironments } from "../review/steps/prepare-environments.js";
 import { startReviewRun } from "../review/steps/review-run.js";
+import { trackModelWork } from "../review/track-model-work.js";
 import { addTestsToReview } from "../testgen/add-tests-to-review.js";
 import { missingTestsStep } from "../testgen/missing-tests-step.js";
 import type { ReviewChangeParams, ReviewChangeResult } from "./review-types.js";
@@ -75,10 +76,11 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
     // 9–10. The model.
     let fixStats = NO_EDITS;
     let modelStats = NO_EDITS;
-    const generator = params.generator;
-    if (generator && config.checks.model) {
-      run.progress("model", 0, readable.length);
-      const input = { generator, head, hidden, ...(params.pr ? { pr: params.pr } : {}) };
+    // The model's calls are counted (stats.model) and its steps reported with tokens per second.
+    const work = params.generator ? trackModelWork({ generator: params.generator, ...(params.onProgress ? { onProgress: params.onProgress } : {}) }) : undefined;
+    const generator = work?.generator;
+    if (work && generator && config.checks.model) {
+      const input = { generator, work, head, hidden, ...(params.pr ? { pr: params.pr } : {}) };
       const fixed = await fixWithModel(run, { ...input, unfixed: checked.unfixed, findings });
       fixStats = fixed.stats;
       const model = await modelFindings(run, { ...input, files: readable, introduced: checked.introduced, tokenBudget: params.modelTokenBudget ?? config.limits.maxModelTokens });
@@ -92,7 +94,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       head: params.head,
       files: readable,
       headText,
-      ...(generator ? { generator } : {}),
+      ...(work ? { generator: work.generator, work } : {}),
       ...(params.testRunner ? { runner: params.testRunner } : {}),
       mask: secrets.mask,
       ...(environment.head ? { dependencies: environment.head.files } : {}),
@@ -113,6 +115,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       model: modelStats,
       fixes: fixStats,
       ...(environment.stats ? { environment: environment.stats } : {}),
+      ...(work?.stats() ? { modelCalls: work.stats() } : {}),
       ...(modelName === undefined ? {} : { modelName }),
       ...repo,
     });

@@ -42,11 +42,14 @@ export async function fixDiagnosticsWithModel(params: {
   readonly temperature: number;
   readonly pr?: PullRequestText;
   readonly signal?: AbortSignal;
+  /** Told as each task starts: how many came before, how many run in all, and the task's file. */
+  readonly onTask?: (step: { readonly done: number; readonly total: number; readonly path: string }) => void;
 }): Promise<ModelFixesResult> {
   const stats: ModelFixStats = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 };
   const failures: string[] = [];
   const tasks = params.tasks.slice(0, MAX_FIX_TASKS);
-  const results = await mapWithConcurrency(tasks, params.generator.parallelism, async (task) => {
+  const results = await mapWithConcurrency(tasks, params.generator.parallelism, async (task, index) => {
+    params.onTask?.({ done: index, total: tasks.length, path: task.file.path });
     const fileText = params.fileText(task.file.path);
     if (fileText === undefined) return undefined;
     stats.proposed += 1;

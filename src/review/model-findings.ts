@@ -25,6 +25,8 @@ export interface ModelFindingsParams {
   /** Prompt tokens this review may spend in all. Default 120,000. */
   readonly tokenBudget?: number;
   readonly signal?: AbortSignal;
+  /** Told as the model starts on each file: how many files came before, how many in all, and the file's path. */
+  readonly onFile?: (step: { readonly done: number; readonly total: number; readonly path: string }) => void;
 }
 
 export interface ModelEditStats {
@@ -102,8 +104,11 @@ export async function collectModelFindings(params: ModelFindingsParams): Promise
   // 3 + 4. Review each group, then settle each proposed edit.
   // Once the backend is unreachable, the remaining groups are skipped with one notice, not one each.
   let unreachable: string | undefined;
+  // Progress counts files, not groups: a large file's hunks may take several prompts.
+  const paths = [...new Set(plan.groups.map((group) => group.file.path))];
   const perGroup = await mapWithConcurrency(plan.groups, generator.parallelism, async (group) => {
     params.signal?.throwIfAborted();
+    params.onFile?.({ done: paths.indexOf(group.file.path), total: paths.length, path: group.file.path });
     if (unreachable !== undefined) {
       if (!skipped.some((entry) => entry.path === group.file.path && entry.reason === unreachable)) skipped.push({ path: group.file.path, reason: unreachable });
       return [];

@@ -5,9 +5,16 @@ import type { FileDiff, FileSource, Finding, Notice, ReviewComment, ReviewStats 
 
 /** Progress of a running review, for check-run text and CLI output. */
 export interface ReviewProgress {
-  readonly stage: "load" | "analyze" | "model" | "tests" | "validate" | "render";
+  /** `fixes`: the model fixes the checkers' diagnostics; `model`: the model reviews the hunks; `tests`: unit tests are written. */
+  readonly stage: "load" | "analyze" | "fixes" | "model" | "tests" | "validate" | "render";
   readonly done: number;
   readonly total: number;
+  /** What `done` and `total` count: files (the default) or fix tasks. */
+  readonly unit?: "files" | "tasks";
+  /** The file the step is working on (the model's current file): repository data, untrusted. */
+  readonly path?: string;
+  /** Tokens the model has processed per second in this review so far (prompt tokens evaluated and answer tokens). */
+  readonly tokensPerSecond?: number;
 }
 
 export interface SkippedFile {

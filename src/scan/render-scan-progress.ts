@@ -1,18 +1,9 @@
+import { describeCheckProgress } from "../github/describe-check-progress.js";
 import type { CheckOutput } from "../github/limit-check-output.js";
 import type { ReviewProgress } from "../review/review-types.js";
 
-const STAGE_WORDS: Record<ReviewProgress["stage"], string> = {
-  load: "Loading files",
-  analyze: "Analysing files",
-  model: "Asking the model",
-  tests: "Writing the missing unit tests",
-  validate: "Validating fixes",
-  render: "Writing the report",
-};
-
-/** The in-progress text of the scan's check run: the stage and how far it got. */
+/** The in-progress text of the scan's check run: the stage, how far it got, and the file the model is on. */
 export function renderScanProgress(progress: ReviewProgress): CheckOutput {
-  const words = STAGE_WORDS[progress.stage];
-  const count = progress.total > 0 ? ` (${progress.done} / ${progress.total})` : "";
-  return { title: `Scanning: ${words.toLowerCase()}${count}`, summary: `patchsmith is scanning the whole repository at this commit: ${words.toLowerCase()}${count}.` };
+  const { words, count, on } = describeCheckProgress(progress, { validate: "Validating fixes", render: "Writing the report" });
+  return { title: `Scanning: ${words.toLowerCase()}${count}`, summary: `patchsmith is scanning the whole repository at this commit: ${words.toLowerCase()}${count}${on}.` };
 }

@@ -1,4 +1,5 @@
 import type { Generator } from "../llm/generator.js";
+import type { ModelWork } from "../review/track-model-work.js";
 import { describeFailure } from "../review/steps/describe-failure.js";
 import type { ReviewRun } from "../review/steps/review-run.js";
 import type { FileDiff, FileSource } from "../types.js";
@@ -20,6 +21,8 @@ export async function missingTestsStep(
     readonly files: readonly FileDiff[];
     readonly headText: (path: string) => string | undefined;
     readonly generator?: Generator;
+    /** With a model: its steps reported as progress (module i of n, tokens per second). */
+    readonly work?: ModelWork;
     readonly runner?: TestRunner;
     readonly mask: (text: string) => string;
     readonly dependencies?: ReadonlyMap<string, string>;
@@ -27,7 +30,9 @@ export async function missingTestsStep(
 ): Promise<TestsReport | undefined> {
   const { config, signal } = run;
   if (!config.checks.tests) return undefined;
-  if (params.generator) run.progress("tests", 0, params.files.length);
+  const { work } = params;
+  if (work) work.step({ stage: "tests", done: 0, total: params.files.length });
+  else if (params.generator) run.progress("tests", 0, params.files.length);
   const tests = await run.time("tests", async () => {
     try {
       return await reviewMissingTests({
@@ -36,6 +41,13 @@ export async function missingTestsStep(
         headText: params.headText,
         config,
         ...(params.generator ? { generator: params.generator } : {}),
+        ...(work
+          ? {
+              onModule: (step: { done: number; total: number; path: string }) => {
+                work.step({ stage: "tests", ...step });
+              },
+            }
+          : {}),
         ...(params.runner ? { runner: params.runner } : {}),
         mask: params.mask,
         ...(params.dependencies ? { dependencies: params.dependencies } : {}),

@@ -23,7 +23,7 @@ export function planTestDelivery(params: {
   const edit = lineEditBetween(test.path, existingText, test.content);
   if (edit === undefined || findHunkForRange(file, edit.startLine, edit.endLine) === undefined) return { kind: "file" };
   const count = test.cases.length;
-  const cases = test.cases.map((c) => `- ${c.name}: ${c.why}`).join("\n");
+  const cases = test.cases.map((c) => `- ${c.name}${c.why.trim() === "" ? "" : `: ${c.why}`}`).join("\n");
   const ran = test.run === undefined ? "" : ` and passed ${test.run.runs} runs in a row`;
   return {
     kind: "suggestion",

@@ -19,7 +19,7 @@ export function renderTestsPullRequestBody(params: {
   ];
   for (const test of report.tests) {
     lines.push(`- ${inlineCode(test.path)}: ${inlineCode(test.symbols.join(", "))} (${test.cases.length} ${test.cases.length === 1 ? "case" : "cases"})`);
-    for (const c of test.cases) lines.push(`  - ${inlineCode(c.name)}: ${toOneLine(sanitizeModelText(c.why.slice(0, 300), context))}`);
+    for (const c of test.cases) lines.push(`  - ${inlineCode(c.name)}${c.why.trim() === "" ? "" : `: ${toOneLine(sanitizeModelText(c.why.slice(0, 300), context))}`}`);
   }
   if (report.execution.kind !== "ran") lines.push("", "These tests were not run by patchsmith (running a pull request's code is off unless the operator allows it): your CI runs them.");
   lines.push("", `Comment \`/patchsmith tests commit\` on #${params.pullNumber} again to regenerate this branch for a newer head.`);

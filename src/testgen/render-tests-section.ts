@@ -98,7 +98,7 @@ function renderProposedFile(test: GeneratedTest, context: SanitizeContext, room:
   const summary = `${verb} <code>${escapeHtml(test.path)}</code> for ${escapeHtml(test.symbols.join(", "))} (${count} ${count === 1 ? "case" : "cases"}${test.run === undefined ? "" : `, passed ${test.run.runs} runs`})`;
   const parts = [`<details><summary>${summary}</summary>`, ""];
   if (test.explanation.trim() !== "") parts.push(plain(test.explanation, context), "");
-  for (const c of test.cases) parts.push(`- ${inlineCode(c.name)}: ${plain(c.why, context)}`);
+  for (const c of test.cases) parts.push(`- ${inlineCode(c.name)}${c.why.trim() === "" ? "" : `: ${plain(c.why, context)}`}`);
   if (count > 0) parts.push("");
   const code = redactSecrets(stripHtmlComments(removeInvisibleCharacters(test.content))).replace(/\n$/, "");
   if (code.length + 200 > room) {

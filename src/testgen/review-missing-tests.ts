@@ -44,6 +44,8 @@ export interface ReviewMissingTestsParams {
   /** Offer cases for a test file the PR changes as an inline suggestion (default); false: always a proposed file (a command's reply has no inline comments). */
   readonly suggest?: boolean;
   readonly signal?: AbortSignal;
+  /** Told as the model starts on each module: how many came before, how many in all, and the module's path. */
+  readonly onModule?: (step: { readonly done: number; readonly total: number; readonly path: string }) => void;
   /** The review's acquired dependency declarations: generated tests are checked against the repository's real framework types. */
   readonly dependencies?: ReadonlyMap<string, string>;
 }
@@ -141,7 +143,10 @@ export async function reviewMissingTests(params: ReviewMissingTestsParams): Prom
         };
   let outcomes: Outcome[];
   try {
-    outcomes = await mapWithConcurrency(plans, generator.parallelism, (plan) => generateFor(plan));
+    outcomes = await mapWithConcurrency(plans, generator.parallelism, (plan, index) => {
+      params.onModule?.({ done: index, total: plans.length, path: plan.sourcePath });
+      return generateFor(plan);
+    });
   } finally {
     workspace.dispose();
   }

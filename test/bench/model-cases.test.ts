@@ -79,6 +79,17 @@ describe("judging a review", () => {
   it("reads model usage wherever the stats put it", () => {
     expect(readReview(JSON.stringify({ findings: [], stats: { model: { calls: 3, promptTokens: 900, completionTokens: 120, ms: 4000 } } })).usage).toEqual({ calls: 3, promptTokens: 900, answerTokens: 120, ms: 4000 });
     expect(readReview(JSON.stringify({ findings: [], stats: { timings: { model: 5 } } })).usage).toBeUndefined();
+    // The review's own stats.model: totals, prompt tokens evaluated, and per stage.
+    const fixes = { calls: 1, promptTokens: 600, promptTokensEvaluated: 400, answerTokens: 30, ms: 9000, secondsPerCall: 9 };
+    const stats = { model: { ...fixes, calls: 2, ms: 12_000, stages: { fixes, findings: { ...fixes, ms: 3000 } } } };
+    expect(readReview(JSON.stringify({ findings: [], stats })).usage).toEqual({
+      calls: 2,
+      promptTokens: 600,
+      promptTokensEvaluated: 400,
+      answerTokens: 30,
+      ms: 12_000,
+      stages: { fixes: { calls: 1, promptTokens: 600, promptTokensEvaluated: 400, answerTokens: 30, ms: 9000 }, findings: { calls: 1, promptTokens: 600, promptTokensEvaluated: 400, answerTokens: 30, ms: 3000 } },
+    });
   });
 
   it("applies whole-line edits and compares without whitespace", () => {

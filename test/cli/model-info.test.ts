@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runModelInfo } from "../../src/cli/model-info.js";
+import { DEFAULT_MODEL_URI, SMALL_MODEL_URI } from "../../src/llm/default-model.js";
 import { writeTinyGguf } from "../helpers/tiny-gguf.js";
 
 let dir: string;
@@ -35,10 +36,18 @@ describe("runModelInfo", () => {
     expect(text).toMatch(/^Fits: {5}yes, on the CPU with a context of 2048 tokens × 1 sequence /m);
   });
 
-  it("says when no model is configured and suggests one", async () => {
+  it("says when no model is configured and suggests the one chosen for this machine", async () => {
     const { code, text } = await info({});
     expect(code).toBe(0);
-    expect(text).toMatch(/^Model: {4}not configured: set PATCHSMITH_MODEL to a \.gguf file or a URI \(suggested: hf:/m);
+    expect(text).toContain(`Default:  Qwen2.5-Coder 1.5B Instruct (Q4_K_M), because no GPU in use here, and on a CPU the 7B is too slow for a review (the 7B needs a GPU with 6.00 GB free): \`patchsmith model pull\` takes ${SMALL_MODEL_URI}\n`);
+    expect(text).toContain(`Model:    not configured: set PATCHSMITH_MODEL to a .gguf file or a URI (suggested for this machine: ${SMALL_MODEL_URI})\n`);
+  });
+
+  it("says which model a GPU with room would take, and why (an injected GPU: there is none here)", async () => {
+    let text = "";
+    const hardware = { gpu: "cuda", vramTotal: 16e9, vramFree: 15e9 } as const;
+    expect(await runModelInfo({ env: { PATCHSMITH_GPU: "cpu" }, out: { write: (chunk: string) => (text += chunk) }, cwd: dir, hardware })).toBe(0);
+    expect(text).toContain(`Default:  Qwen2.5-Coder 7B Instruct (Q4_K_M), because the CUDA GPU has 15.00 GB free of 16.00 GB, room for the 7B (it needs about 6.00 GB): \`patchsmith model pull\` takes ${DEFAULT_MODEL_URI}\n`);
   });
 
   it("fails when the model is missing or cannot fit", async () => {

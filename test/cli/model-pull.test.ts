@@ -96,6 +96,24 @@ describe("runModelPull", () => {
     }
   });
 
+  it("with no URI, takes the model chosen for this machine and says which and why", async () => {
+    const server = await serveFile(data, "tiny.gguf");
+    try {
+      const { out, text } = collect();
+      const chooseModel = () => Promise.resolve({ uri: server.url, label: "Tiny (F32)", reason: "no GPU in use here" });
+      expect(await runModelPull({ chooseModel, cacheDir: path.join(work, "chosen"), out })).toBe(0);
+      expect(text()).toMatch(/^No model named: taking Tiny \(F32\), because no GPU in use here\.\nDownloading http/);
+      expect(readFileSync(path.join(work, "chosen", "tiny.gguf")).equals(data)).toBe(true);
+      // A URI on the command line wins, and nothing is chosen.
+      const named = collect();
+      const refuse = () => Promise.reject(new Error("not asked"));
+      expect(await runModelPull({ uri: server.url, chooseModel: refuse, cacheDir: path.join(work, "chosen"), out: named.out })).toBe(0);
+      expect(named.text()).not.toContain("No model named");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("redraws one progress line on a terminal", async () => {
     const server = await serveFile(data, "tiny.gguf");
     try {

@@ -4,6 +4,7 @@ import { GenerationTimeoutError } from "../../src/llm/errors/generation-timeout-
 import { InvalidModelOutputError } from "../../src/llm/errors/invalid-model-output-error.js";
 import { PromptTooLargeError } from "../../src/llm/errors/prompt-too-large-error.js";
 import { ScriptExhaustedError } from "../../src/llm/errors/script-exhausted-error.js";
+import type { ModelUsage } from "../../src/llm/model-usage.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
 import type { CompletionRequest, LlmTransport } from "../../src/llm/transport.js";
 
@@ -31,7 +32,40 @@ describe("buildGenerator", () => {
       now: () => clock,
     });
     await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\n", instruction: "Make it 2." });
-    expect(usages).toEqual([{ operation: "fix", promptTokens: generator.calls[0]!.system.length + generator.calls[0]!.user.length, completionTokens: "```ts\nconst a = 2;\n```".length, ms: 250 }]);
+    const promptTokens = generator.calls[0]!.system.length + generator.calls[0]!.user.length;
+    expect(usages).toEqual([{ operation: "fix", stage: "fixes", promptTokens, promptTokensEvaluated: promptTokens, completionTokens: "```ts\nconst a = 2;\n```".length, ms: 250 }]);
+  });
+
+  it("tells each call's own onUsage too, with its stage: an answer to a rejection is a repair", async () => {
+    const generator = createScriptedGenerator({
+      answers: { fix: [{ replacement: "const a = 2;" }], tests: [{ code: "test('a', () => {});" }, { code: "test('a', () => {});" }], review: [{ findings: [] }] },
+    });
+    const stages: string[] = [];
+    const onUsage = (usage: { stage: string }): void => {
+      stages.push(usage.stage);
+    };
+    await generator.reviewHunks({ path: "a.ts", hunks: [hunk], diagnostics: [] }, { onUsage });
+    await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\n", instruction: "Make it 2.", previousAttempts: [{ replacement: "const a = 3;", reasons: ["no"] }] }, { onUsage });
+    await generator.writeTests({ path: "a.ts", symbol: "a", sourceText: "export const a = 1;", testPath: "a.test.ts" }, { onUsage });
+    await generator.writeTests({ path: "a.ts", symbol: "a", sourceText: "export const a = 1;", testPath: "a.test.ts", previousAttempts: [{ code: "x", reasons: ["no"] }] }, { onUsage });
+    expect(stages).toEqual(["findings", "repair", "tests", "repair"]);
+  });
+
+  it("takes the backend's own token counts when it reports them (chat template and reused prefix included)", async () => {
+    const transport: LlmTransport = {
+      info: { model: "m", description: "m", contextSize: 4096, parallelism: 1 },
+      complete(request) {
+        request.onTokens?.({ prompt: 500, promptEvaluated: 120, answer: 9 });
+        return Promise.resolve("```ts\nconst a = 2;\n```");
+      },
+      countTokens: (text) => Promise.resolve(text.length),
+      dispose: () => Promise.resolve(),
+    };
+    const usages: ModelUsage[] = [];
+    let clock = 0;
+    const generator = buildGenerator(transport, { now: () => (clock += 100) });
+    await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "const a = 1;\n", instruction: "Make it 2." }, { onUsage: (usage) => usages.push(usage) });
+    expect(usages).toEqual([{ operation: "fix", stage: "fixes", promptTokens: 500, promptTokensEvaluated: 120, completionTokens: 9, ms: 100 }]);
   });
 
   it("runs each operation under its own schema, at temperature 0 by default, and parses the answer", async () => {
@@ -71,17 +105,23 @@ describe("buildGenerator", () => {
     expect(generator.calls[3]?.user).toMatch(/<untrusted-data label="question" id="[0-9a-f]+">\nWhat does this export\?\n/);
   });
 
-  it("asks for code as a fenced block after a JSON header, never inside a JSON string", async () => {
+  it("asks for code as a fenced block alone, never inside a JSON string; a test file's cases are its test names", async () => {
     const generator = createScriptedGenerator({
       answers: {
         fix: [{ raw: "```ts\n  return a + b;\n```" }],
-        tests: [{ raw: '{"cases": [{"name": "adds", "why": "the sum"}], "explanation": "One case."}\n```ts\nimport { add } from "./a.js";\n```' }],
+        tests: [
+          { raw: '```ts\nimport { add } from "./a.js";\ntest("adds", () => {});\n```' },
+          // A header that comes anyway (a server without grammars) is still read.
+          { raw: '{"cases": [{"name": "adds", "why": "the sum"}], "explanation": "One case."}\n```ts\nimport { add } from "./a.js";\n```' },
+        ],
       },
     });
     expect(await generator.fixRange({ path: "a.ts", startLine: 1, endLine: 1, fileText: "x\n", instruction: "y" })).toEqual({ replacement: "  return a + b;" });
-    expect(await generator.writeTests({ path: "a.ts", symbol: "add", sourceText: "", testPath: "a.test.ts" })).toMatchObject({ cases: [{ name: "adds", why: "the sum" }], code: 'import { add } from "./a.js";' });
+    expect(await generator.writeTests({ path: "a.ts", symbol: "add", sourceText: "", testPath: "a.test.ts" })).toMatchObject({ cases: [{ name: "adds", why: "" }], explanation: "", code: 'import { add } from "./a.js";\ntest("adds", () => {});' });
+    expect(await generator.writeTests({ path: "a.ts", symbol: "add", sourceText: "", testPath: "a.test.ts" })).toMatchObject({ cases: [{ name: "adds", why: "the sum" }], explanation: "One case." });
     expect(generator.calls[0]?.system).toContain("one fenced code block");
-    expect(generator.calls[1]?.system).toContain("never inside the JSON");
+    expect(generator.calls[1]?.system).toContain("Answer with the complete test file in one fenced code block (```ts ... ```) and nothing else.");
+    expect(generator.calls[1]?.system).not.toContain("JSON");
   });
 
   it("unwraps a fence the model wrapped around the code, whatever the answer's shape", async () => {

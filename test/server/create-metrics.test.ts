@@ -4,8 +4,8 @@ import { createMetrics } from "../../src/server/create-metrics.js";
 describe("createMetrics", () => {
   it("exports model tokens and tokens per second in Prometheus format", async () => {
     const metrics = createMetrics({ counts: { review: () => ({ waiting: 2, active: 1 }) }, defaults: false });
-    metrics.modelUsage({ operation: "review", promptTokens: 900, completionTokens: 40, ms: 500 });
-    metrics.modelUsage({ operation: "review", promptTokens: 100, completionTokens: 10, ms: 0 });
+    metrics.modelUsage({ operation: "review", stage: "findings", promptTokens: 900, promptTokensEvaluated: 900, completionTokens: 40, ms: 500 });
+    metrics.modelUsage({ operation: "review", stage: "findings", promptTokens: 100, promptTokensEvaluated: 100, completionTokens: 10, ms: 0 });
     const text = await metrics.registry.metrics();
     expect(text).toContain('patchsmith_model_tokens_total{kind="prompt",operation="review"} 1000');
     expect(text).toContain('patchsmith_model_tokens_total{kind="completion",operation="review"} 50');

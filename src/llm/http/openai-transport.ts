@@ -1,6 +1,7 @@
 import { LlmHttpError } from "../errors/llm-http-error.js";
 import type { LlmLog } from "../llm-log.js";
 import type { LlmTransport } from "../transport.js";
+import { readUsage } from "./read-usage.js";
 import { toStandardJsonSchema } from "./to-standard-json-schema.js";
 
 export interface OpenAiTransportOptions {
@@ -19,6 +20,7 @@ export interface OpenAiTransportOptions {
 
 interface ChatCompletion {
   readonly choices?: readonly { readonly message?: { readonly content?: unknown }; readonly finish_reason?: unknown }[];
+  readonly usage?: unknown;
 }
 
 interface TokenizeAnswer {
@@ -122,6 +124,8 @@ export function createOpenAiTransport(options: OpenAiTransportOptions): LlmTrans
       if (choice?.finish_reason === "length") {
         throw new LlmHttpError(`The model's answer was cut off at ${request.maxTokens} tokens, so it is incomplete${request.code === undefined ? " JSON" : ""}.`, response.status);
       }
+      const tokens = readUsage(body.usage);
+      if (tokens !== undefined) request.onTokens?.(tokens);
       return content;
     },
     async countTokens(text) {

@@ -3,6 +3,7 @@ import { InvalidModelOutputError } from "../errors/invalid-model-output-error.js
 import type { LlmTransport } from "../transport.js";
 import { backendName } from "./backend-name.js";
 import { modelLabel } from "./model-label.js";
+import { countCompletion } from "./count-completion.js";
 import { createSequencePool } from "./sequence-pool.js";
 
 export interface LlamaTransportOptions {
@@ -70,7 +71,10 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
           grammars.set(key, grammar);
         }
         const sequence = await pool.acquire(request.signal);
+        // A new session on a sequence that already holds tokens evaluates only what differs from them:
+        // the system prompt (and any other shared prefix) of the previous request is not evaluated again.
         const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: request.system, autoDisposeSequence: false });
+        const meterBefore = sequence.tokenMeter.getState();
         try {
           const result = await session.promptWithMeta(request.user, {
             grammar: await grammar,
@@ -82,6 +86,7 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
             const what = request.code === undefined ? "the JSON was complete" : "its code block was closed";
             throw new InvalidModelOutputError(`The model's answer reached its limit of ${request.maxTokens} tokens before ${what}.`);
           }
+          request.onTokens?.(countCompletion({ used: sequence.tokenMeter.diff(meterBefore), contextTokens: sequence.contextTokens.length, answer: readyModel.tokenize(result.responseText).length }));
           return result.responseText;
         } finally {
           session.dispose({ disposeSequence: false });

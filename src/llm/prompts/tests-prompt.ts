@@ -7,14 +7,13 @@ import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted-block.js";
 const SYSTEM = [
   "You write focused unit tests for exported symbols of a TypeScript or JavaScript module, in the style of the repository's existing tests.",
   UNTRUSTED_DATA_RULE,
-  "Cover the normal case, edge cases and the error cases the code handles. Import the module exactly as instructed. " +
+  "Write two to four cases: the normal case and the edge or error cases the code handles. Import the module exactly as instructed. " +
     "Use only the test framework named, the module's real exports and the language's standard library; no other packages unless the examples use them. " +
     "No network, no real clock, no sleeping, no files outside a temporary directory. Every test must pass against the code as it is.",
   "If an existing test file is given, return that complete file with your new cases added and its existing tests unchanged.",
   "If earlier attempts are listed, they were rejected by ESLint and the TypeScript compiler, or failed when run, for the reasons given: do not repeat those mistakes. " +
     "A failed run means the code is right and the test is wrong: correct the expected values from what the code does.",
-  'Answer with one line of JSON, {"cases": [{"name": "the test\'s name", "why": "what it checks"}], "explanation": "one sentence"}, ' +
-    "then the complete test file in one fenced code block (```ts ... ```). The code is plain text in the block, never inside the JSON.",
+  "Answer with the complete test file in one fenced code block (```ts ... ```) and nothing else.",
 ].join("\n\n");
 
 interface Budget {
@@ -70,7 +69,7 @@ function build(request: WriteTestsRequest, budget: Budget): Prompt {
     const reasons = attempt.reasons.map((reason) => `- ${reason}`).join("\n");
     parts.push(`Rejected attempt ${index + 1}:\n${untrustedBlock("rejected-test", truncateText(attempt.code, 8_000))}\nWhy it was rejected:\n${untrustedBlock("rejection-reasons", reasons)}`);
   });
-  parts.push("Write the test file: the JSON line, then the file in one fenced block.");
+  parts.push("Write the test file in one fenced block.");
   return { system: SYSTEM, user: parts.join("\n\n") };
 }
 

@@ -1,8 +1,9 @@
 import type { EnvironmentProvider } from "../../environment/acquire-environment.js";
 import type { Generator } from "../../llm/generator.js";
+import type { ModelUsage } from "../../llm/model-usage.js";
 import type { TestRunner } from "../../testgen/test-runner.js";
 import type { FileSource } from "../../types.js";
-import type { RemoteCall } from "./review-worker-protocol.js";
+import type { GenerationReply, RemoteCall } from "./review-worker-protocol.js";
 
 /** The main thread's side of the objects the worker only has stand-ins for. */
 export interface CallTargets {
@@ -46,14 +47,21 @@ function answerGeneratorCall(call: Extract<RemoteCall, { readonly target: "gener
     case "measureReviewPrompt":
       return generator.measureReviewPrompt(call.args[0]);
     case "reviewHunks":
-      return generator.reviewHunks(call.args[0], { ...call.args[1], signal });
+      return withUsage((onUsage) => generator.reviewHunks(call.args[0], { ...call.args[1], signal, onUsage }));
     case "fixRange":
-      return generator.fixRange(call.args[0], { ...call.args[1], signal });
+      return withUsage((onUsage) => generator.fixRange(call.args[0], { ...call.args[1], signal, onUsage }));
     case "writeTests":
-      return generator.writeTests(call.args[0], { ...call.args[1], signal });
+      return withUsage((onUsage) => generator.writeTests(call.args[0], { ...call.args[1], signal, onUsage }));
     case "answerQuestion":
-      return generator.answerQuestion(call.args[0], { ...call.args[1], signal });
+      return withUsage((onUsage) => generator.answerQuestion(call.args[0], { ...call.args[1], signal, onUsage }));
     case "verifyClaim":
-      return generator.verifyClaim(call.args[0], { ...call.args[1], signal });
+      return withUsage((onUsage) => generator.verifyClaim(call.args[0], { ...call.args[1], signal, onUsage }));
   }
+}
+
+/** A generation's answer with what it cost: the worker's review tallies the usage (a callback cannot cross threads). */
+async function withUsage(generate: (onUsage: (usage: ModelUsage) => void) => Promise<unknown>): Promise<GenerationReply> {
+  const usages: ModelUsage[] = [];
+  const answer = await generate((usage) => usages.push(usage));
+  return { answer, usages };
 }

@@ -1,6 +1,7 @@
 import type { RepoConfig } from "../../config/repo-config.js";
 import type { EnvironmentRequest } from "../../environment/acquire-environment.js";
 import type { AnswerQuestionRequest, FixRangeRequest, GenerateOptions, ReviewHunksRequest, VerifyClaimRequest, WriteTestsRequest } from "../../llm/generator.js";
+import type { ModelUsage } from "../../llm/model-usage.js";
 import type { TestConventions } from "../../testgen/test-conventions.js";
 import type { FileDiff, Revision } from "../../types.js";
 import type { ReviewChangeResult } from "../review-types.js";
@@ -49,8 +50,14 @@ export interface WorkerReviewParams {
   readonly progress: boolean;
 }
 
-/** Per-call generation settings; the signal stays behind (a `cancel` message stands for it). */
-export type WireGenerateOptions = Omit<GenerateOptions, "signal">;
+/** Per-call generation settings; the signal stays behind (a `cancel` message stands for it), and usage comes back with the answer. */
+export type WireGenerateOptions = Omit<GenerateOptions, "signal" | "onUsage">;
+
+/** The main thread's answer to a generation call: the model's answer and what each generation cost. */
+export interface GenerationReply {
+  readonly answer: unknown;
+  readonly usages: readonly ModelUsage[];
+}
 
 /** What the worker may ask the main thread to do. */
 export type RemoteCall =

@@ -5,7 +5,7 @@ import type { FileSource, ReadResult, Revision } from "../../types.js";
 import { reviewChange } from "../review-change.js";
 import type { ReviewChange, ReviewChangeParams } from "../review-types.js";
 import { deserializeError } from "./deserialize-error.js";
-import type { FromWorkerMessage, GeneratorFacts, MessageEndpoint, RemoteCall, ToWorkerMessage, WorkerReviewParams } from "./review-worker-protocol.js";
+import type { FromWorkerMessage, GenerationReply, GeneratorFacts, MessageEndpoint, RemoteCall, ToWorkerMessage, WorkerReviewParams } from "./review-worker-protocol.js";
 import { serializeError } from "./serialize-error.js";
 
 interface PendingCall {
@@ -121,11 +121,13 @@ function remoteSource(call: Call, revision: Revision, description: string): File
   };
 }
 
-/** The main thread's generator: its facts as data, its work as calls. */
+/** The main thread's generator: its facts as data, its work as calls (each answer comes back with its usage, told to the caller's onUsage). */
 function remoteGenerator(call: Call, facts: GeneratorFacts): Generator {
-  const split = (options: GenerateOptions | undefined): [Omit<GenerateOptions, "signal">, AbortSignal | undefined] => {
-    const { signal, ...rest } = options ?? {};
-    return [rest, signal];
+  const generate = async <M extends "reviewHunks" | "fixRange" | "writeTests" | "answerQuestion" | "verifyClaim">(method: M, request: Parameters<Generator[M]>[0], options: GenerateOptions | undefined): Promise<Awaited<ReturnType<Generator[M]>>> => {
+    const { signal, onUsage, ...rest } = options ?? {};
+    const reply = (await call({ target: "generator", method, args: [request, rest] } as RemoteCall, signal)) as GenerationReply;
+    for (const usage of reply.usages) onUsage?.(usage);
+    return reply.answer as Awaited<ReturnType<Generator[M]>>;
   };
   return {
     name: facts.name,
@@ -134,26 +136,11 @@ function remoteGenerator(call: Call, facts: GeneratorFacts): Generator {
     describe: () => facts.description,
     countTokens: (text) => call({ target: "generator", method: "countTokens", args: [text] }) as Promise<number>,
     measureReviewPrompt: (request) => call({ target: "generator", method: "measureReviewPrompt", args: [request] }) as Promise<number>,
-    reviewHunks: (request, options) => {
-      const [rest, signal] = split(options);
-      return call({ target: "generator", method: "reviewHunks", args: [request, rest] }, signal) as ReturnType<Generator["reviewHunks"]>;
-    },
-    fixRange: (request, options) => {
-      const [rest, signal] = split(options);
-      return call({ target: "generator", method: "fixRange", args: [request, rest] }, signal) as ReturnType<Generator["fixRange"]>;
-    },
-    writeTests: (request, options) => {
-      const [rest, signal] = split(options);
-      return call({ target: "generator", method: "writeTests", args: [request, rest] }, signal) as ReturnType<Generator["writeTests"]>;
-    },
-    answerQuestion: (request, options) => {
-      const [rest, signal] = split(options);
-      return call({ target: "generator", method: "answerQuestion", args: [request, rest] }, signal) as ReturnType<Generator["answerQuestion"]>;
-    },
-    verifyClaim: (request, options) => {
-      const [rest, signal] = split(options);
-      return call({ target: "generator", method: "verifyClaim", args: [request, rest] }, signal) as ReturnType<Generator["verifyClaim"]>;
-    },
+    reviewHunks: (request, options) => generate("reviewHunks", request, options),
+    fixRange: (request, options) => generate("fixRange", request, options),
+    writeTests: (request, options) => generate("writeTests", request, options),
+    answerQuestion: (request, options) => generate("answerQuestion", request, options),
+    verifyClaim: (request, options) => generate("verifyClaim", request, options),
     // The model belongs to the main thread, which frees it at shutdown.
     dispose: () => Promise.resolve(),
   };

@@ -42,6 +42,8 @@ export async function assembleReview(
     readonly model: ModelEditStats;
     readonly fixes: ModelEditStats;
     readonly environment?: ReviewStats["environment"];
+    /** What the model cost: calls, tokens, time, per stage (absent without model calls). */
+    readonly modelCalls?: ReviewStats["model"];
     readonly modelName?: string;
     readonly repo?: { readonly owner: string; readonly name: string };
   },
@@ -70,6 +72,7 @@ export async function assembleReview(
     validatedFirstTime: checked.validated + model.validatedFirstTime + fixes.validatedFirstTime,
     timings: run.timings,
     ...(params.environment ? { environment: params.environment } : {}),
+    ...(params.modelCalls ? { model: params.modelCalls } : {}),
   };
   const body = renderReviewBody({
     findings: sorted,

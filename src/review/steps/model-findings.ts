@@ -21,8 +21,12 @@ export async function modelFindings(
   },
 ): Promise<{ readonly findings: readonly Finding[]; readonly stats: ModelEditStats }> {
   const { head, hidden, introduced } = params;
+  params.work.step({ stage: "model", done: 0, total: params.files.length });
   const model = await run.time("model", () =>
     collectModelFindings({
+      onFile: (step) => {
+        params.work.step({ stage: "model", ...step });
+      },
       generator: params.generator,
       diff: hidden.diff(params.files),
       headText: (path) => hidden.text(head.getText(path)),

@@ -3,6 +3,7 @@ import type { Finding } from "../../types.js";
 import { diagnosticsRemovedBy } from "../../validate/diagnostics-removed-by.js";
 import { validateModelEdit } from "../../validate/validate-model-edit.js";
 import { fixDiagnosticsWithModel, type ModelFixStats } from "../fix-diagnostics-with-model.js";
+import { dropFixedConsequences } from "../drop-fixed-consequences.js";
 import { diagnosticFinding } from "./diagnostic-finding.js";
 import type { UnfixedDiagnostic } from "./offer-deterministic-fixes.js";
 import type { ModelStepInput } from "./model-step-input.js";
@@ -28,10 +29,14 @@ export async function fixWithModel(
 ): Promise<ModelFixes> {
   const { head, hidden, unfixed } = params;
   const findings = [...params.findings];
-  const tasks = planFixTasks(unfixed);
+  // What a validated deterministic fix removes too (a consequence of the error it fixes) is no task for the model.
+  const tasks = planFixTasks(dropFixedConsequences({ workspace: head, unfixed, fixes: findings.flatMap((f) => (f.suggestion ? [f.suggestion] : [])) }));
   if (tasks.length === 0) return { findings, stats: { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 } };
   const modelFixes = await run.time("model", () =>
     fixDiagnosticsWithModel({
+      onTask: (step) => {
+        params.work.step({ stage: "fixes", unit: "tasks", ...step });
+      },
       generator: params.generator,
       tasks,
       fileText: (path) => hidden.text(head.getText(path)),

@@ -22,9 +22,18 @@ import type { CompletionRequest } from "../../../src/llm/transport.js";
 import { appendedFileDiff } from "./generate-project.js";
 import { memorySource, recordCalls, type RecordingSource } from "./memory-source.js";
 
-/** The result without stage timings, which differ from run to run. */
+/** The result without stage timings and model call times, which differ from run to run (the model's calls and tokens stay). */
 function withoutTimings(result: ReviewChangeResult): ReviewChangeResult {
-  return { ...result, stats: { ...result.stats, timings: {} } };
+  const model = result.stats.model;
+  const untimed = <T extends { ms: number; secondsPerCall: number }>(totals: T): T => ({ ...totals, ms: 0, secondsPerCall: 0 });
+  return {
+    ...result,
+    stats: {
+      ...result.stats,
+      timings: {},
+      ...(model ? { model: { ...untimed(model), stages: Object.fromEntries(Object.entries(model.stages).map(([stage, totals]) => [stage, untimed(totals)])) } } : {}),
+    },
+  };
 }
 
 // A fixture with a type error and a fixable lint error in one file, and a second changed file.
