@@ -3,13 +3,15 @@
  * worker), where the dependency declarations are already acquired and
  * parsed, against the first review of the same commit in a fresh process.
  *
- *   npm run bench:warm-review -- --repo /tmp/realrepos/got --commits 5 [--tsc DIR]
+ *   npm run bench:warm-review -- --repo /tmp/realrepos/got --commits 5 [--tsc DIR] [--next]
  *
  * For each of the last N commits touching .ts files: review it once (cold:
  * the first review of the process pays for acquisition and parsing), then
  * again (warm), through the same engine and environment provider the CLI
  * uses (PATCHSMITH_TYPES and friends apply). Prints both, per stage, and the
- * median warm time. With --tsc DIR (a checkout with the project's dependencies
+ * median warm time. With --next, each commit is reviewed once, oldest first, and
+ * every review after the first is the warm one (new text, nothing of it cached:
+ * what the App's next review of another push pays). With --tsc DIR (a checkout with the project's dependencies
  * installed, such as bench/real-repos.ts's ground-truth clone), the project's
  * own cold tsc (`--noEmit`, or `-b --force` for a solution root) is run there
  * three times in the same session, and the ratio of the medians printed: on a
@@ -24,14 +26,28 @@ import { createEnvironmentProvider } from "../src/environment/create-environment
 import { reviewChange } from "../src/pipeline/review-change.js";
 import { planTypeCheck, runTypeCheck } from "./real-repos/tsc.js";
 
-const { values } = parseArgs({ options: { repo: { type: "string" }, commits: { type: "string", default: "5" }, tsc: { type: "string" } } });
+const { values } = parseArgs({ options: { repo: { type: "string" }, commits: { type: "string", default: "5" }, tsc: { type: "string" }, next: { type: "boolean", default: false } } });
 if (values.repo === undefined) throw new Error("--repo DIR is required");
 const repoDir = values.repo;
 const environment = createEnvironmentProvider({ settings: readAppSettings(process.env).types, env: process.env });
 const shas = execFileSync("git", ["-C", repoDir, "log", "--no-merges", "--format=%H", `-n${values.commits}`, "--", "*.ts", "*.tsx"], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
 
 const rows: { sha: string; cold: number; warm: number; stages: Record<string, number> }[] = [];
-for (const sha of shas) {
+if (values.next) {
+  // --next: each commit reviewed once, oldest first, in one process: the first pays for everything (cold); each later one
+  // is warm the way the App's next review is (declarations parsed, linters built) but sees new text (no lint result cached).
+  let first = true;
+  for (const sha of [...shas].reverse()) {
+    const change = await loadLocalChange({ repoDir, base: `${sha}^`, head: sha, maxBytes: defaultRepoConfig.maxFileBytes });
+    const started = performance.now();
+    const result = await reviewChange({ base: change.base, head: change.head, diff: change.diff, config: defaultRepoConfig, ...(environment ? { environment } : {}) });
+    const ms = Math.round(performance.now() - started);
+    console.log(`${sha.slice(0, 7)}  files ${change.diff.length}  ${first ? "first (cold)" : "warm"} ${ms} ms  stages ${JSON.stringify(result.stats.timings)}`);
+    if (!first) rows.push({ sha: sha.slice(0, 7), cold: 0, warm: ms, stages: result.stats.timings });
+    first = false;
+  }
+}
+for (const sha of values.next ? [] : shas) {
   const change = await loadLocalChange({ repoDir, base: `${sha}^`, head: sha, maxBytes: defaultRepoConfig.maxFileBytes });
   const run = async () => {
     const started = performance.now();
