@@ -7,6 +7,7 @@ import { rankFile } from "../llm/findings/rank-file.js";
 import { settleEdit } from "../llm/findings/settle-edit.js";
 import type { Generator, ModelFinding, VerifyClaimRequest } from "../llm/generator.js";
 import type { Diagnostic, FileDiff, Finding, Fix, Notice, ValidationVerdict } from "../types.js";
+import { claimsCheckerOwned } from "./claims-checker-owned.js";
 import { echoesDiagnostic } from "./echoes-diagnostic.js";
 import { quoteOnLines } from "./quote-on-lines.js";
 import { severityRank } from "./severity-rank.js";
@@ -155,6 +156,8 @@ async function reviewGroup(params: ModelFindingsParams, group: ReviewGroup, tall
     // A quote that is not on the lines named means invented lines or an invented API; a restated diagnostic is an echo.
     if (!quoteOnLines({ quote: proposed.quote, fileText, startLine: finding.startLine, line: finding.line })) continue;
     if (echoesDiagnostic(finding, params.diagnostics)) continue;
+    // "X is not defined", "does not exist on": the checkers decide that; where they are silent the claim is false.
+    if (claimsCheckerOwned(proposed.message)) continue;
     // The verification pass: the model looks again at the claim and its lines alone; a "no" drops the finding.
     if (params.config.model.verifyFindings && fileText !== undefined) {
       if (!(await confirmed(params, { path: file.path, fileText, startLine: finding.startLine, line: finding.line, claim: proposed.message }))) continue;

@@ -187,6 +187,14 @@ describe("collectModelFindings", () => {
     }
   });
 
+  it("drops a claim the checkers decide (a name not defined, a property that does not exist) even with no diagnostic on its lines", async () => {
+    const claim = (line: number, quote: string, message: string) => ({ startLine: line, line, quote, severity: "warning", category: "bug", message, edit: null });
+    const kept = claim(18, "value + value", "wrong variable: adds value to itself.");
+    const { generator, validate } = setup({ review: [{ findings: [claim(17, "counter.increment()", "null or undefined access: `counter` is not defined."), kept] }] });
+    const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate, config: defaultRepoConfig });
+    expect(result.findings.map((f) => f.message)).toEqual([kept.message]);
+  });
+
   it("with model.verifyFindings, asks a yes/no question per finding (its lines and claim alone) and drops those answered no", async () => {
     const claim = (line: number, quote: string, message: string) => ({ startLine: line, line, quote, severity: "warning", category: "bug", message, edit: null });
     const { generator, validate } = setup({
