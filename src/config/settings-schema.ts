@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GPU_CHOICES } from "../llm/llama/gpu-choice.js";
+import { MODEL_FINDINGS_CHOICES } from "../llm/model-findings-choice.js";
 import { choice, flag, httpUrl, integer, matching, optionalChoice, optionalInteger, text, type SettingSection } from "./define-setting.js";
 
 const MB = 1024 * 1024;
@@ -105,6 +106,8 @@ export const settingsShape = {
   PATCHSMITH_THREADS: optionalInteger({ min: 1, max: 1024, default: "node-llama-cpp decides" }, { section: "model", set: false, examples: ["8"], description: "CPU threads for evaluation (default: node-llama-cpp's choice, never more than the machine's cores)." }),
   PATCHSMITH_SEQUENCES: optionalInteger({ min: 1, max: 64, default: "1 in-process, 4 against a server" }, { section: "model", set: false, examples: ["1"], description: "Requests evaluated in parallel in-process, or sent at once to a server." }),
   PATCHSMITH_LLM_TIMEOUT_MS: integer({ fallback: 300_000, min: 1, max: 86_400_000 }, { section: "model", set: true, description: "Time limit of one generation in ms (default 5 minutes)." }),
+  PATCHSMITH_MODEL_FINDINGS: choice(MODEL_FINDINGS_CHOICES, "auto", `one of ${MODEL_FINDINGS_CHOICES.join(", ")}`, { section: "model", set: true, description: "Whether the model also reviews the changed hunks for bugs of its own (unverified warnings), besides fixing what ESLint and TypeScript found and writing tests: on, off, or auto — on with a GPU or a model server, off when the model runs on the CPU alone, where each file costs tens of seconds and the small models the CPU can run found no planted bug on patchsmith's case set (docs/benchmarks.md)." }),
+  PATCHSMITH_MODEL_TRACE: text("a file path", { section: "model", set: false, examples: ["/tmp/patchsmith-model.jsonl"], description: "For debugging a model: append every model request (operation, system and user prompt) and its answer, with tokens and milliseconds, to this file as JSON lines. It holds the reviewed code: keep it where the code may be." }),
   PATCHSMITH_LLM_URL: matching(/^https?:\/\/[^/]/, undefined, "an http:// or https:// base URL such as http://localhost:8080/v1", { section: "model", set: false, examples: ["http://gpu-box:8080/v1"], description: "Instead of a local model: the base URL of an OpenAI-compatible server (llama.cpp's llama-server, vLLM, Ollama); used when PATCHSMITH_MODEL is not set." }),
   PATCHSMITH_LLM_MODEL: text("a model name", { section: "model", set: false, examples: ["qwen2.5-coder-7b-instruct"], description: "The model name that server expects." }),
   PATCHSMITH_LLM_API_KEY: text("a token", { section: "model", set: false, secret: true, examples: [""], description: "The bearer token sent to that server." }),

@@ -1,3 +1,4 @@
+import { ownFindingsOff, type ModelFindingsChoice } from "./model-findings-choice.js";
 import type { GbnfJsonSchema, GbnfJsonSchemaToType } from "node-llama-cpp";
 import type { GenerateOptions, Generator, ReviewHunksRequest } from "./generator.js";
 import { checkJsonSchema } from "./check-json-schema.js";
@@ -34,6 +35,8 @@ export interface GeneratorDefaults {
   readonly onUsage?: (usage: ModelUsage) => void;
   /** The clock for onUsage, in milliseconds. Default performance.now. */
   readonly now?: () => number;
+  /** PATCHSMITH_MODEL_FINDINGS: whether the model reviews hunks for bugs of its own. Default on. */
+  readonly findings?: ModelFindingsChoice;
 }
 
 /** One generation: what is asked, and where it belongs in a review (a fix or test answering a rejection is a repair). */
@@ -101,9 +104,11 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
     return parseCodeAnswer(await complete(call, schema, candidates, options, { grammar }), WHAT[call.operation]);
   }
 
+  const findingsOff = ownFindingsOff(defaults.findings ?? "on", transport.info.accelerated ?? true);
   return {
     name: transport.info.model,
     promptTokenLimit,
+    ...(findingsOff === undefined ? {} : { ownFindingsOff: findingsOff }),
     parallelism: transport.info.parallelism,
     describe: () => transport.info.description,
     countTokens,

@@ -11,6 +11,8 @@ import { resolveModelPath } from "./llama/resolve-model-path.js";
 import { silentLog, type LlmLog } from "./llm-log.js";
 import { readLlmSettings, type LlmSettings } from "./read-llm-settings.js";
 import type { LlmTransport } from "./transport.js";
+import { traceTransport } from "./trace-transport.js";
+import { appendFileSync } from "node:fs";
 
 export const NO_MODEL_NOTICE = "No model configured (set PATCHSMITH_MODEL or PATCHSMITH_LLM_URL): only deterministic checks ran.";
 
@@ -47,6 +49,7 @@ export async function createGenerator(params: CreateGeneratorParams): Promise<{ 
   const defaults = {
     temperature: params.config?.model.temperature ?? 0,
     timeoutMs: settings.timeoutMs,
+    findings: settings.findings,
     ...(params.onUsage === undefined ? {} : { onUsage: params.onUsage }),
   };
 
@@ -58,7 +61,7 @@ export async function createGenerator(params: CreateGeneratorParams): Promise<{ 
       const why = error instanceof ModelLoadError ? error.message : `Model ${settings.model} could not be loaded: ${String(error)}.`;
       return { notice: `${why} ${DETERMINISTIC_ONLY}` };
     }
-    const generator = buildGenerator(transport, defaults);
+    const generator = buildGenerator(traced(transport, settings.trace), defaults);
     log.info(`Model loaded: ${generator.describe()}`);
     return { generator };
   }
@@ -71,9 +74,14 @@ export async function createGenerator(params: CreateGeneratorParams): Promise<{ 
       ...(settings.serverModel === undefined ? {} : { model: settings.serverModel }),
       ...(settings.apiKey === undefined ? {} : { apiKey: settings.apiKey }),
     });
-    return { generator: buildGenerator(transport, defaults) };
+    return { generator: buildGenerator(traced(transport, settings.trace), defaults) };
   }
   return { notice: NO_MODEL_NOTICE };
+}
+
+/** With PATCHSMITH_MODEL_TRACE: every request and answer appended to that file as a JSON line. */
+function traced(transport: LlmTransport, file: string | undefined): LlmTransport {
+  return file === undefined ? transport : traceTransport(transport, (record) => { appendFileSync(file, `${JSON.stringify(record)}\n`); });
 }
 
 async function loadInProcess(model: string, settings: LlmSettings, params: CreateGeneratorParams, log: LlmLog): Promise<LlmTransport> {

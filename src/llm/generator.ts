@@ -135,6 +135,12 @@ export interface Generator {
   readonly parallelism: number;
   /** Model and backend in words, e.g. "qwen2.5-coder-7b Q4_K_M on CUDA". */
   describe(): string;
+  /**
+   * Why the model does not review hunks for bugs of its own accord, when it
+   * does not (PATCHSMITH_MODEL_FINDINGS): it still fixes what the checkers
+   * found, writes tests and answers commands. Absent: it reviews.
+   */
+  readonly ownFindingsOff?: string;
   /** Tokens in `text`, counted with the model's own tokenizer. */
   countTokens(text: string): Promise<number>;
   /**

@@ -18,6 +18,7 @@ export function meterGenerator(generator: Generator, onUsage: (usage: ModelUsage
     name: generator.name,
     promptTokenLimit: generator.promptTokenLimit,
     parallelism: generator.parallelism,
+    ...(generator.ownFindingsOff === undefined ? {} : { ownFindingsOff: generator.ownFindingsOff }),
     describe: () => generator.describe(),
     countTokens: (text) => generator.countTokens(text),
     measureReviewPrompt: (request) => generator.measureReviewPrompt(request),

@@ -2,6 +2,7 @@ import { describeInvalidSetting } from "../config/describe-invalid-setting.js";
 import { parseSettings } from "../config/parse-settings.js";
 import { InvalidLlmSettingsError } from "./errors/invalid-llm-settings-error.js";
 import type { GpuChoice } from "./llama/gpu-choice.js";
+import type { ModelFindingsChoice } from "./model-findings-choice.js";
 import { modelCacheDir } from "./model-cache-dir.js";
 
 /** The model settings patchsmith reads from its environment. */
@@ -26,6 +27,10 @@ export interface LlmSettings {
   readonly sequences: number;
   /** PATCHSMITH_LLM_TIMEOUT_MS: time limit of one generation. Default 300000 (5 minutes). */
   readonly timeoutMs: number;
+  /** PATCHSMITH_MODEL_TRACE: a JSON-lines file that every request and answer is appended to (debugging). */
+  readonly trace?: string;
+  /** PATCHSMITH_MODEL_FINDINGS: the model's own review of the hunks — auto (default: off on a CPU alone), on or off. */
+  readonly findings: ModelFindingsChoice;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -42,6 +47,8 @@ export function readLlmSettings(env: Env): LlmSettings {
     "PATCHSMITH_CONTEXT_SIZE",
     "PATCHSMITH_SEQUENCES",
     "PATCHSMITH_LLM_TIMEOUT_MS",
+    "PATCHSMITH_MODEL_TRACE",
+    "PATCHSMITH_MODEL_FINDINGS",
   ]);
   if ("problems" in parsed) throw new InvalidLlmSettingsError(parsed.problems.map((problem) => describeInvalidSetting(problem, "not-valid")).join(" "));
   const s = parsed.values;
@@ -58,5 +65,7 @@ export function readLlmSettings(env: Env): LlmSettings {
     ...(s.PATCHSMITH_THREADS === undefined ? {} : { threads: s.PATCHSMITH_THREADS }),
     sequences: s.PATCHSMITH_SEQUENCES ?? (url !== undefined && model === undefined ? 4 : 1),
     timeoutMs: s.PATCHSMITH_LLM_TIMEOUT_MS,
+    ...(s.PATCHSMITH_MODEL_TRACE === undefined ? {} : { trace: s.PATCHSMITH_MODEL_TRACE }),
+    findings: s.PATCHSMITH_MODEL_FINDINGS,
   };
 }

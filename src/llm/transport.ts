@@ -41,6 +41,8 @@ export interface TransportInfo {
   readonly contextSize: number;
   /** Requests worth running at the same time (parallel sequences, or a server's slots). */
   readonly parallelism: number;
+  /** False when the model runs on this machine's CPU alone (every token is seconds); a GPU or a server counts as accelerated. Default true. */
+  readonly accelerated?: boolean;
 }
 
 /**

@@ -33,7 +33,7 @@ const NO_EDITS = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 
  *     then list the errors the change causes in files it did not touch (callers of a changed signature);
  *  8. find credentials on the added lines of every reviewable file, and mask them for the model;
  *  9. ask the model to fix what no deterministic fix removed, validated with the diagnostic as the target;
- * 10. ask the model to review the hunks, its edits validated (repair loop);
+ * 10. ask the model to review the hunks (unless PATCHSMITH_MODEL_FINDINGS turns that off: by default on a CPU alone), its edits validated (repair loop);
  * 11. find the changed exports no test uses, and (with a model) write tests for them;
  * 12. screen the suggestions, choose the comments and render the body; add the tests to them.
  * Each limit (files, bytes, model tokens, comments) that cuts the work short says so in a notice.
@@ -83,9 +83,14 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       const input = { generator, work, head, hidden, ...(params.pr ? { pr: params.pr } : {}) };
       const fixed = await fixWithModel(run, { ...input, unfixed: checked.unfixed, findings });
       fixStats = fixed.stats;
-      const model = await modelFindings(run, { ...input, files: readable, introduced: checked.introduced, tokenBudget: params.modelTokenBudget ?? config.limits.maxModelTokens });
-      modelStats = model.stats;
-      findings = [...fixed.findings, ...model.findings];
+      findings = [...fixed.findings];
+      if (generator.ownFindingsOff === undefined) {
+        const model = await modelFindings(run, { ...input, files: readable, introduced: checked.introduced, tokenBudget: params.modelTokenBudget ?? config.limits.maxModelTokens });
+        modelStats = model.stats;
+        findings.push(...model.findings);
+      } else if (readable.length > 0) {
+        run.notices.push({ message: generator.ownFindingsOff });
+      }
     }
 
     // 11. Unit tests.
@@ -98,6 +103,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       ...(params.testRunner ? { runner: params.testRunner } : {}),
       mask: secrets.mask,
       ...(environment.head ? { dependencies: environment.head.files } : {}),
+      diagnostics: checked.introduced,
     });
 
     // 12. The review.

@@ -71,7 +71,8 @@ export function collectSymbolContext(params: {
     for (const element of bindings.elements) importedFrom.set(element.name.text, statement.moduleSpecifier.text);
   }
   for (const name of typeNames) {
-    if (addFrom(params.sourcePath, source, name)) continue;
+    // A type declared in the source file is in the prompt already, with the file.
+    if (source.statements.some((statement) => isTypeDeclaration(statement) && statement.name.text === name)) continue;
     const specifier = importedFrom.get(name);
     const target = specifier === undefined ? undefined : params.resolve(params.sourcePath, specifier);
     const text = target === undefined ? undefined : params.readText(target);

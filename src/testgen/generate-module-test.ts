@@ -1,5 +1,6 @@
 import type { Generator, TestsOutput, WriteTestsRequest } from "../llm/generator.js";
 import { explainRejection } from "../llm/prompts/explain-rejection.js";
+import { dropUnusedLocals } from "./drop-unused-locals.js";
 import type { TestRunOutcome } from "./test-runner.js";
 import type { TestVerdict } from "./validate-generated-test.js";
 
@@ -19,7 +20,10 @@ export type ModuleTestOutcome =
  * pull request's code), run it; when it is rejected or fails, give the model
  * its code and the reasons (the validator's errors, or the runner's failing
  * assertion) and ask again, up to `maxAttempts` answers in all. A model error
- * (time limit, invalid output) ends the loop with the reasons so far.
+ * (time limit, invalid output) ends the loop with the reasons so far, and so
+ * does an answer that repeats a rejected one (another call would cost the same
+ * seconds for the same file). A new file's unused variables and imports are
+ * dropped before validation (dropUnusedLocals): a lint error not worth a call.
  */
 export async function generateModuleTest(params: {
   readonly generator: Generator;
@@ -46,6 +50,10 @@ export async function generateModuleTest(params: {
       if (params.signal?.aborted === true) throw error;
       const why = `the model gave no usable answer: ${(error as Error).message}`;
       return attempt === 1 ? { kind: "rejected", stage: "model", reasons: [why], attempts: attempt } : rejected(attempt - 1, [...reasons, why]);
+    }
+    if (params.request.existingTestText === undefined) answer = { ...answer, code: dropUnusedLocals(params.request.testPath, answer.code) };
+    if (previousAttempts.some((earlier) => earlier.code.trim() === answer.code.trim())) {
+      return rejected(attempt, [...reasons, "the model answered with the file it was told was wrong, unchanged"]);
     }
     const verdict = await params.validate(answer);
     if (verdict.ok) {

@@ -2,7 +2,7 @@ import type { Generator } from "../llm/generator.js";
 import type { ModelWork } from "../review/track-model-work.js";
 import { describeFailure } from "../review/steps/describe-failure.js";
 import type { ReviewRun } from "../review/steps/review-run.js";
-import type { FileDiff, FileSource } from "../types.js";
+import type { Diagnostic, FileDiff, FileSource } from "../types.js";
 import { reviewMissingTests } from "./review-missing-tests.js";
 import type { TestRunner } from "./test-runner.js";
 import type { TestsReport } from "./tests-report.js";
@@ -26,6 +26,8 @@ export async function missingTestsStep(
     readonly runner?: TestRunner;
     readonly mask: (text: string) => string;
     readonly dependencies?: ReadonlyMap<string, string>;
+    /** The change's diagnostics: exports with TypeScript errors get no test until they compile. */
+    readonly diagnostics?: readonly Diagnostic[];
   },
 ): Promise<TestsReport | undefined> {
   const { config, signal } = run;
@@ -51,6 +53,7 @@ export async function missingTestsStep(
         ...(params.runner ? { runner: params.runner } : {}),
         mask: params.mask,
         ...(params.dependencies ? { dependencies: params.dependencies } : {}),
+        ...(params.diagnostics ? { diagnostics: params.diagnostics } : {}),
         ...(signal ? { signal } : {}),
       });
     } catch (error) {

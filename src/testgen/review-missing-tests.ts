@@ -3,7 +3,7 @@ import { readModuleReferences } from "../analyze/read-module-references.js";
 import type { RepoConfig } from "../config/repo-config.js";
 import { mapWithConcurrency } from "../llm/findings/map-with-concurrency.js";
 import type { Generator, TestsOutput } from "../llm/generator.js";
-import type { FileDiff, FileSource, Finding, Notice } from "../types.js";
+import type { Diagnostic, FileDiff, FileSource, Finding, Notice } from "../types.js";
 import type { Workspace } from "../workspace/create-workspace.js";
 import { loadFiles } from "../workspace/load-files.js";
 import { collectSymbolContext } from "./collect-symbol-context.js";
@@ -12,6 +12,7 @@ import { describeConventions } from "./describe-conventions.js";
 import { testSkeleton } from "./test-skeleton.js";
 import { detectUntestedExports } from "./detect-untested-exports.js";
 import { explainRunFailure, summarizeRunFailure } from "./explain-run-failure.js";
+import { exportsWithErrors } from "./exports-with-errors.js";
 import { generateModuleTest, type RunVerdict } from "./generate-module-test.js";
 import { importSpecifier } from "./import-specifier.js";
 import { learnTestConventions } from "./learn-test-conventions.js";
@@ -48,6 +49,8 @@ export interface ReviewMissingTestsParams {
   readonly onModule?: (step: { readonly done: number; readonly total: number; readonly path: string }) => void;
   /** The review's acquired dependency declarations: generated tests are checked against the repository's real framework types. */
   readonly dependencies?: ReadonlyMap<string, string>;
+  /** The change's diagnostics: an export whose declaration holds a TypeScript error gets no test until it compiles. */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 export const DEFAULT_MAX_TEST_MODULES = 5;
@@ -100,8 +103,13 @@ export async function reviewMissingTests(params: ReviewMissingTestsParams): Prom
     resolve: context.resolve,
     compilerOptions: context.compilerOptions,
   });
+  const broken = exportsWithErrors({ untested, diagnostics: params.diagnostics ?? [], headText: readText });
+  if (broken.size > 0) {
+    const names = [...broken].map((s) => `\`${s.name}\` (${s.path}:${s.line})`);
+    notices.push({ message: `No test was written for ${names.join(", ")}: ${broken.size === 1 ? "its code has" : "their code has"} TypeScript errors in this change; tests come once it compiles.` });
+  }
   const bySource = new Map<string, UntestedExport[]>();
-  for (const symbol of untested) bySource.set(symbol.path, [...(bySource.get(symbol.path) ?? []), symbol]);
+  for (const symbol of untested) if (!broken.has(symbol)) bySource.set(symbol.path, [...(bySource.get(symbol.path) ?? []), symbol]);
   const maxModules = params.maxModules ?? DEFAULT_MAX_TEST_MODULES;
   const modules = [...bySource.keys()];
   const leftOut = modules.slice(maxModules);

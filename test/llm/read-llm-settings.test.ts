@@ -10,6 +10,7 @@ describe("readLlmSettings", () => {
       contextSize: 8192,
       sequences: 1,
       timeoutMs: 300_000,
+      findings: "auto",
     });
   });
 
@@ -26,6 +27,8 @@ describe("readLlmSettings", () => {
         PATCHSMITH_THREADS: "8",
         PATCHSMITH_SEQUENCES: "4",
         PATCHSMITH_LLM_TIMEOUT_MS: "1000",
+        PATCHSMITH_MODEL_TRACE: "/tmp/trace.jsonl",
+        PATCHSMITH_MODEL_FINDINGS: "On",
       }),
     ).toEqual({
       model: "hf:user/repo:Q4_K_M",
@@ -38,6 +41,8 @@ describe("readLlmSettings", () => {
       threads: 8,
       sequences: 4,
       timeoutMs: 1000,
+      trace: "/tmp/trace.jsonl",
+      findings: "on",
     });
   });
 
@@ -49,6 +54,7 @@ describe("readLlmSettings", () => {
     expect(() => readLlmSettings({ PATCHSMITH_CONTEXT_SIZE: "big" })).toThrow("PATCHSMITH_CONTEXT_SIZE=big is not valid: expected a whole number from 1 to 1048576.");
     expect(() => readLlmSettings({ PATCHSMITH_LLM_URL: "gpu-box:8080" })).toThrow(/^PATCHSMITH_LLM_URL=gpu-box:8080 is not valid/);
     expect(() => readLlmSettings({ PATCHSMITH_SEQUENCES: "0" })).toThrow(/PATCHSMITH_SEQUENCES=0/);
+    expect(() => readLlmSettings({ PATCHSMITH_MODEL_FINDINGS: "sometimes" })).toThrow(/PATCHSMITH_MODEL_FINDINGS=sometimes is not valid: expected one of auto, on, off/);
   });
 });
 

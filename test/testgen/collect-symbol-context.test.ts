@@ -38,7 +38,7 @@ const DIFF = `diff --git a/src/checkout.ts b/src/checkout.ts
 `;
 
 describe("collectSymbolContext", () => {
-  it("gives the declarations of the types in the signature (from the module and its imports) and the PR's calls", () => {
+  it("gives the declarations of the types in the signature that the module imports (its own are in the prompt with it) and the PR's calls", () => {
     const symbol: UntestedExport = { path: "src/order.ts", name: "orderTotal", kind: "function", exportName: "orderTotal", line: 12, methods: [], reason: "" };
     const context = collectSymbolContext({
       sourcePath: "src/order.ts",
@@ -48,7 +48,7 @@ describe("collectSymbolContext", () => {
       readText: (path) => FILES[path],
       resolve: createModuleResolver({ knownPaths: new Set(Object.keys(FILES)), compilerOptions: DEFAULT_COMPILER_OPTIONS }),
     });
-    expect(context.typesText).toBe("// src/order.ts\nexport interface Line {\n  readonly price: Money;\n  readonly quantity: number;\n}\n\n// src/money.ts\nexport interface Money {\n  readonly cents: number;\n}");
+    expect(context.typesText).toBe("// src/money.ts\nexport interface Money {\n  readonly cents: number;\n}");
     expect(context.callers).toEqual([{ path: "src/checkout.ts", line: 2, text: "export const pay = (lines: Parameters<typeof orderTotal>[0]) => orderTotal(lines).cents;" }]);
   });
 });

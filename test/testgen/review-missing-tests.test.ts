@@ -107,6 +107,22 @@ describe("reviewMissingTests on the vitest fixture", () => {
     expect(report.tests).toEqual([]);
   });
 
+  it("writes no test for an export whose code has a TypeScript error in the change, and says so", async () => {
+    const generator = scripted({ math: [mathAnswer], stack: [stackAnswer(STACK_SPEC)] });
+    const report = await reviewMissingTests({
+      head: fixture.head,
+      diff: fixture.diff,
+      headText: (p) => fixture.headFiles[p],
+      config: defaultRepoConfig,
+      generator,
+      diagnostics: [{ path: "src/stack.ts", line: 4, column: 5, severity: "error", source: "typescript", code: "TS2322", message: "Type 'string' is not assignable to type 'number'." }],
+    });
+    expect(report.untested.map((u) => u.name)).toEqual(["mul", "square", "Stack"]);
+    expect(report.tests.map((t) => t.path)).toEqual(["test/math.spec.ts"]);
+    expect(generator.calls.filter((c) => c.operation === "tests")).toHaveLength(1);
+    expect(report.notices.map((n) => n.message)).toContainEqual(expect.stringMatching(/^No test was written for `Stack` \(src\/stack\.ts:\d+\): its code has TypeScript errors/));
+  });
+
   it("writes tests only for the path or symbol asked for", async () => {
     const generator = scripted({ math: [], stack: [stackAnswer(STACK_SPEC)] });
     const report = await reviewMissingTests({ head: fixture.head, diff: fixture.diff, headText: (p) => fixture.headFiles[p], config: defaultRepoConfig, generator, only: "Stack" });

@@ -61,6 +61,7 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
         description: `${label.name}${label.quant === undefined ? "" : ` ${label.quant}`} on ${backendName(llama.gpu)}${offload}, node-llama-cpp, ${sequences} sequence${sequences === 1 ? "" : "s"} of ${readyContext.contextSize} tokens`,
         contextSize: readyContext.contextSize,
         parallelism: sequences,
+        accelerated: llama.gpu !== false && readyModel.gpuLayers > 0,
       },
       async complete(request) {
         const key = request.code === undefined ? `json:${request.operation}` : `code:${request.code.grammar}`;

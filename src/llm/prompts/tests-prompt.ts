@@ -7,7 +7,7 @@ import { UNTRUSTED_DATA_RULE, untrustedBlock } from "./untrusted-block.js";
 const SYSTEM = [
   "You write focused unit tests for exported symbols of a TypeScript or JavaScript module, in the style of the repository's existing tests.",
   UNTRUSTED_DATA_RULE,
-  "Write two to four cases: the normal case and the edge or error cases the code handles. Import the module exactly as instructed. " +
+  "Write one or two short cases for each symbol: the normal case and, where the code handles one, an edge or error case; every answer token costs time. Import the module exactly as instructed. " +
     "Use only the test framework named, the module's real exports and the language's standard library; no other packages unless the examples use them. " +
     "No network, no real clock, no sleeping, no files outside a temporary directory. Every test must pass against the code as it is.",
   "If an existing test file is given, return that complete file with your new cases added and its existing tests unchanged.",

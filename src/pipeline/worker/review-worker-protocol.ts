@@ -32,6 +32,7 @@ export interface GeneratorFacts {
   readonly promptTokenLimit: number;
   readonly parallelism: number;
   readonly description: string;
+  readonly ownFindingsOff?: string;
 }
 
 /** The review's parameters without the objects that stay on the main thread. */

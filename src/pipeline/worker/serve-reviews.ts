@@ -133,6 +133,7 @@ function remoteGenerator(call: Call, facts: GeneratorFacts): Generator {
     name: facts.name,
     promptTokenLimit: facts.promptTokenLimit,
     parallelism: facts.parallelism,
+    ...(facts.ownFindingsOff === undefined ? {} : { ownFindingsOff: facts.ownFindingsOff }),
     describe: () => facts.description,
     countTokens: (text) => call({ target: "generator", method: "countTokens", args: [text] }) as Promise<number>,
     measureReviewPrompt: (request) => call({ target: "generator", method: "measureReviewPrompt", args: [request] }) as Promise<number>,

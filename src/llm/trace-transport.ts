@@ -1,0 +1,55 @@
+import type { CompletionRequest, CompletionTokens, LlmTransport } from "./transport.js";
+
+/** One traced request: what the model was asked and what it answered. */
+export interface TraceRecord {
+  readonly at: string;
+  readonly operation: CompletionRequest["operation"];
+  readonly system: string;
+  readonly user: string;
+  readonly maxTokens: number;
+  readonly answer?: string;
+  readonly error?: string;
+  readonly tokens?: CompletionTokens;
+  readonly ms: number;
+}
+
+/**
+ * The same transport, handing every request and its answer (or error) to
+ * `write` once it is done — PATCHSMITH_MODEL_TRACE's JSON lines, for seeing
+ * what a model is asked and what it says. A failing `write` never fails the
+ * request.
+ */
+export function traceTransport(transport: LlmTransport, write: (record: TraceRecord) => void, now: () => number = Date.now): LlmTransport {
+  return {
+    info: transport.info,
+    countTokens: (text) => transport.countTokens(text),
+    dispose: () => transport.dispose(),
+    async complete(request) {
+      const started = now();
+      let tokens: CompletionTokens | undefined;
+      const base = { at: new Date(started).toISOString(), operation: request.operation, system: request.system, user: request.user, maxTokens: request.maxTokens };
+      const traced: CompletionRequest = {
+        ...request,
+        onTokens: (counted) => {
+          tokens = counted;
+          request.onTokens?.(counted);
+        },
+      };
+      const record = (rest: Partial<TraceRecord>): void => {
+        try {
+          write({ ...base, ...rest, ...(tokens === undefined ? {} : { tokens }), ms: now() - started });
+        } catch {
+          // a trace that cannot be written is not the review's problem
+        }
+      };
+      try {
+        const answer = await transport.complete(traced);
+        record({ answer });
+        return answer;
+      } catch (error) {
+        record({ error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { createScriptedTransport } from "../../src/llm/scripted-transport.js";
+import { traceTransport, type TraceRecord } from "../../src/llm/trace-transport.js";
+import type { CompletionRequest } from "../../src/llm/transport.js";
+
+const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest => ({
+  operation: "verify",
+  system: "the system prompt",
+  user: "is it true?",
+  schema: { type: "object", properties: { answer: { enum: ["yes", "no"] } } },
+  signal: new AbortController().signal,
+  temperature: 0,
+  maxTokens: 32,
+  ...overrides,
+});
+
+describe("traceTransport", () => {
+  it("records the prompt, the answer and the time of each request, and passes the answer on", async () => {
+    const records: TraceRecord[] = [];
+    let clock = 1_000;
+    const transport = traceTransport(createScriptedTransport({ answers: { verify: [{ answer: "yes" }] } }), (r) => records.push(r), () => (clock += 250));
+    const answer = await transport.complete(request());
+    expect(JSON.parse(answer)).toEqual({ answer: "yes" });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ operation: "verify", system: "the system prompt", user: "is it true?", maxTokens: 32, ms: 250 });
+    expect(JSON.parse(records[0]?.answer ?? "")).toEqual({ answer: "yes" });
+  });
+
+  it("records a failed request with its error and still fails it", async () => {
+    const records: TraceRecord[] = [];
+    const transport = traceTransport(createScriptedTransport({ answers: {} }), (r) => records.push(r));
+    await expect(transport.complete(request())).rejects.toThrow();
+    expect(records[0]?.error).toBeTruthy();
+    expect(records[0]?.answer).toBeUndefined();
+  });
+
+  it("keeps the backend's token counts and still tells the caller", async () => {
+    const records: TraceRecord[] = [];
+    const inner = createScriptedTransport({ answers: { verify: [{ answer: "no" }] } });
+    const counting = { ...inner, complete: async (r: CompletionRequest) => { r.onTokens?.({ prompt: 40, promptEvaluated: 10, answer: 5 }); return inner.complete(r); } };
+    const told: unknown[] = [];
+    await traceTransport(counting, (r) => records.push(r)).complete(request({ onTokens: (t) => told.push(t) }));
+    expect(records[0]?.tokens).toEqual({ prompt: 40, promptEvaluated: 10, answer: 5 });
+    expect(told).toEqual([{ prompt: 40, promptEvaluated: 10, answer: 5 }]);
+  });
+
+  it("a trace that cannot be written does not fail the request", async () => {
+    const transport = traceTransport(createScriptedTransport({ answers: { verify: [{ answer: "yes" }] } }), () => { throw new Error("disk full"); });
+    await expect(transport.complete(request())).resolves.toContain("yes");
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { TestsOutput, WriteTestsRequest } from "../../src/llm/generator.js";
+import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
+import { generateModuleTest } from "../../src/testgen/generate-module-test.js";
+
+const request: WriteTestsRequest = { path: "src/summary.ts", symbol: "cartSummary", sourceText: "export const cartSummary = () => 'x';\n", testPath: "src/summary.test.ts", framework: "node:test" };
+const WITH_UNUSED = 'import { it } from "node:test";\nimport { loadItems, cartSummary } from "./summary.js";\nit("s", async () => {\n  const items = await loadItems();\n  cartSummary();\n});\n';
+const WRONG = 'import { it } from "node:test";\nimport { cartSummary } from "./summary.js";\nit("s", () => {\n  expect(cartSummary()).toBe("x");\n});\n';
+
+describe("generateModuleTest", () => {
+  it("validates a new file without the variables it never reads (no repair call for that)", async () => {
+    const generator = createScriptedGenerator({ answers: { tests: [{ code: WITH_UNUSED }] } });
+    const seen: string[] = [];
+    const outcome = await generateModuleTest({
+      generator,
+      request,
+      validate: (answer: TestsOutput) => {
+        seen.push(answer.code);
+        return Promise.resolve({ ok: !answer.code.includes("const items"), reasons: ["unused items"], covered: ["cartSummary"] });
+      },
+      maxAttempts: 3,
+      temperature: 0,
+    });
+    expect(outcome.kind).toBe("valid");
+    expect(outcome.attempts).toBe(1);
+    expect(seen[0]).toContain("  await loadItems();\n");
+  });
+
+  it("stops when the model answers a repair with the file it was told was wrong", async () => {
+    const generator = createScriptedGenerator({ answers: { tests: [{ code: WRONG }, { code: WRONG }, { code: WRONG.replace("expect(cartSummary()).toBe", "assert.strictEqual(cartSummary(), ") }] } });
+    const outcome = await generateModuleTest({
+      generator,
+      request,
+      validate: () => Promise.resolve({ ok: false, reasons: ["it calls `expect`, which node:test does not have"], covered: [] }),
+      maxAttempts: 3,
+      temperature: 0,
+    });
+    expect(generator.calls).toHaveLength(2);
+    expect(outcome).toMatchObject({ kind: "rejected", attempts: 2 });
+    expect(outcome.kind === "rejected" ? outcome.reasons.at(-1) : "").toMatch(/unchanged/);
+  });
+});
