@@ -34,6 +34,8 @@
  *                   it needs `npm ci`, so only cases whose package.json has no
  *                   dependencies, or a lockfile, can run)
  *  --threads N      PATCHSMITH_THREADS for the model
+ *  --findings X     PATCHSMITH_MODEL_FINDINGS (default on: the bench measures the model's own
+ *                   findings; the product's default, auto, turns them off on a CPU)
  *  --timeout S      seconds per review (default 900)
  *  --cases DIR      the case set (default bench/model-cases)
  *  --from FILE      print the summaries of earlier runs' JSON and run nothing; repeat to
@@ -60,6 +62,7 @@ const { values } = parseArgs({
     json: { type: "string", default: path.join(projectRoot, ".bench-out", "model.json") },
     "run-tests": { type: "boolean", default: false },
     threads: { type: "string" },
+    findings: { type: "string", default: "on" },
     timeout: { type: "string", default: "900" },
     cases: { type: "string", default: DEFAULT_CASES_DIR },
     patchsmith: { type: "string", default: path.join(projectRoot, "dist", "cli", "main.js") },
@@ -105,7 +108,8 @@ const models: (string | undefined)[] = (values.model ?? (process.env.PATCHSMITH_
 for (const m of models) if (m !== undefined && !existsSync(m)) fail(`--model ${m}: no such file.`);
 if (models.length === 0) models.push(undefined);
 const timeoutMs = positive("timeout", values.timeout) * 1000;
-const env: Record<string, string> = values.threads === undefined ? {} : { PATCHSMITH_THREADS: String(positive("threads", values.threads)) };
+if (!["auto", "on", "off"].includes(values.findings)) fail(`--findings ${values.findings}: expected auto, on or off`);
+const env: Record<string, string> = { PATCHSMITH_MODEL_FINDINGS: values.findings, ...(values.threads === undefined ? {} : { PATCHSMITH_THREADS: String(positive("threads", values.threads)) }) };
 
 /** Round-robin over the categories, so `--limit` keeps every kind of case. */
 function interleave(cases: readonly ModelCase[]): ModelCase[] {
@@ -139,7 +143,7 @@ const jsonPath = path.resolve(values.json);
 
 async function writeJson(): Promise<void> {
   await mkdir(path.dirname(jsonPath), { recursive: true });
-  const report = { startedAt, patchsmith: { cli, revision }, options: { limit: values.limit, only: values.only, runTests: values["run-tests"], threads: values.threads }, cases: selected.map((c) => c.id), models: perModel };
+  const report = { startedAt, patchsmith: { cli, revision }, options: { limit: values.limit, only: values.only, runTests: values["run-tests"], threads: values.threads, findings: values.findings }, cases: selected.map((c) => c.id), models: perModel };
   await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
 }
 

@@ -1,5 +1,7 @@
 import type { Generator, TestsOutput, WriteTestsRequest } from "../llm/generator.js";
 import { explainRejection } from "../llm/prompts/explain-rejection.js";
+import { readTestCases } from "../llm/answers/read-test-cases.js";
+import { dropFailingCases } from "./drop-failing-cases.js";
 import { dropUnusedLocals } from "./drop-unused-locals.js";
 import type { TestRunOutcome } from "./test-runner.js";
 import type { TestVerdict } from "./validate-generated-test.js";
@@ -23,7 +25,9 @@ export type ModuleTestOutcome =
  * (time limit, invalid output) ends the loop with the reasons so far, and so
  * does an answer that repeats a rejected one (another call would cost the same
  * seconds for the same file). A new file's unused variables and imports are
- * dropped before validation (dropUnusedLocals): a lint error not worth a call.
+ * dropped before validation (dropUnusedLocals): a lint error not worth a call;
+ * and when its errors all lie inside some of its cases, the file without those
+ * cases is validated again before any repair is asked for (dropFailingCases).
  */
 export async function generateModuleTest(params: {
   readonly generator: Generator;
@@ -55,7 +59,9 @@ export async function generateModuleTest(params: {
     if (previousAttempts.some((earlier) => earlier.code.trim() === answer.code.trim())) {
       return rejected(attempt, [...reasons, "the model answered with the file it was told was wrong, unchanged"]);
     }
-    const verdict = await params.validate(answer);
+    let verdict = await params.validate(answer);
+    const salvaged = verdict.ok || params.request.existingTestText !== undefined ? undefined : await withoutFailingCases(answer, verdict, params);
+    if (salvaged !== undefined) ({ answer, verdict } = salvaged);
     if (verdict.ok) {
       const ran = params.run === undefined ? undefined : await params.run(answer);
       if (ran?.kind !== "failed") return { kind: "valid", answer, attempts: attempt, covered: verdict.covered, ...(ran?.kind === "passed" ? { run: ran.outcome } : {}) };
@@ -71,4 +77,15 @@ export async function generateModuleTest(params: {
     previousAttempts.push({ code: answer.code, reasons: explainRejection({ sent: answer.code, reasons, path: params.request.testPath }) });
   }
   return rejected(params.maxAttempts, reasons);
+}
+
+/** The answer without the cases its errors point into, when that file passes validation on its own. */
+async function withoutFailingCases(answer: TestsOutput, verdict: TestVerdict, params: { readonly request: WriteTestsRequest; readonly validate: (answer: TestsOutput) => Promise<TestVerdict> }): Promise<{ answer: TestsOutput; verdict: TestVerdict } | undefined> {
+  if (verdict.errorLines === undefined) return undefined;
+  const trimmed = dropFailingCases(params.request.testPath, answer.code, verdict.errorLines);
+  if (trimmed === undefined) return undefined;
+  const code = dropUnusedLocals(params.request.testPath, trimmed);
+  const kept = { ...answer, code, cases: readTestCases(code) };
+  const again = await params.validate(kept);
+  return again.ok ? { answer: kept, verdict: again } : undefined;
 }

@@ -25,6 +25,8 @@ export interface TestVerdict {
   readonly reasons: readonly string[];
   /** Which of the names to cover the test mentions. */
   readonly covered: readonly string[];
+  /** When every reason is a compiler or lint error: the lines of the test file they point at (see dropFailingCases). */
+  readonly errorLines?: readonly number[];
 }
 
 /** Modules each framework's tests may import even when package.json does not list them. */
@@ -126,8 +128,11 @@ export function validateGeneratedTest(params: {
   if (params.mention.length > 0 && covered.length === 0) reasons.push(`it never uses ${params.mention.join(", ")}, the code it should test`);
 
   // 4. Parse, types, lint.
-  reasons.push(...diagnosticReasons(validation, testPath, code, params.existingText));
-  return { ok: reasons.length === 0, reasons, covered };
+  const earlier = reasons.length;
+  const fresh = freshDiagnostics(validation, testPath, code, params.existingText);
+  reasons.push(...fresh.map((d) => `${d.path}:${d.line}:${d.column} ${d.source === "typescript" ? d.code : `eslint(${d.code})`}: ${d.message}`));
+  const errorLines = earlier === 0 && fresh.length > 0 ? { errorLines: [...new Set(fresh.map((d) => d.line))] } : {};
+  return { ok: reasons.length === 0, reasons, covered, ...errorLines };
 }
 
 function importProblem(specifier: string, from: string, known: ReadonlySet<string>, resolve: ModuleResolver, allowed: ReadonlySet<string>): string | undefined {
@@ -188,14 +193,13 @@ function isCalled(path: string, code: string, name: string): boolean {
   return found;
 }
 
-function diagnosticReasons(validation: TestValidation, path: string, code: string, existing: string | undefined): string[] {
+function freshDiagnostics(validation: TestValidation, path: string, code: string, existing: string | undefined): Diagnostic[] {
   const { workspace, conventions } = validation;
   const previous = workspace.getText(path);
   try {
     const before = existing === undefined ? [] : diagnose(workspace, path, existing, conventions);
     const after = diagnose(workspace, path, code, conventions);
-    const fresh = existing === undefined ? after : newDiagnostics({ before, beforeLines: splitLines(existing).lines, after, afterLines: splitLines(code).lines });
-    return fresh.map((d) => `${d.path}:${d.line}:${d.column} ${d.source === "typescript" ? d.code : `eslint(${d.code})`}: ${d.message}`);
+    return existing === undefined ? after : newDiagnostics({ before, beforeLines: splitLines(existing).lines, after, afterLines: splitLines(code).lines });
   } finally {
     workspace.setText(path, previous ?? "");
   }

@@ -5,7 +5,7 @@ import type { Diagnostic } from "../../src/types.js";
 
 const TEXT = ["export function ok(): number {", "  return 1;", "}", "", "export function broken(): number {", '  const s: string = 1;', "  return 2;", "}", ""].join("\n");
 const symbol = (name: string, line: number): UntestedExport => ({ path: "src/a.ts", name, kind: "function", exportName: name, line, methods: [], reason: "" });
-const error = (line: number, overrides: Partial<Diagnostic> = {}): Diagnostic => ({ path: "src/a.ts", line, column: 9, severity: "error", source: "typescript", code: "TS2322", message: "…", ...overrides });
+const error = (line: number, overrides: Partial<Diagnostic> = {}): Diagnostic => ({ path: "src/a.ts", line, column: 9, endLine: line, endColumn: 12, severity: "error", source: "typescript", code: "TS2322", message: "…", ...overrides });
 
 describe("exportsWithErrors", () => {
   const ok = symbol("ok", 1);

@@ -40,3 +40,36 @@ describe("generateModuleTest", () => {
     expect(outcome.kind === "rejected" ? outcome.reasons.at(-1) : "").toMatch(/unchanged/);
   });
 });
+
+describe("generateModuleTest keeps the good cases of a file the model cannot repair", () => {
+  const TWO_CASES = 'import assert from "node:assert/strict";\nimport { it } from "node:test";\nimport { cartSummary } from "./summary.js";\n\nit("bad", () => {\n  assert.isString(cartSummary());\n});\n\nit("good", () => {\n  assert.strictEqual(cartSummary(), "x");\n});\n';
+  it("validates the file without the case its error points into, before asking for a repair", async () => {
+    const generator = createScriptedGenerator({ answers: { tests: [{ code: TWO_CASES }] } });
+    const outcome = await generateModuleTest({
+      generator,
+      request,
+      validate: (answer: TestsOutput) => {
+        const bad = answer.code.includes("isString");
+        return Promise.resolve({ ok: !bad, reasons: bad ? ["src/summary.test.ts:6:10 TS2339: Property 'isString' does not exist"] : [], covered: ["cartSummary"], ...(bad ? { errorLines: [6] } : {}) });
+      },
+      maxAttempts: 3,
+      temperature: 0,
+    });
+    expect(generator.calls).toHaveLength(1);
+    expect(outcome).toMatchObject({ kind: "valid", attempts: 1 });
+    expect(outcome.kind === "valid" ? outcome.answer.code : "").not.toContain('it("bad"');
+    expect(outcome.kind === "valid" ? outcome.answer.cases.map((c) => c.name) : []).toEqual(["good"]);
+  });
+
+  it("does not cut cases out of an existing test file the model extended", async () => {
+    const generator = createScriptedGenerator({ answers: { tests: [{ code: TWO_CASES }] } });
+    const outcome = await generateModuleTest({
+      generator,
+      request: { ...request, existingTestText: 'it("old", () => undefined);\n' },
+      validate: () => Promise.resolve({ ok: false, reasons: ["line 6 error"], covered: [], errorLines: [6] }),
+      maxAttempts: 1,
+      temperature: 0,
+    });
+    expect(outcome.kind).toBe("rejected");
+  });
+});

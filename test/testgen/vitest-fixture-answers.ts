@@ -47,8 +47,11 @@ describe("Stack", () => {
 });
 `;
 
-/** The same test calling a method Stack does not have: a type error. */
-export const STACK_SPEC_WITH_TYPE_ERROR = STACK_SPEC.replace('expect(stack.peek()).toBe("a");', 'expect(stack.top()).toBe("a");');
+/** The same test calling a method Stack does not have, in every case: type errors no case is free of. */
+export const STACK_SPEC_WITH_TYPE_ERROR = STACK_SPEC.replaceAll(".pop()", ".top()").replaceAll(".peek()", ".top()");
+
+/** The same test with one case calling a method Stack does not have. */
+export const STACK_SPEC_WITH_ONE_BAD_CASE = STACK_SPEC.replace('expect(stack.peek()).toBe("a");', 'expect(stack.top()).toBe("a");');
 
 export const mathAnswer = {
   path: "test/math.spec.ts",
