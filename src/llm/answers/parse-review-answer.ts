@@ -9,6 +9,9 @@ const KINDS = DEFECT_KINDS.map((k) => k.name).join("|");
 const ITEM = new RegExp(`^\`([^\`\\n]+)\` (${KINDS}): (.+)$`);
 
 const squash = (text: string): string => text.replace(/\s+/g, "");
+const words = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+/** The definitions the prompt gives for each kind: a sentence that only restates one says nothing about the code. */
+const DEFINITIONS = DEFECT_KINDS.map((k) => words(k.what));
 
 /** The new-side number of the first added line of the hunks that holds the quote (whitespace ignored). */
 function locate(quote: string, hunks: readonly Hunk[]): number | undefined {
@@ -24,7 +27,8 @@ function locate(quote: string, hunks: readonly Hunk[]): number | undefined {
  * each becomes a warning in category "bug" ("security" for injection) on the
  * added line that holds its quote, whose message is the kind and the
  * sentence, with no edit. A line whose quote is on no added line is dropped
- * (an invented or misquoted line). A JSON object in the review schema (a
+ * (an invented or misquoted line), and so is one whose sentence only restates
+ * a kind's definition from the prompt (the 1.5B copies it onto every line). A JSON object in the review schema (a
  * server without grammars, an older prompt) is read as well.
  */
 export function parseReviewAnswer(text: string, hunks: readonly Hunk[], what: string): ReviewOutput {
@@ -41,7 +45,7 @@ export function parseReviewAnswer(text: string, hunks: readonly Hunk[], what: st
     // A quote copied with the diff's `+` marker (the 1.5B model does) is read without it.
     const quote = locate(copied, hunks) === undefined && copied.startsWith("+") ? copied.slice(1) : copied;
     const at = locate(quote, hunks);
-    if (at === undefined) continue;
+    if (at === undefined || restatesDefinition(sentence)) continue;
     findings.push({ startLine: at, line: at, quote, severity: "warning", category: kind === "injection" ? "security" : "bug", message: `${kind}: ${sentence.trim()}`, edit: null });
   }
   if (items === 0) {
@@ -49,4 +53,10 @@ export function parseReviewAnswer(text: string, hunks: readonly Hunk[], what: st
     throw new InvalidModelOutputError(`The model's ${what} is neither "none" nor lines of the form "\`code\` kind: sentence": ${JSON.stringify(preview)}`);
   }
   return { findings };
+}
+
+/** Whether the sentence is a kind's definition from the prompt, with nothing of its own ("a value that may be missing … used unchecked"). */
+function restatesDefinition(sentence: string): boolean {
+  const said = words(sentence);
+  return said === "" || DEFINITIONS.some((definition) => said === definition || (definition.includes(said) && said.split(" ").length >= 3) || (said.includes(definition) && said.length - definition.length < 12));
 }

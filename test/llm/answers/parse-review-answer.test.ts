@@ -47,6 +47,15 @@ describe("parseReviewAnswer", () => {
     expect(parseReviewAnswer(text, HUNKS, "review").findings.map((f) => [f.line, f.message])).toEqual([[5, "off-by-one: it skips the last record"]]);
   });
 
+  it("drops a defect whose sentence only restates the kind's definition from the prompt", () => {
+    const text = [
+      "`db.insert(\"records\", record);` null or undefined access: a value that may be missing (Map.get, find, optional, `!`) used unchecked",
+      "`return records.length;` off-by-one: a bound, index or slice end one too far",
+      "`for (const record of records)` missing await: the inserts are not awaited before the count is returned",
+    ].join("\n");
+    expect(parseReviewAnswer(text, HUNKS, "review").findings.map((f) => f.line)).toEqual([5]);
+  });
+
   it("keeps at most four findings and skips lines of another shape among them", () => {
     const item = "`return records.length;` race: two callers both pass the check";
     const output = parseReviewAnswer([item, "I also noticed:", item, item, item, item].join("\n"), HUNKS, "review");
