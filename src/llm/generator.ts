@@ -61,6 +61,8 @@ export interface FixRangeRequest {
   readonly diagnostics?: readonly Diagnostic[];
   readonly previousAttempts?: readonly RejectedAttempt[];
   readonly pr?: PullRequestText;
+  /** Declarations of the types the lines use that the shown lines do not hold (see typesForFix). */
+  readonly typesText?: string;
 }
 
 /** Whether a model finding's claim is true of its lines (the yes/no verification pass). */

@@ -41,6 +41,8 @@ export async function fixDiagnosticsWithModel(params: {
   readonly maxAttempts: number;
   readonly temperature: number;
   readonly pr?: PullRequestText;
+  /** Declarations of the types a task's lines use, from elsewhere (typesForFix); none by default. */
+  readonly typesFor?: (task: FixTask) => string;
   readonly signal?: AbortSignal;
   /** Told as each task starts: how many came before, how many run in all, and the task's file. */
   readonly onTask?: (step: { readonly done: number; readonly total: number; readonly path: string }) => void;
@@ -61,6 +63,7 @@ export async function fixDiagnosticsWithModel(params: {
         validate: params.validate,
         maxAttempts: params.maxAttempts,
         temperature: params.temperature,
+        ...(params.typesFor === undefined ? {} : { typesText: params.typesFor(task) }),
         ...(params.pr === undefined ? {} : { pr: params.pr }),
         ...(params.signal === undefined ? {} : { signal: params.signal }),
       });

@@ -86,7 +86,7 @@ describe("fix in a line thread", () => {
 
   it("when no edit validates, replies that there is no suggestion and why, after the repair loop", async () => {
     const bad = { replacement: "  return hi(name);", explanation: "Uses the hi helper." };
-    const generator = createScriptedGenerator({ answers: { fix: [bad, bad, bad] } });
+    const generator = createScriptedGenerator({ answers: { fix: [bad, { replacement: "  return hi(name, 1);" }, { replacement: "  return hi(name) + hi(name);" }] } });
     const app = await startCommandApp({ generator });
     const replies: Sent = [];
     nockCommandStart();

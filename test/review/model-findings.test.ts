@@ -95,7 +95,7 @@ describe("collectModelFindings", () => {
     const bad = { replacement: "  return counter.triple();", explanation: "Call triple." };
     const { generator, validate } = setup({
       review: [finding({ startLine: 18, endLine: 18, replacement: "  return counter.doubleIt();" })],
-      fix: [bad, bad],
+      fix: [bad, { ...bad, replacement: "  return counter.triple(2);" }],
     });
     const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate, config: defaultRepoConfig });
 
@@ -108,6 +108,18 @@ describe("collectModelFindings", () => {
     // The second repair prompt shows both rejected attempts.
     const lastFix = generator.calls.filter((call) => call.operation === "fix").at(-1);
     expect(lastFix?.user).toContain("Rejected attempt 2");
+  });
+
+  it("ends the repair loop when the model answers with an edit it was told was wrong", async () => {
+    const bad = { replacement: "  return counter.triple();", explanation: "Call triple." };
+    const { generator, validate } = setup({
+      review: [finding({ startLine: 18, endLine: 18, replacement: "  return counter.doubleIt();" })],
+      fix: [bad, bad, bad],
+    });
+    const result = await collectModelFindings({ generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate, config: { ...defaultRepoConfig, model: { ...defaultRepoConfig.model, maxAttempts: 5 } } });
+    expect(generator.calls.filter((call) => call.operation === "fix")).toHaveLength(2);
+    expect(validate).toHaveBeenCalledTimes(2);
+    expect(result.findings[0]?.suggestion).toBeUndefined();
   });
 
   it("drops advice whose edit never validated when keepUnvalidatedAdvice is off", async () => {

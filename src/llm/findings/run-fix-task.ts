@@ -20,6 +20,8 @@ export async function runFixTask(params: {
   readonly maxAttempts: number;
   readonly temperature: number;
   readonly pr?: PullRequestText;
+  /** Declarations of the types the task's lines use, from elsewhere (typesForFix). */
+  readonly typesText?: string;
   readonly signal?: AbortSignal;
 }): Promise<EditOutcome> {
   const { task, generator } = params;
@@ -28,7 +30,8 @@ export async function runFixTask(params: {
   const instruction = `Fix ${task.diagnostics.length === 1 ? "this error" : "these errors"}:\n${formatDiagnostics(task.diagnostics)}`;
   const options = { temperature: params.temperature, ...(params.signal === undefined ? {} : { signal: params.signal }) };
   const diagnostics: readonly Diagnostic[] = [];
-  const first = await generator.fixRange({ path, startLine: task.startLine, endLine: task.endLine, fileText: params.fileText, instruction, diagnostics, ...(params.pr === undefined ? {} : { pr: params.pr }) }, options);
+  const types = params.typesText === undefined || params.typesText === "" ? {} : { typesText: params.typesText };
+  const first = await generator.fixRange({ path, startLine: task.startLine, endLine: task.endLine, fileText: params.fileText, instruction, diagnostics, ...types, ...(params.pr === undefined ? {} : { pr: params.pr }) }, options);
   const replacement = normalizeReplacement(first.replacement);
   return settleEdit({
     generator,
@@ -41,6 +44,7 @@ export async function runFixTask(params: {
     validate: (fix) => params.validate(fix, task),
     maxAttempts: params.maxAttempts,
     keepUnansweredLines: true,
+    ...types,
     ...(params.pr === undefined ? {} : { pr: params.pr }),
     ...(params.signal === undefined ? {} : { signal: params.signal }),
   });

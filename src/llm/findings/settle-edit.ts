@@ -17,7 +17,8 @@ export type EditOutcome =
  *  1. refuse an edit outside the PR's hunks without validating it (the model may only touch the PR's lines);
  *  2. validate it; when rejected, give the reasons back to the model (`fixRange` on the same lines) and validate again,
  *     up to `maxAttempts` attempts in all;
- *  3. return the first validated fix, or the last rejection reasons.
+ *  3. return the first validated fix, or the last rejection reasons; an answer that repeats a rejected
+ *     one ends the loop (a small model at temperature 0 tends to, and another call would cost the same).
  */
 export async function settleEdit(params: {
   readonly generator: Generator;
@@ -36,6 +37,8 @@ export async function settleEdit(params: {
    * a small model asked for lines 18-19 often sends back only the line it changed). Off: it deletes them.
    */
   readonly keepUnansweredLines?: boolean;
+  /** Declarations of the types the lines use, shown with every repair request. */
+  readonly typesText?: string;
   readonly signal?: AbortSignal;
 }): Promise<EditOutcome> {
   const { edit } = params;
@@ -77,11 +80,15 @@ export async function settleEdit(params: {
           instruction: params.problem,
           diagnostics: params.diagnostics,
           previousAttempts,
+          ...(params.typesText === undefined ? {} : { typesText: params.typesText }),
           ...(params.pr === undefined ? {} : { pr: params.pr }),
         },
         params.signal === undefined ? {} : { signal: params.signal },
       );
       replacement = tidy(answer.replacement);
+      if (previousAttempts.some((earlier) => earlier.replacement === replacement)) {
+        return { kind: "rejected", reasons: [...reasons, "the model answered with an edit it was told was wrong, unchanged"], attempts: attempt + 1, validated: true };
+      }
     } catch (error) {
       if (params.signal?.aborted === true) throw error;
       return { kind: "rejected", reasons: [...reasons, `no further attempt: ${(error as Error).message}`], attempts: attempt, validated: true };

@@ -4,6 +4,7 @@ import { diagnosticsRemovedBy } from "../../validate/diagnostics-removed-by.js";
 import { validateModelEdit } from "../../validate/validate-model-edit.js";
 import { fixDiagnosticsWithModel, type ModelFixStats } from "../fix-diagnostics-with-model.js";
 import { dropFixedConsequences } from "../drop-fixed-consequences.js";
+import { typesForFix } from "../types-for-fix.js";
 import { diagnosticFinding } from "./diagnostic-finding.js";
 import type { UnfixedDiagnostic } from "./offer-deterministic-fixes.js";
 import type { ModelStepInput } from "./model-step-input.js";
@@ -42,6 +43,12 @@ export async function fixWithModel(
       fileText: (path) => hidden.text(head.getText(path)),
       validate: (fix, task) => hidden.verdict(validateModelEdit(head, { ...fix, ...(task.diagnostics[0] ? { target: task.diagnostics[0] } : {}) }, task.diagnostics)),
       removedBy: (fix) => diagnosticsRemovedBy(head, fix),
+      typesFor: (task) => {
+        const fileText = head.getText(task.file.path);
+        if (fileText === undefined) return "";
+        const known = new Set(head.paths());
+        return hidden.text(typesForFix({ path: task.file.path, fileText, startLine: task.startLine, endLine: task.endLine, diagnostics: task.diagnostics, readText: (path) => head.getText(path), knownPaths: known })) ?? "";
+      },
       maxAttempts: run.config.model.maxAttempts,
       temperature: run.config.model.temperature,
       ...(params.pr ? { pr: hidden.pr(params.pr) } : {}),
