@@ -31,8 +31,8 @@ describe("typesForFix", () => {
   });
 
   it("leaves out what the prompt shows already and what cannot be found", () => {
-    const local = { ...FILES, "src/heading.ts": "interface Local { readonly a: number }\nexport function f(x: Local): number {\n  return x.b;\n}\n" };
-    expect(typesForFix({ path: "src/heading.ts", fileText: local["src/heading.ts"], startLine: 3, endLine: 3, diagnostics: [diagnostic("Property 'b' does not exist on type 'Local'.")], readText: (p) => local[p], knownPaths: new Set(Object.keys(local)) })).toBe("");
+    const local: Record<string, string> = { ...FILES, "src/heading.ts": "interface Local { readonly a: number }\nexport function f(x: Local): number {\n  return x.b;\n}\n" };
+    expect(typesForFix({ path: "src/heading.ts", fileText: local["src/heading.ts"] ?? "", startLine: 3, endLine: 3, diagnostics: [diagnostic("Property 'b' does not exist on type 'Local'.")], readText: (p) => local[p], knownPaths: new Set(Object.keys(local)) })).toBe("");
     expect(run([diagnostic("Type 'Missing' is not assignable to type 'string'.")], { "src/heading.ts": "export const x: Missing = 1;\n" })).toBe("");
   });
 });
