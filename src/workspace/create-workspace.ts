@@ -38,6 +38,12 @@ export interface Workspace {
   codeFixes(path: string, diagnostic: Diagnostic): readonly ts.CodeFixAction[];
   /** Whether TypeScript checks `path` here: a tsconfig includes it, and it is TypeScript (or checked JavaScript). */
   typeChecked(path: string): boolean;
+  /**
+   * The declaration file (.d.ts) TypeScript emits for `path` in its project, whatever the project's emit
+   * settings: what importers of the module can see of it. Undefined when the file is not type-checked, the
+   * emit reports a problem, or the project strips the file's `@internal` declarations (its importers still see them).
+   */
+  declarationText(path: string): string | undefined;
   /** Loaded files that import `path` with a relative specifier. */
   dependents(path: string): string[];
   /**
@@ -196,6 +202,20 @@ export function createWorkspace(params: {
       } catch {
         // Some code-fix providers throw on unusual input; a fix we cannot compute is simply not offered.
         return [];
+      }
+    },
+    declarationText(path) {
+      const project = serviceOf(path);
+      const text = files.get(path)?.text;
+      // `stripInternal` leaves out what a comment marks `@internal`: only a file without one emits all its importers see.
+      if (text === undefined || !project || !isTypeChecked(path, project.options) || (project.options.stripInternal === true && text.includes("@internal"))) return undefined;
+      try {
+        // Declarations only, forced: emitted even under noEmit, without type-checking the whole file first.
+        const output = project.service.getEmitOutput(toVirtual(path), true, true);
+        if (output.diagnostics.length > 0) return undefined;
+        return output.outputFiles.find((file) => /\.d\.[cm]?ts$/.test(file.name))?.text;
+      } catch {
+        return undefined;
       }
     },
     dependents(path) {
