@@ -6,7 +6,7 @@ import { isDependencyNoise } from "./ignored-typescript-codes.js";
 import type { WorkspaceLink } from "./link-workspace-packages.js";
 import type { SafeLinter } from "./safe-linter.js";
 import type { ProjectLayout } from "./resolve-projects.js";
-import { createTypeScriptHost, documentRegistry, viewDependencies } from "./typescript-host.js";
+import { createTypeScriptHost, documentRegistry, type InMemoryFiles, viewDependencies } from "./typescript-host.js";
 import { toVirtual } from "./virtual-root.js";
 
 export interface WorkspaceChecks {
@@ -40,10 +40,11 @@ export interface Workspace {
   typeChecked(path: string): boolean;
   /**
    * The declaration file (.d.ts) TypeScript emits for `path` in its project, whatever the project's emit
-   * settings: what importers of the module can see of it. Undefined when the file is not type-checked, the
-   * emit reports a problem, or the project strips the file's `@internal` declarations (its importers still see them).
+   * settings: what importers of the module can see of it; with `text`, for that text in the file's place.
+   * Undefined when the file is not type-checked, the emit reports a problem, or the project strips the
+   * text's `@internal` declarations (its importers still see them).
    */
-  declarationText(path: string): string | undefined;
+  declarationText(path: string, text?: string): string | undefined;
   /** Loaded files that import `path` with a relative specifier. */
   dependents(path: string): string[];
   /**
@@ -106,11 +107,14 @@ export function createWorkspace(params: {
     if (project === undefined || options === undefined) return undefined;
     let service = services.get(project);
     if (!service) {
-      const rootFiles = (): string[] => [...[...files.keys()].filter((p) => SCRIPT.test(p) && layout.projectOf(p) === project), ...ambient];
-      service = ts.createLanguageService(createTypeScriptHost({ files, rootFiles, options, dependencies, ...(params.links ? { links: params.links } : {}) }), documentRegistry);
+      service = createService(project, options, files);
       services.set(project, service);
     }
     return { service, options };
+  };
+  const createService = (project: string, options: ts.CompilerOptions, view: InMemoryFiles): ts.LanguageService => {
+    const rootFiles = (): string[] => [...[...view.keys()].filter((p) => SCRIPT.test(p) && layout.projectOf(p) === project), ...ambient];
+    return ts.createLanguageService(createTypeScriptHost({ files: view, rootFiles, options, dependencies, ...(params.links ? { links: params.links } : {}) }), documentRegistry);
   };
   // Read when diagnosing: the layout learns which `types` entries are missing as it resolves each file's project.
   const silenced = (code: number): boolean =>
@@ -204,18 +208,27 @@ export function createWorkspace(params: {
         return [];
       }
     },
-    declarationText(path) {
-      const project = serviceOf(path);
-      const text = files.get(path)?.text;
-      // `stripInternal` leaves out what a comment marks `@internal`: only a file without one emits all its importers see.
-      if (text === undefined || !project || !isTypeChecked(path, project.options) || (project.options.stripInternal === true && text.includes("@internal"))) return undefined;
+    declarationText(path, variant) {
+      const project = layout.projectOf(path);
+      const options = project === undefined ? undefined : layout.projects.get(project);
+      const own = files.get(path);
+      const text = variant ?? own?.text;
+      // `stripInternal` leaves out what a comment marks `@internal`: only a text without one emits all its importers see.
+      if (own === undefined || text === undefined || project === undefined || !options || !isTypeChecked(path, options) || (options.stripInternal === true && text.includes("@internal"))) return undefined;
+      // Another text is emitted by a throwaway service over the same files (parsed files shared), the workspace unchanged.
+      const service =
+        text === own.text
+          ? serviceOf(path)?.service
+          : createService(project, options, { get: (p) => (p === path ? { text, version: versionOf(text) } : files.get(p)), keys: () => files.keys() });
       try {
         // Declarations only, forced: emitted even under noEmit, without type-checking the whole file first.
-        const output = project.service.getEmitOutput(toVirtual(path), true, true);
-        if (output.diagnostics.length > 0) return undefined;
+        const output = service?.getEmitOutput(toVirtual(path), true, true);
+        if (!output || output.diagnostics.length > 0) return undefined;
         return output.outputFiles.find((file) => /\.d\.[cm]?ts$/.test(file.name))?.text;
       } catch {
         return undefined;
+      } finally {
+        if (text !== own.text) service?.dispose();
       }
     },
     dependents(path) {
