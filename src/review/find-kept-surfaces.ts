@@ -1,6 +1,6 @@
 import ts from "typescript";
 import { declarationSurface } from "../analyze/declaration-surface.js";
-import { revealHiddenMembers } from "../analyze/reveal-hidden-members.js";
+import { revealHiddenMembers, type RevealedModule } from "../analyze/reveal-hidden-members.js";
 import type { Workspace } from "../workspace/create-workspace.js";
 
 /**
@@ -21,8 +21,8 @@ import type { Workspace } from "../workspace/create-workspace.js";
 export function findKeptSurfaces(params: {
   /** The changed modules whose importers were found (same path at base and head when kept). */
   readonly modules: Iterable<string>;
-  readonly head: Pick<Workspace, "getText" | "declarationText">;
-  readonly base: Pick<Workspace, "getText" | "declarationText">;
+  readonly head: Pick<Workspace, "getText" | "declarationTexts">;
+  readonly base: Pick<Workspace, "getText" | "declarationTexts">;
   /** Every path the change touches, at either side. */
   readonly changed: ReadonlySet<string>;
   /** A module specifier written in `from` → the repository path it names, or undefined. */
@@ -30,10 +30,19 @@ export function findKeptSurfaces(params: {
   /** Texts a private member's name could be used in, by path (the module itself is skipped). */
   readonly texts: () => Iterable<readonly [string, string]>;
 }): ReadonlySet<string> {
+  // Emitted with private and `@internal` members shown (see revealHiddenMembers), each side in one program.
+  const revealed = new Map<string, { readonly base: RevealedModule; readonly head: RevealedModule }>();
+  for (const path of params.modules) {
+    const before = params.base.getText(path);
+    const after = params.head.getText(path);
+    if (before !== undefined && after !== undefined) revealed.set(path, { base: revealHiddenMembers(path, before), head: revealHiddenMembers(path, after) });
+  }
+  const baseDts = params.base.declarationTexts(new Map([...revealed].map(([path, r]) => [path, r.base.text])));
+  const headDts = params.head.declarationTexts(new Map([...revealed].filter(([path]) => baseDts.get(path) !== undefined).map(([path, r]) => [path, r.head.text])));
   // Each module alone, then those whose declarations import a changed module that is not kept are not kept either.
   const same = new Map<string, ReadonlySet<string>>();
-  for (const path of params.modules) {
-    const imports = sameSurface(path, params);
+  for (const [path, r] of revealed) {
+    const imports = sameSurface(path, { base: r.base, head: r.head, baseDts: baseDts.get(path), headDts: headDts.get(path) }, params);
     if (imports !== undefined) same.set(path, imports);
   }
   for (let dropped = true; dropped; ) {
@@ -48,16 +57,14 @@ export function findKeptSurfaces(params: {
 }
 
 /** The changed modules the declaration file imports, when the module's own surface is the same at base and head; else undefined. */
-function sameSurface(path: string, params: Parameters<typeof findKeptSurfaces>[0]): ReadonlySet<string> | undefined {
-  const before = params.base.getText(path);
-  const after = params.head.getText(path);
-  if (before === undefined || after === undefined) return undefined;
-  // Emitted with private and `@internal` members shown (see revealHiddenMembers), each side in its own program.
-  const [a, b] = [revealHiddenMembers(path, before), revealHiddenMembers(path, after)];
-  const baseDts = params.base.declarationText(path, a.text);
-  const headDts = baseDts === undefined ? undefined : params.head.declarationText(path, b.text);
+function sameSurface(
+  path: string,
+  emitted: { readonly base: RevealedModule; readonly head: RevealedModule; readonly baseDts: string | undefined; readonly headDts: string | undefined },
+  params: Parameters<typeof findKeptSurfaces>[0],
+): ReadonlySet<string> | undefined {
+  const { baseDts, headDts } = emitted;
   if (baseDts === undefined || headDts === undefined) return undefined;
-  const [baseSurface, headSurface] = [declarationSurface(baseDts, a.privates), declarationSurface(headDts, b.privates)];
+  const [baseSurface, headSurface] = [declarationSurface(baseDts, emitted.base.privates), declarationSurface(headDts, emitted.head.privates)];
   if (baseSurface.surface !== headSurface.surface) return undefined;
   const privates = new Set<string>();
   for (const key of new Set([...baseSurface.privates.keys(), ...headSurface.privates.keys()])) {

@@ -39,12 +39,12 @@ export interface Workspace {
   /** Whether TypeScript checks `path` here: a tsconfig includes it, and it is TypeScript (or checked JavaScript). */
   typeChecked(path: string): boolean;
   /**
-   * The declaration file (.d.ts) TypeScript emits for `path` in its project, whatever the project's emit
-   * settings: what importers of the module can see of it; with `text`, for that text in the file's place.
-   * Undefined when the file is not type-checked, the emit reports a problem, or the project strips the
-   * text's `@internal` declarations (its importers still see them).
+   * The declaration files (.d.ts) TypeScript emits for loaded files, whatever the project's emit settings:
+   * what importers of each module can see of it, each emitted from the text given for it (all of them in
+   * place at once). Undefined for a file that is not type-checked, whose emit reports a problem, or whose
+   * text's `@internal` declarations the project strips (its importers still see them).
    */
-  declarationText(path: string, text?: string): string | undefined;
+  declarationTexts(variants: ReadonlyMap<string, string>): ReadonlyMap<string, string | undefined>;
   /** Loaded files that import `path` with a relative specifier. */
   dependents(path: string): string[];
   /**
@@ -208,28 +208,37 @@ export function createWorkspace(params: {
         return [];
       }
     },
-    declarationText(path, variant) {
-      const project = layout.projectOf(path);
-      const options = project === undefined ? undefined : layout.projects.get(project);
-      const own = files.get(path);
-      const text = variant ?? own?.text;
-      // `stripInternal` leaves out what a comment marks `@internal`: only a text without one emits all its importers see.
-      if (own === undefined || text === undefined || project === undefined || !options || !isTypeChecked(path, options) || (options.stripInternal === true && text.includes("@internal"))) return undefined;
-      // Another text is emitted by a throwaway service over the same files (parsed files shared), the workspace unchanged.
-      const service =
-        text === own.text
-          ? serviceOf(path)?.service
-          : createService(project, options, { get: (p) => (p === path ? { text, version: versionOf(text) } : files.get(p)), keys: () => files.keys() });
-      try {
-        // Declarations only, forced: emitted even under noEmit, without type-checking the whole file first.
-        const output = service?.getEmitOutput(toVirtual(path), true, true);
-        if (!output || output.diagnostics.length > 0) return undefined;
-        return output.outputFiles.find((file) => /\.d\.[cm]?ts$/.test(file.name))?.text;
-      } catch {
-        return undefined;
-      } finally {
-        if (text !== own.text) service?.dispose();
+    declarationTexts(variants) {
+      const result = new Map<string, string | undefined>();
+      // One throwaway service per project over the same files, every variant in place (parsed files shared):
+      // one program and one checker for all of them, the workspace unchanged.
+      const byProject = new Map<string, string[]>();
+      for (const [path, text] of variants) {
+        const project = layout.projectOf(path);
+        const options = project === undefined ? undefined : layout.projects.get(project);
+        result.set(path, undefined);
+        // `stripInternal` leaves out what a comment marks `@internal`: only a text without one emits all its importers see.
+        if (!files.has(path) || project === undefined || !options || !isTypeChecked(path, options) || (options.stripInternal === true && text.includes("@internal"))) continue;
+        byProject.set(project, [...(byProject.get(project) ?? []), path]);
       }
+      for (const [project, paths] of byProject) {
+        const options = layout.projects.get(project) ?? {};
+        const changedText = paths.some((path) => variants.get(path) !== files.get(path)?.text);
+        const view: InMemoryFiles = {
+          get: (p) => {
+            const text = variants.get(p);
+            return text === undefined || !files.has(p) ? files.get(p) : { text, version: versionOf(text) };
+          },
+          keys: () => files.keys(),
+        };
+        const service = changedText ? createService(project, options, view) : serviceOf(paths[0] ?? "")?.service;
+        try {
+          for (const path of paths) result.set(path, emitDeclarations(service, path));
+        } finally {
+          if (changedText) service?.dispose();
+        }
+      }
+      return result;
     },
     dependents(path) {
       const result: string[] = [];
@@ -253,6 +262,17 @@ export function createWorkspace(params: {
       services.clear();
     },
   };
+}
+
+/** Declarations only, forced: emitted even under noEmit, without type-checking the whole file first; undefined on a problem. */
+function emitDeclarations(service: ts.LanguageService | undefined, path: string): string | undefined {
+  try {
+    const output = service?.getEmitOutput(toVirtual(path), true, true);
+    if (!output || output.diagnostics.length > 0) return undefined;
+    return output.outputFiles.find((file) => /\.d\.[cm]?ts$/.test(file.name))?.text;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Acquired files under this prefix declare the packages that could not be had as `any` modules; every project includes them. */
