@@ -1,5 +1,6 @@
 import { parseUnifiedDiff } from "../diff/parse-unified-diff.js";
 import type { FileDiff, FileSource, Notice } from "../types.js";
+import { createGitBlobReader } from "../workspace/git-blob-reader.js";
 import { createGit, createGitFileSource, type Git, gitDiff, resolveRevision, UnknownRevisionError } from "../workspace/git-file-source.js";
 import { UsageError } from "./cli-io.js";
 
@@ -28,6 +29,8 @@ export async function loadLocalChange(params: {
   readonly git?: Git;
 }): Promise<LocalChange> {
   const git = params.git ?? createGit(params.repoDir);
+  // One kept-open `git cat-file --batch` for both snapshots (an injected git is used as it is).
+  const readBlob = params.git ? {} : { readBlob: createGitBlobReader({ cwd: params.repoDir }) };
   try {
     await git(["rev-parse", "--git-dir"]);
   } catch (error) {
@@ -50,15 +53,15 @@ export async function loadLocalChange(params: {
   const { files, problems } = parseUnifiedDiff(await gitDiff(git, mergeBase, headSha));
   notices.push(...problems);
   return {
-    base: createGitFileSource({ git, sha: mergeBase, maxBytes: params.maxBytes, label: "base" }),
-    head: createGitFileSource({ git, sha: headSha, maxBytes: params.maxBytes, label: "head" }),
+    base: createGitFileSource({ git, sha: mergeBase, maxBytes: params.maxBytes, label: "base", ...readBlob }),
+    head: createGitFileSource({ git, sha: headSha, maxBytes: params.maxBytes, label: "head", ...readBlob }),
     diff: files,
     baseSha: mergeBase,
     headSha,
     notices,
     withMaxBytes: (maxBytes) => ({
-      base: createGitFileSource({ git, sha: mergeBase, maxBytes, label: "base" }),
-      head: createGitFileSource({ git, sha: headSha, maxBytes, label: "head" }),
+      base: createGitFileSource({ git, sha: mergeBase, maxBytes, label: "base", ...readBlob }),
+      head: createGitFileSource({ git, sha: headSha, maxBytes, label: "head", ...readBlob }),
     }),
   };
 }

@@ -64,7 +64,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       const quiet = chooseQuietRules(run, { diagnosed, files, base, repositoryRules: workspaces.repositoryRules });
       return { readable: files, checked: offerDeterministicFixes(run, { diagnosed, quiet, head }) };
     });
-    const callers = importers && importers.importers.length > 0 ? await run.time("importers", () => checkImporters(run, importers, workspaces)) : [];
+    const callers = importers && importers.importers.length > 0 ? await run.time("importers", () => checkImporters(run, importers, workspaces, environment.head ? { dependencies: environment.head.files } : {})) : [];
     // Before the model adds its own skips (those files were still analysed): what this run derived in full.
     const analysed = params.diff.map((file) => file.path).filter((path) => !run.skipped.some((s) => s.path === path));
 

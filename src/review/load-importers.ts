@@ -13,6 +13,10 @@ export interface ImporterSet {
   readonly importers: readonly string[];
   /** For each importer, the changed modules it imports. */
   readonly changedImports: ReadonlyMap<string, readonly string[]>;
+  /** Every path the change touches, at either side. */
+  readonly changed: ReadonlySet<string>;
+  /** A module specifier written in a file → the repository path it names (relative, or a linked workspace package). */
+  readonly resolve: (from: string, specifier: string) => string | undefined;
 }
 
 /**
@@ -48,14 +52,15 @@ export async function loadImporters(params: {
       changedNames.set(path, names);
     }
   }
-  if (targets.size === 0) return { importers: [], changedImports: new Map(), notices: [] };
+  const changed = new Set(params.diff.flatMap((f) => [f.path, f.oldPath ?? f.path]));
+  if (targets.size === 0) return { importers: [], changedImports: new Map(), notices: [], changed, resolve: () => undefined };
   // Importers in other workspace packages reach the changed module through the package's name.
   const resolveBare = params.resolveBare ?? ((_from: string, specifier: string) => head.loaded.links?.resolve(specifier));
   const scan = await findImporters({
     source: head.source,
     knownPaths: head.loaded.knownPaths,
     targets,
-    exclude: new Set(params.diff.flatMap((f) => [f.path, f.oldPath ?? f.path])),
+    exclude: changed,
     known: head.loaded.files,
     resolveBare,
     ...(params.maxImporters === undefined ? {} : { maxImporters: params.maxImporters }),
@@ -80,7 +85,7 @@ export async function loadImporters(params: {
   const notices: Notice[] = scan.capped
     ? [{ message: `Files that import the changed modules were looked for among the repository's scripts nearest them, up to a limit (${scan.importers.size} found and type-checked); callers beyond it were not checked for errors this change causes.` }]
     : [];
-  return { importers, changedImports, notices };
+  return { importers, changedImports, notices, changed, resolve };
 }
 
 /** Whether a module's imports or re-exports take a changed name (a namespace import or a barrel takes them all). */

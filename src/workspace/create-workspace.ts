@@ -6,7 +6,7 @@ import { isDependencyNoise } from "./ignored-typescript-codes.js";
 import type { WorkspaceLink } from "./link-workspace-packages.js";
 import type { SafeLinter } from "./safe-linter.js";
 import type { ProjectLayout } from "./resolve-projects.js";
-import { createTypeScriptHost, documentRegistry, viewDependencies } from "./typescript-host.js";
+import { createTypeScriptHost, documentRegistry, type InMemoryFiles, viewDependencies } from "./typescript-host.js";
 import { toVirtual } from "./virtual-root.js";
 
 export interface WorkspaceChecks {
@@ -38,6 +38,13 @@ export interface Workspace {
   codeFixes(path: string, diagnostic: Diagnostic): readonly ts.CodeFixAction[];
   /** Whether TypeScript checks `path` here: a tsconfig includes it, and it is TypeScript (or checked JavaScript). */
   typeChecked(path: string): boolean;
+  /**
+   * The declaration files (.d.ts) TypeScript emits for loaded files, whatever the project's emit settings:
+   * what importers of each module can see of it, each emitted from the text given for it (all of them in
+   * place at once). Undefined for a file that is not type-checked, whose emit reports a problem, or whose
+   * text's `@internal` declarations the project strips (its importers still see them).
+   */
+  declarationTexts(variants: ReadonlyMap<string, string>): ReadonlyMap<string, string | undefined>;
   /** Loaded files that import `path` with a relative specifier. */
   dependents(path: string): string[];
   /**
@@ -100,11 +107,14 @@ export function createWorkspace(params: {
     if (project === undefined || options === undefined) return undefined;
     let service = services.get(project);
     if (!service) {
-      const rootFiles = (): string[] => [...[...files.keys()].filter((p) => SCRIPT.test(p) && layout.projectOf(p) === project), ...ambient];
-      service = ts.createLanguageService(createTypeScriptHost({ files, rootFiles, options, dependencies, ...(params.links ? { links: params.links } : {}) }), documentRegistry);
+      service = createService(project, options, files);
       services.set(project, service);
     }
     return { service, options };
+  };
+  const createService = (project: string, options: ts.CompilerOptions, view: InMemoryFiles): ts.LanguageService => {
+    const rootFiles = (): string[] => [...[...view.keys()].filter((p) => SCRIPT.test(p) && layout.projectOf(p) === project), ...ambient];
+    return ts.createLanguageService(createTypeScriptHost({ files: view, rootFiles, options, dependencies, ...(params.links ? { links: params.links } : {}) }), documentRegistry);
   };
   // Read when diagnosing: the layout learns which `types` entries are missing as it resolves each file's project.
   const silenced = (code: number): boolean =>
@@ -198,6 +208,38 @@ export function createWorkspace(params: {
         return [];
       }
     },
+    declarationTexts(variants) {
+      const result = new Map<string, string | undefined>();
+      // One throwaway service per project over the same files, every variant in place (parsed files shared):
+      // one program and one checker for all of them, the workspace unchanged.
+      const byProject = new Map<string, string[]>();
+      for (const [path, text] of variants) {
+        const project = layout.projectOf(path);
+        const options = project === undefined ? undefined : layout.projects.get(project);
+        result.set(path, undefined);
+        // `stripInternal` leaves out what a comment marks `@internal`: only a text without one emits all its importers see.
+        if (!files.has(path) || project === undefined || !options || !isTypeChecked(path, options) || (options.stripInternal === true && text.includes("@internal"))) continue;
+        byProject.set(project, [...(byProject.get(project) ?? []), path]);
+      }
+      for (const [project, paths] of byProject) {
+        const options = layout.projects.get(project) ?? {};
+        const changedText = paths.some((path) => variants.get(path) !== files.get(path)?.text);
+        const view: InMemoryFiles = {
+          get: (p) => {
+            const text = variants.get(p);
+            return text === undefined || !files.has(p) ? files.get(p) : { text, version: versionOf(text) };
+          },
+          keys: () => files.keys(),
+        };
+        const service = changedText ? createService(project, options, view) : serviceOf(paths[0] ?? "")?.service;
+        try {
+          for (const path of paths) result.set(path, emitDeclarations(service, path));
+        } finally {
+          if (changedText) service?.dispose();
+        }
+      }
+      return result;
+    },
     dependents(path) {
       const result: string[] = [];
       for (const [other, entry] of files) {
@@ -220,6 +262,17 @@ export function createWorkspace(params: {
       services.clear();
     },
   };
+}
+
+/** Declarations only, forced: emitted even under noEmit, without type-checking the whole file first; undefined on a problem. */
+function emitDeclarations(service: ts.LanguageService | undefined, path: string): string | undefined {
+  try {
+    const output = service?.getEmitOutput(toVirtual(path), true, true);
+    if (!output || output.diagnostics.length > 0) return undefined;
+    return output.outputFiles.find((file) => /\.d\.[cm]?ts$/.test(file.name))?.text;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Acquired files under this prefix declare the packages that could not be had as `any` modules; every project includes them. */

@@ -12,12 +12,15 @@ export class UnknownRevisionError extends Error {
 
 export type Git = (args: readonly string[], options?: { readonly encoding?: "buffer"; readonly input?: string }) => Promise<Buffer>;
 
-/** Run git in `cwd` with hooks, pagers and external diff/textconv drivers off: the repository's config never runs code. */
+/** Hooks, pagers and external diff/textconv drivers off: the repository's config never runs code. */
+export const GIT_CONFIG_ARGS: readonly string[] = ["-c", "core.hooksPath=/dev/null", "-c", "diff.external=", "-c", "core.fsmonitor=false", "--no-pager"];
+
+/** Run git in `cwd` with GIT_CONFIG_ARGS. */
 export function createGit(cwd: string): Git {
   return async (args, options) => {
     const child = run(
       "git",
-      ["-c", "core.hooksPath=/dev/null", "-c", "diff.external=", "-c", "core.fsmonitor=false", "--no-pager", ...args],
+      [...GIT_CONFIG_ARGS, ...args],
       { cwd, encoding: "buffer", maxBuffer: 512 * 1024 * 1024, env: { ...safeGitEnv(), GIT_TERMINAL_PROMPT: "0" } },
     );
     if (options?.input !== undefined) child.child.stdin?.end(options.input);
@@ -26,7 +29,8 @@ export function createGit(cwd: string): Git {
   };
 }
 
-function safeGitEnv(): NodeJS.ProcessEnv {
+/** The environment git runs with: no variable of ours that could point it elsewhere. */
+export function safeGitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const key of ["PATH", "HOME", "LANG", "TMPDIR"]) {
     const value = process.env[key];
@@ -44,8 +48,11 @@ export async function resolveRevision(git: Git, ref: string): Promise<string> {
   }
 }
 
-/** A snapshot of one commit of a local git repository, read with `git show`/`git ls-tree` (never checked out). */
-export function createGitFileSource(params: { readonly git: Git; readonly sha: string; readonly maxBytes: number; readonly label: string }): FileSource {
+/**
+ * A snapshot of one commit of a local git repository, read with `git ls-tree` and `git cat-file` (never checked out).
+ * `readBlob` (a kept-open reader, see createGitBlobReader) replaces one `git cat-file --batch` per batch of reads.
+ */
+export function createGitFileSource(params: { readonly git: Git; readonly sha: string; readonly maxBytes: number; readonly label: string; readonly readBlob?: (oid: string) => Promise<Buffer> }): FileSource {
   let paths: Promise<readonly string[]> | undefined;
   let sizes: Promise<Map<string, { size: number; oid: string }>> | undefined;
   const listTree = async (): Promise<Map<string, { size: number; oid: string }>> => {
@@ -57,7 +64,7 @@ export function createGitFileSource(params: { readonly git: Git; readonly sha: s
     }
     return map;
   };
-  const readBlob = createBlobBatcher(params.git);
+  const readBlob = params.readBlob ?? createBlobBatcher(params.git);
   return {
     description: `${params.label}@${params.sha.slice(0, 12)}`,
     listPaths() {

@@ -77,3 +77,23 @@ describe("errors a change causes in files it did not touch", () => {
     expect(result.findings.filter((f) => f.path === "src/caller.ts")).toEqual([]);
   });
 });
+
+describe("callers of a module whose declarations did not change", () => {
+  const UNTYPED_BASE = TIMING_BASE.replace("): number | undefined {", ") {");
+
+  it("reports a caller broken by an inferred return type that changed (an unannotated body)", async () => {
+    const head = UNTYPED_BASE.replace("? undefined :", "? null :");
+    const files = { "package.json": '{ "name": "app", "type": "module" }', "tsconfig.json": TSCONFIG, "src/caller.ts": CALLER };
+    const result = await reviewChange({ base: memorySource({ ...files, "src/timing.ts": UNTYPED_BASE }), head: memorySource({ ...files, "src/timing.ts": head }), diff: modifiedFileDiff("src/timing.ts", UNTYPED_BASE, head), config: defaultRepoConfig });
+    expect(result.findings.filter((f) => f.path === "src/caller.ts").map((f) => [f.line, f.rule])).toEqual([[6, "ts/TS2345"]]);
+  });
+
+  it("reports a caller that reaches a changed private member by name", async () => {
+    const classBase = "export class Timer {\n  private delay = 1;\n  run(): void {}\n}\n";
+    const classHead = classBase.replace("private delay = 1;", 'private delay = "1";');
+    const caller = 'import { Timer } from "./timing.js";\n\nexport const delay: number = new Timer()["delay"];\n';
+    const files = { "package.json": '{ "name": "app", "type": "module" }', "tsconfig.json": TSCONFIG, "src/caller.ts": caller };
+    const result = await reviewChange({ base: memorySource({ ...files, "src/timing.ts": classBase }), head: memorySource({ ...files, "src/timing.ts": classHead }), diff: modifiedFileDiff("src/timing.ts", classBase, classHead), config: defaultRepoConfig });
+    expect(result.findings.filter((f) => f.path === "src/caller.ts").map((f) => [f.line, f.rule])).toEqual([[3, "ts/TS2322"]]);
+  });
+});

@@ -32,8 +32,9 @@ export function diagnoseChange(run: ReviewRun, files: readonly FileDiff[], works
       const fresh = findIntroducedDiagnostics({
         baseText: file.status === "added" ? undefined : base.getText(basePath),
         // Nothing of a checker at head, nothing of it introduced: the base is not checked by it at all then
-        // (a change TypeScript finds clean costs one program, not two).
-        baseDiagnostics: file.status === "added" ? [] : (["eslint", "typescript"] as const).flatMap((checker) => (headDiagnostics.some((d) => d.source === checker) ? base.diagnose(basePath, checker) : [])),
+        // (a change TypeScript finds clean costs one program, not two). ESLint's are introduced only on added
+        // lines, so the base is linted only when one of them is on an added line.
+        baseDiagnostics: file.status === "added" ? [] : (["eslint", "typescript"] as const).flatMap((checker) => (headDiagnostics.some((d) => d.source === checker && (checker === "typescript" || added.has(d.line))) ? base.diagnose(basePath, checker) : [])),
         headText,
         headDiagnostics,
         addedLines: added,
