@@ -131,7 +131,8 @@ export function learnTestConventions(params: {
   const nodeResolution =
     params.compilerOptions.moduleResolution === ts.ModuleResolutionKind.Node16 || params.compilerOptions.moduleResolution === ts.ModuleResolutionKind.NodeNext;
   const votedExtension = (["js", "ts", "none"] as const).filter((style) => extensionVotes[style] > 0).sort((a, b) => extensionVotes[b] - extensionVotes[a])[0];
-  const importExtension = votedExtension ?? (esmPackage || nodeResolution ? "js" : "none");
+  // An ES module under node16/nodenext resolution must name the file (TS2835), whatever the existing tests do: their own tsc would reject them.
+  const importExtension = votedExtension === "none" && esmPackage && nodeResolution ? "js" : (votedExtension ?? (esmPackage || nodeResolution ? "js" : "none"));
   const alias = aliasUse !== undefined && aliasUse.count > relativeSourceImports ? { prefix: aliasUse.prefix, target: aliasUse.target } : undefined;
   if (alias !== undefined) evidence.push(`tests import modules through the \`${alias.prefix}\` alias`);
 

@@ -56,6 +56,17 @@ describe("learnTestConventions", () => {
     expect(plan("src/slug.js", ["src/slug.test.js"])).toEqual(["src/slug.test.js", "./slug.js"]);
   });
 
+  it("names the file in imports of an ES module package under nodenext resolution, even where the existing tests do not (TS2835)", () => {
+    const files = {
+      "package.json": '{ "type": "module", "scripts": { "test": "jest" } }',
+      "tsconfig.json": '{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext", "strict": true } }',
+      "src/range.ts": "export const inRange = (v: number): boolean => v > 0;\n",
+      "src/__tests__/range.test.ts": 'import { inRange } from "../range";\ntest("x", () => { expect(inRange(1)).toBe(true); });\n',
+    };
+    expect(learn(files).conventions.importExtension).toBe("js");
+    expect(learn({ ...files, "package.json": '{ "scripts": { "test": "jest" } }' }).conventions.importExtension).toBe("none");
+  });
+
   it("uses a tsconfig alias when most tests import through it", () => {
     const { conventions, plan } = learn({
       "tsconfig.json": '{ "compilerOptions": { "baseUrl": ".", "paths": { "~/*": ["lib/*"] }, "moduleResolution": "bundler", "module": "ESNext" } }',
