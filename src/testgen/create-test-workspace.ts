@@ -17,7 +17,7 @@ export function createTestWorkspace(params: {
   readonly files: ReadonlyMap<string, string>;
   readonly knownPaths: ReadonlySet<string>;
   readonly compilerOptions: ts.CompilerOptions;
-  readonly conventions: Pick<TestConventions, "framework" | "globals">;
+  readonly conventions: Pick<TestConventions, "framework" | "globals"> & Partial<Pick<TestConventions, "importExtension">>;
   readonly rules?: RepoConfig["rules"];
   /** Acquired dependency declarations; the real framework types replace the shipped ones where they are there. */
   readonly dependencies?: ReadonlyMap<string, string>;
@@ -27,7 +27,8 @@ export function createTestWorkspace(params: {
   const files = new Map([...params.files, ...declarations]);
   return createWorkspace({
     files,
-    compilerOptions: { ...params.compilerOptions, allowJs: true, checkJs: true },
+    // Tests that import `.ts` files (run by Node's type stripping, tsx or Bun) are checked as such a runner reads them.
+    compilerOptions: { ...params.compilerOptions, allowJs: true, checkJs: true, ...(params.conventions.importExtension === "ts" ? { allowImportingTsExtensions: true, noEmit: true } : {}) },
     dependencies,
     knownPaths: new Set([...params.knownPaths, ...declarations.keys()]),
     linter: createSafeLinter(params.rules ?? {}),

@@ -55,8 +55,18 @@ export function parseReviewAnswer(text: string, hunks: readonly Hunk[], what: st
   return { findings };
 }
 
-/** Whether the sentence is a kind's definition from the prompt, with nothing of its own ("a value that may be missing … used unchecked"). */
+/**
+ * Whether the sentence is a kind's definition from the prompt, with nothing of
+ * its own ("a value that may be missing … used unchecked", "outside text put
+ * into HTML unescaped"): every word of it is a word of one definition, or it
+ * is a definition with a word or two around it.
+ */
 function restatesDefinition(sentence: string): boolean {
   const said = words(sentence);
-  return said === "" || DEFINITIONS.some((definition) => said === definition || (definition.includes(said) && said.split(" ").length >= 3) || (said.includes(definition) && said.length - definition.length < 12));
+  if (said === "") return true;
+  const saidWords = said.split(" ");
+  return DEFINITIONS.some((definition) => {
+    const defined = new Set(definition.split(" "));
+    return (saidWords.length >= 3 && saidWords.every((word) => defined.has(word))) || (said.includes(definition) && said.length - definition.length < 12);
+  });
 }

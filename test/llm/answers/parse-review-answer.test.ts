@@ -51,6 +51,7 @@ describe("parseReviewAnswer", () => {
     const text = [
       "`db.insert(\"records\", record);` null or undefined access: a value that may be missing (Map.get, find, optional, `!`) used unchecked",
       "`return records.length;` off-by-one: a bound, index or slice end one too far",
+      "`return records.length;` injection: outside text put into HTML unescaped`",
       "`for (const record of records)` missing await: the inserts are not awaited before the count is returned",
     ].join("\n");
     expect(parseReviewAnswer(text, HUNKS, "review").findings.map((f) => f.line)).toEqual([5]);
