@@ -4,15 +4,7 @@ import { parseFilePatch } from "../../src/diff/parse-file-patch.js";
 import { ownFindingsOff } from "../../src/llm/model-findings-choice.js";
 import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
 import { reviewChange } from "../../src/pipeline/review-change.js";
-import type { FileSource } from "../../src/types.js";
-
-function memorySource(files: Record<string, string>): FileSource {
-  return {
-    description: "memory",
-    readText: (path) => Promise.resolve(path in files ? { kind: "text", text: files[path]! } : { kind: "missing" }),
-    listPaths: () => Promise.resolve(Object.keys(files)),
-  };
-}
+import { memorySource } from "../testgen/memory-source.js";
 
 const BASE = "export function add(a: number, b: number): number {\n  return a + b;\n}\n";
 const HEAD = `${BASE}\nexport const broken: string = add(1, 2);\n`;
