@@ -8,6 +8,7 @@ import { execCommand, type ExecCommand } from "./exec-command.js";
 import { readPackageJson } from "./read-package-json.js";
 import type { TestConventions } from "./test-conventions.js";
 import type { TestRunner, TestRunOutcome, TestRunReport } from "./test-runner.js";
+import { loaderFailure } from "./loader-failure.js";
 
 export interface TestRunnerOptions {
   /** Time limit of one run of one test file, in milliseconds. */
@@ -91,6 +92,10 @@ export function createTestRunner(options: TestRunnerOptions): TestRunner {
               break;
             }
             if (result.code !== 0) {
+              const cannotLoad = run === 1 ? loaderFailure(result.output) : undefined;
+              if (cannotLoad !== undefined) {
+                return { kind: "unavailable", reason: `the repository's test runner could not load the test file (${cannotLoad}): its setup for TypeScript or ES modules is missing, so generated tests were type-checked but not run.` };
+              }
               outcome = { status: run === 1 ? "failed" : "flaky", runs: run, output: lastLines(result.output) };
               break;
             }

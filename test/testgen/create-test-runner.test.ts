@@ -190,6 +190,21 @@ describe("createTestRunner", () => {
     expect(env.PATH).toBe("/usr/bin");
   });
 
+  it("says it cannot run when the runner cannot load the file (the repository's setup), instead of blaming the test", async () => {
+    const exec: ExecCommand = (params) => {
+      if (params.command === "npm") {
+        return import("node:fs/promises").then(async (fs) => {
+          await fs.mkdir(path.join(params.cwd, "node_modules", ".bin"), { recursive: true });
+          await fs.writeFile(path.join(params.cwd, "node_modules", ".bin", "vitest"), "");
+          return { code: 0, output: "", timedOut: false };
+        });
+      }
+      return Promise.resolve({ code: 1, output: "FAIL src/a.test.ts\nSyntaxError: Cannot use import statement outside a module\n", timedOut: false });
+    };
+    const report = await createTestRunner({ timeoutMs: 1000, exec, path: "/usr/bin" }).run({ source: memorySource(files), tests: [{ path: "src/a.test.ts", content: "x" }], conventions });
+    expect(report).toMatchObject({ kind: "unavailable", reason: expect.stringMatching(/could not load the test file \(SyntaxError: Cannot use import statement outside a module\)/) as unknown });
+  });
+
   it("says why it cannot run: no lockfile for npm ci, or a runner npm ci did not install", async () => {
     const exec: ExecCommand = () => Promise.resolve({ code: 0, output: "", timedOut: false });
     const runner = createTestRunner({ timeoutMs: 1000, exec });
