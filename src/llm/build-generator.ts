@@ -18,7 +18,9 @@ import { reviewSchema } from "./schemas/review-schema.js";
 import { testsHeaderSchema, type TestsHeader } from "./schemas/tests-schema.js";
 import { parseCodeAnswer, type CodeAnswer } from "./answers/parse-code-answer.js";
 import { parseReviewAnswer } from "./answers/parse-review-answer.js";
+import { closeTruncatedTest } from "./answers/close-truncated-test.js";
 import { readTestCases } from "./answers/read-test-cases.js";
+import { TruncatedAnswerError } from "./errors/truncated-answer-error.js";
 import { REVIEW_ANSWER_GRAMMAR } from "./schemas/review-answer-grammar.js";
 import type { ModelStage, ModelUsage } from "./model-usage.js";
 import type { CompletionTokens, LlmTransport, Operation } from "./transport.js";
@@ -45,6 +47,14 @@ interface Call {
   readonly stage: ModelStage;
 }
 
+/**
+ * Most tokens of a test file's answer: one or two short cases per symbol fit
+ * in a few hundred, and on a CPU (about 17 tokens/s for a 1.5B on two cores)
+ * a file that runs on past this is a repetition loop costing a minute more;
+ * what it finished by then is kept (closeTruncatedTest).
+ */
+export const TESTS_ANSWER_TOKENS = 1024;
+
 const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "test-writing", answer: "answer", verify: "verification" };
 
 /**
@@ -69,30 +79,39 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
     const now = defaults.now ?? (() => performance.now());
     const started = now();
     let counted: CompletionTokens | undefined;
-    const text = await withTimeLimit({ signal: options.signal, timeoutMs: options.timeoutMs ?? defaults.timeoutMs ?? 300_000, what: `model's ${what}` }, (signal) =>
-      transport.complete({
-        operation,
-        system: prompt.system,
-        user: prompt.user,
-        schema,
-        ...(code === undefined ? {} : { code }),
-        signal,
-        temperature: options.temperature ?? defaults.temperature ?? 0,
-        maxTokens: Math.min(options.maxTokens ?? answerTokens, answerTokens),
-        onTokens: (tokens) => {
-          counted = tokens;
-        },
-      }),
-    );
-    if (defaults.onUsage || options.onUsage) {
+    const measure = async (answer: string): Promise<void> => {
+      if (!defaults.onUsage && !options.onUsage) return;
       const ms = now() - started;
       // The backend's own counts where it has them (chat template, reused prefix); else the prompt as measured and the answer tokenized.
       const usage: ModelUsage = counted
         ? { operation, stage: call.stage, promptTokens: counted.prompt, promptTokensEvaluated: counted.promptEvaluated, completionTokens: counted.answer, ms }
-        : { operation, stage: call.stage, promptTokens, promptTokensEvaluated: promptTokens, completionTokens: await countTokens(text), ms };
+        : { operation, stage: call.stage, promptTokens, promptTokensEvaluated: promptTokens, completionTokens: await countTokens(answer), ms };
       defaults.onUsage?.(usage);
       options.onUsage?.(usage);
+    };
+    let text: string;
+    try {
+      text = await withTimeLimit({ signal: options.signal, timeoutMs: options.timeoutMs ?? defaults.timeoutMs ?? 300_000, what: `model's ${what}` }, (signal) =>
+        transport.complete({
+          operation,
+          system: prompt.system,
+          user: prompt.user,
+          schema,
+          ...(code === undefined ? {} : { code }),
+          signal,
+          temperature: options.temperature ?? defaults.temperature ?? 0,
+          maxTokens: Math.min(options.maxTokens ?? answerTokens, answerTokens),
+          onTokens: (tokens) => {
+            counted = tokens;
+          },
+        }),
+      );
+    } catch (error) {
+      // A cut-off answer cost its tokens too.
+      if (error instanceof TruncatedAnswerError) await measure(error.partial);
+      throw error;
     }
+    await measure(text);
     return text;
   }
 
@@ -132,7 +151,17 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
     },
     async writeTests(request, options) {
       const stage = (request.previousAttempts?.length ?? 0) > 0 ? "repair" : "tests";
-      const answer = await runCode({ operation: "tests", stage }, testsHeaderSchema, TESTS_ANSWER_GRAMMAR, testsPromptCandidates(request), options);
+      let answer: CodeAnswer;
+      try {
+        answer = await runCode({ operation: "tests", stage }, testsHeaderSchema, TESTS_ANSWER_GRAMMAR, testsPromptCandidates(request), { maxTokens: TESTS_ANSWER_TOKENS, ...options });
+      } catch (error) {
+        // Cut off by the token limit: the cases it finished are kept (and validated like any answer).
+        if (!(error instanceof TruncatedAnswerError)) throw error;
+        const cut = parseCodeAnswer(error.partial, WHAT.tests);
+        const code = closeTruncatedTest(request.testPath, cut.code);
+        if (code === undefined) throw error;
+        answer = { header: cut.header, code };
+      }
       // No header is asked for (its tokens carried prose, not tests): the cases are the file's own test names.
       // A header that comes anyway (a server without grammars) is read; a missing or malformed one costs nothing.
       const header = readTestsHeader(answer.header);

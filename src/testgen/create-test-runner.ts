@@ -5,9 +5,11 @@ import path from "node:path";
 import { mapWithConcurrency } from "../llm/findings/map-with-concurrency.js";
 import type { FileSource } from "../types.js";
 import { execCommand, type ExecCommand } from "./exec-command.js";
-import { readPackageJson } from "./read-package-json.js";
+import { loaderFlags } from "./loader-flags.js";
+import { readPackageJson, type PackageInfo } from "./read-package-json.js";
 import type { TestConventions } from "./test-conventions.js";
 import type { TestRunner, TestRunOutcome, TestRunReport } from "./test-runner.js";
+import { failingTestLines } from "./failing-test-lines.js";
 import { loaderFailure } from "./loader-failure.js";
 
 export interface TestRunnerOptions {
@@ -38,7 +40,8 @@ const SKIP = /(?:^|\/)(?:node_modules|\.git)\//;
  *     the FileSource; paths that would leave the directory are refused);
  *  2. install dependencies with `npm ci --ignore-scripts` when package.json has
  *     any (no install script runs; a lockfile is required);
- *  3. run each test file with the repository's runner up to `runs` times,
+ *  3. run each test file with the repository's runner (and the module-loading
+ *     flags its test script gives it, such as `--import=tsx`) up to `runs` times,
  *     stopping at the first failure, each run under the time limit with its
  *     process group killed at the limit;
  *  4. delete the copy.
@@ -82,7 +85,7 @@ export function createTestRunner(options: TestRunnerOptions): TestRunner {
         // 3. The runs.
         const outcomes = new Map<string, TestRunOutcome>();
         for (const test of params.tests) {
-          const command = commandFor(params.conventions, test.path, repo, options.nodeVersion ?? process.version);
+          const command = commandFor(params.conventions, test.path, repo, options.nodeVersion ?? process.version, pkg);
           if ("unavailable" in command) return { kind: "unavailable", reason: command.unavailable };
           let outcome: TestRunOutcome = { status: "passed", runs: 0, output: "" };
           for (let run = 1; run <= runs; run++) {
@@ -96,7 +99,8 @@ export function createTestRunner(options: TestRunnerOptions): TestRunner {
               if (cannotLoad !== undefined) {
                 return { kind: "unavailable", reason: `the repository's test runner could not load the test file (${cannotLoad}): its setup for TypeScript or ES modules is missing, so generated tests were type-checked but not run.` };
               }
-              outcome = { status: run === 1 ? "failed" : "flaky", runs: run, output: lastLines(result.output) };
+              const failingLines = failingTestLines(result.output, test.path);
+              outcome = { status: run === 1 ? "failed" : "flaky", runs: run, output: lastLines(result.output), ...(failingLines.length > 0 ? { failingLines } : {}) };
               break;
             }
             outcome = { status: "passed", runs: run, output: lastLines(result.output) };
@@ -128,13 +132,15 @@ function childEnv(root: string, pathVariable: string): Record<string, string> {
 
 type Command = { readonly command: string; readonly args: readonly string[] } | { readonly unavailable: string };
 
-function commandFor(conventions: TestConventions, file: string, repo: string, nodeVersion: string): Command {
+function commandFor(conventions: TestConventions, file: string, repo: string, nodeVersion: string, pkg: PackageInfo): Command {
   const bin = (name: string): string => path.join(repo, "node_modules", ".bin", name);
   const installed = (name: string, args: readonly string[]): Command =>
     existsSync(bin(name)) ? { command: bin(name), args } : { unavailable: `${name} is not installed by \`npm ci\`; add it to the repository's devDependencies to have generated tests run.` };
   switch (conventions.framework) {
     case "node:test": {
-      if (!/\.[cm]?tsx?$/.test(file)) return { command: process.execPath, args: ["--test", file] };
+      // The repository's own loader (`node --import tsx --test`) runs TypeScript on any Node.js version.
+      const loaders = loaderFlags(pkg.scripts.test, "node", pkg.dependencies);
+      if (!/\.[cm]?tsx?$/.test(file) || loaders.length > 0) return { command: process.execPath, args: [...loaders, "--test", file] };
       const [major = 0, minor = 0] = nodeVersion.replace(/^v/, "").split(".").map(Number);
       if (major > 23 || (major === 23 && minor >= 6)) return { command: process.execPath, args: ["--test", file] };
       if (major > 22 || (major === 22 && minor >= 6)) return { command: process.execPath, args: ["--experimental-strip-types", "--test", file] };
@@ -145,7 +151,7 @@ function commandFor(conventions: TestConventions, file: string, repo: string, no
     case "jest":
       return installed("jest", ["--ci", "--runTestsByPath", file]);
     case "mocha":
-      return installed("mocha", [file]);
+      return installed("mocha", [...loaderFlags(pkg.scripts.test, "mocha", pkg.dependencies), file]);
     case "ava":
       return installed("ava", [file]);
   }

@@ -11,9 +11,11 @@ const GROUP_CALLS = new Set(["describe", "suite", "context"]);
  * a file whose second case is right is worth delivering even when the model
  * cannot repair its first. Undefined when an error lies outside every case
  * (an import, a helper: nothing to cut), when no case would be left, or when
- * the file does not parse.
+ * the file does not parse. With `runFailure`, the lines come from a failed
+ * run's output, where a group that holds a failing case is reported at its
+ * first line: such a line does not count.
  */
-export function dropFailingCases(path: string, code: string, errorLines: readonly number[]): string | undefined {
+export function dropFailingCases(path: string, code: string, lines: readonly number[], options: { readonly runFailure?: boolean } = {}): string | undefined {
   const source = parseSource(path, code);
   if ((source as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length) return undefined;
   const lineOf = (pos: number): number => source.getLineAndCharacterOfPosition(pos).line + 1;
@@ -36,6 +38,9 @@ export function dropFailingCases(path: string, code: string, errorLines: readonl
     const [start, end] = span(node);
     return line >= start && line <= end;
   };
+  // A runner reports a group as failed, at its first line, when a case in it fails (node:test's `location:`).
+  const groupStarts = new Set(options.runFailure === true ? groups.map((g) => span(g)[0]) : []);
+  const errorLines = lines.filter((line) => !groupStarts.has(line) || cases.some((c) => span(c)[0] === line));
   if (errorLines.length === 0 || !errorLines.every((line) => cases.some((c) => inside(line, c)))) return undefined;
   const failing = new Set(cases.filter((c) => errorLines.some((line) => inside(line, c))));
   if (failing.size === cases.length) return undefined;

@@ -65,6 +65,9 @@ export async function generateModuleTest(params: {
     if (verdict.ok) {
       const ran = params.run === undefined ? undefined : await params.run(answer);
       if (ran?.kind !== "failed") return { kind: "valid", answer, attempts: attempt, covered: verdict.covered, ...(ran?.kind === "passed" ? { run: ran.outcome } : {}) };
+      // A new file whose failing assertions all lie in some of its cases: the rest is validated and run again before any repair.
+      const passing = params.request.existingTestText === undefined && params.run !== undefined ? await withoutFailingRuns(answer, ran.outcome, { ...params, run: params.run }) : undefined;
+      if (passing !== undefined) return { kind: "valid", answer: passing.answer, attempts: attempt, covered: passing.covered, run: passing.run };
       // It compiles but fails against the code as it is: the model sees the failing assertion.
       failedRun = ran.outcome;
       reasons = ran.reasons;
@@ -88,4 +91,37 @@ async function withoutFailingCases(answer: TestsOutput, verdict: TestVerdict, pa
   const kept = { ...answer, code, cases: readTestCases(code) };
   const again = await params.validate(kept);
   return again.ok ? { answer: kept, verdict: again } : undefined;
+}
+
+/** Rounds of cutting failed cases out of one answer: a second round catches a case that failed only once the first was gone. */
+const RUN_TRIMS = 2;
+
+/**
+ * A new test file without the cases its failed run points into
+ * (outcome.failingLines), when what is left validates and passes its runs:
+ * TestGen-LLM keeps each passing case of a generated file and discards the
+ * failing ones, rather than discarding the file. Undefined when the failure
+ * points outside every case (a top-level import or helper), when no case
+ * would be left, or when the rest does not pass.
+ */
+async function withoutFailingRuns(
+  answer: TestsOutput,
+  outcome: TestRunOutcome,
+  params: { readonly request: WriteTestsRequest; readonly validate: (answer: TestsOutput) => Promise<TestVerdict>; readonly run: (answer: TestsOutput) => Promise<RunVerdict> },
+): Promise<{ answer: TestsOutput; covered: readonly string[]; run: TestRunOutcome } | undefined> {
+  let current = answer;
+  let failed = outcome;
+  for (let round = 0; round < RUN_TRIMS; round++) {
+    const trimmed = dropFailingCases(params.request.testPath, current.code, failed.failingLines ?? [], { runFailure: true });
+    if (trimmed === undefined) return undefined;
+    const code = dropUnusedLocals(params.request.testPath, trimmed);
+    current = { ...current, code, cases: readTestCases(code) };
+    const verdict = await params.validate(current);
+    if (!verdict.ok) return undefined;
+    const ran = await params.run(current);
+    if (ran.kind === "passed") return { answer: current, covered: verdict.covered, run: ran.outcome };
+    if (ran.kind === "unavailable") return undefined;
+    failed = ran.outcome;
+  }
+  return undefined;
 }

@@ -9,6 +9,8 @@ export interface TestRunOutcome {
   readonly runs: number;
   /** The end of the runner's output from the last run, for the reasons. */
   readonly output: string;
+  /** For a failure: the lines of the test file its output points at (see failingTestLines). */
+  readonly failingLines?: readonly number[];
 }
 
 export type TestRunReport =

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildGenerator } from "../../src/llm/build-generator.js";
 import { GenerationTimeoutError } from "../../src/llm/errors/generation-timeout-error.js";
 import { InvalidModelOutputError } from "../../src/llm/errors/invalid-model-output-error.js";
+import { TruncatedAnswerError } from "../../src/llm/errors/truncated-answer-error.js";
 import { PromptTooLargeError } from "../../src/llm/errors/prompt-too-large-error.js";
 import { ScriptExhaustedError } from "../../src/llm/errors/script-exhausted-error.js";
 import type { ModelUsage } from "../../src/llm/model-usage.js";
@@ -208,5 +209,37 @@ describe("buildGenerator", () => {
     ]);
     expect(generator.promptTokenLimit).toBe(8192 - 2048);
     expect(generator.describe()).toBe("scripted (scripted answers)");
+  });
+});
+
+describe("buildGenerator: a test file cut off by the token limit", () => {
+  const truncatingTransport = (partial: string, seen: CompletionRequest[]): LlmTransport => ({
+    info: { model: "m", description: "m", contextSize: 8192, parallelism: 1 },
+    complete(request) {
+      seen.push(request);
+      request.onTokens?.({ prompt: 300, promptEvaluated: 300, answer: request.maxTokens });
+      return Promise.reject(new TruncatedAnswerError(`The model's answer reached its limit of ${request.maxTokens} tokens before its code block was closed.`, partial));
+    },
+    countTokens: (text) => Promise.resolve(Math.ceil(text.length / 4)),
+    dispose: () => Promise.resolve(),
+  });
+  const request = { path: "src/a.ts", symbol: "add", sourceText: "", testPath: "src/a.test.ts" };
+
+  it("keeps the cases it finished, closes the groups left open, and counts the tokens it cost", async () => {
+    const partial = '```ts\nimport { describe, expect, it } from "vitest";\nimport { add } from "./a.js";\n\ndescribe("add", () => {\n  it("adds", () => {\n    expect(add(1, 2)).toBe(3);\n  });\n\n  it("adds again", () => {\n    expect(add(1, 2)).toBe(3);\n    expect(add(1, 2)).toBe(3);\n    expect(add(1,';
+    const seen: CompletionRequest[] = [];
+    const usages: ModelUsage[] = [];
+    const generator = buildGenerator(truncatingTransport(partial, seen), { onUsage: (usage) => usages.push(usage) });
+    const answer = await generator.writeTests(request);
+    expect(answer.code).toBe('import { describe, expect, it } from "vitest";\nimport { add } from "./a.js";\n\ndescribe("add", () => {\n  it("adds", () => {\n    expect(add(1, 2)).toBe(3);\n  });\n});\n');
+    expect(answer.cases.map((c) => c.name)).toEqual(["adds"]);
+    // A test file gets fewer answer tokens than the context allows: past them it is a loop.
+    expect(seen[0]?.maxTokens).toBe(1024);
+    expect(usages).toEqual([expect.objectContaining({ operation: "tests", completionTokens: 1024 })]);
+  });
+
+  it("still fails with the limit's message when no case was finished", async () => {
+    const generator = buildGenerator(truncatingTransport('```ts\nimport { add } from "./a.js";\n\nit("adds", () => {\n  expect(add(', []));
+    await expect(generator.writeTests(request)).rejects.toThrow(/reached its limit of 1024 tokens before its code block was closed/);
   });
 });

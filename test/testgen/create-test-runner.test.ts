@@ -51,6 +51,20 @@ test("truncate keeps short text and cuts long text with an ellipsis", () => {
 });
 `;
 
+/** One right case and one wrong one: the run's failure points into the second. */
+const UTIL_TEST_HALF_RIGHT = `import assert from "node:assert/strict";
+import { test } from "node:test";
+import { clamp, helper } from "./util.js";
+
+test("helper gives zero", () => {
+  assert.equal(helper(), 0);
+});
+
+test("clamps to the upper bound", () => {
+  assert.equal(clamp(15, 0, 10), 15);
+});
+`;
+
 /** The same test with the expected value the code gives. */
 const UTIL_TEST_REPAIRED = UTIL_TEST_THAT_FAILS.replace("assert.equal(clamp(15, 0, 10), 15);", "assert.equal(clamp(15, 0, 10), 10);");
 
@@ -79,17 +93,12 @@ describe("running generated tests (PATCHSMITH_TESTS_RUN=true) on the node:test f
     fixture.repo.remove();
     rmSync(tmpDir, { recursive: true, force: true });
   });
+  const reviewWithRunner = (generator: ReturnType<typeof createScriptedGenerator>) =>
+    reviewMissingTests({ head: fixture.head, diff: fixture.diff, headText: (p) => fixture.headFiles[p], config: defaultRepoConfig, generator, runner: createTestRunner({ timeoutMs: 60_000, tmpDir }) });
 
   it("keeps the tests that pass three runs, drops the one that still fails (the model answering with the same file again ends its repairs), and leaves no copy behind", async () => {
     const generator = createScriptedGenerator({ answers: { tests: [answer, answer, answer, answer, answer] } });
-    const report = await reviewMissingTests({
-      head: fixture.head,
-      diff: fixture.diff,
-      headText: (p) => fixture.headFiles[p],
-      config: defaultRepoConfig,
-      generator,
-      runner: createTestRunner({ timeoutMs: 60_000, tmpDir }),
-    });
+    const report = await reviewWithRunner(generator);
 
     expect(report.execution).toEqual({ kind: "ran", runs: 3 });
     expect(report.tests.map((t) => [t.path, t.run?.status, t.run?.runs])).toEqual([
@@ -105,14 +114,7 @@ describe("running generated tests (PATCHSMITH_TESTS_RUN=true) on the node:test f
 
   it("feeds a failing run's assertion back to the model, and delivers the repaired test once it passes", async () => {
     const generator = createScriptedGenerator({ answers: { tests: [repairingAnswer, repairingAnswer, repairingAnswer, repairingAnswer] } });
-    const report = await reviewMissingTests({
-      head: fixture.head,
-      diff: fixture.diff,
-      headText: (p) => fixture.headFiles[p],
-      config: defaultRepoConfig,
-      generator,
-      runner: createTestRunner({ timeoutMs: 60_000, tmpDir }),
-    });
+    const report = await reviewWithRunner(generator);
 
     const util = report.tests.find((t) => t.path === "src/util.test.js");
     expect(util).toMatchObject({ attempts: 2, content: UTIL_TEST_REPAIRED, run: { status: "passed", runs: 3 } });
@@ -121,6 +123,23 @@ describe("running generated tests (PATCHSMITH_TESTS_RUN=true) on the node:test f
     expect(repairPrompt).toContain("failed when run");
     expect(repairPrompt).toMatch(/10 !== 15/);
     expect(report.stats).toMatchObject({ generated: 3, typeCheckedFirstTime: 2, repaired: 1, dropped: 0 });
+  });
+
+  it("cuts the failing case out of a new file whose other case passes, and delivers the rest once it passes its runs, with no repair call", async () => {
+    const halfRight = (request: CompletionRequest): unknown => {
+      const first = answer(request) as { path: string; code: string };
+      return first.path === "src/util.test.js" ? { ...first, code: UTIL_TEST_HALF_RIGHT } : first;
+    };
+    const generator = createScriptedGenerator({ answers: { tests: [halfRight, halfRight, halfRight, halfRight] } });
+    const report = await reviewWithRunner(generator);
+
+    const util = report.tests.find((t) => t.path === "src/util.test.js");
+    expect(util).toMatchObject({ attempts: 1, symbols: ["helper"], run: { status: "passed", runs: 3 } });
+    expect(util?.content).toContain('test("helper gives zero"');
+    expect(util?.content).not.toContain("clamps to the upper bound");
+    expect(util?.content).toContain('import { helper } from "./util.js";');
+    expect(generator.calls.filter((c) => c.operation === "tests")).toHaveLength(3);
+    expect(report.rejected).toEqual([]);
   });
 
   it("never runs anything without a runner (the operator did not allow running): the failing test is delivered as validated", async () => {
@@ -203,6 +222,28 @@ describe("createTestRunner", () => {
     };
     const report = await createTestRunner({ timeoutMs: 1000, exec, path: "/usr/bin" }).run({ source: memorySource(files), tests: [{ path: "src/a.test.ts", content: "x" }], conventions });
     expect(report).toMatchObject({ kind: "unavailable", reason: expect.stringMatching(/could not load the test file \(SyntaxError: Cannot use import statement outside a module\)/) as unknown });
+  });
+
+  it("gives mocha and node:test the loader the repository's test script names (tsx), so TypeScript tests run on Node.js 20", async () => {
+    const commands: string[] = [];
+    const exec: ExecCommand = (params) => {
+      commands.push([path.basename(params.command), ...params.args].join(" "));
+      if (params.command === "npm") {
+        return import("node:fs/promises").then(async (fs) => {
+          await fs.mkdir(path.join(params.cwd, "node_modules", ".bin"), { recursive: true });
+          await fs.writeFile(path.join(params.cwd, "node_modules", ".bin", "mocha"), "");
+          return { code: 0, output: "", timedOut: false };
+        });
+      }
+      return Promise.resolve({ code: 0, output: "", timedOut: false });
+    };
+    const runner = createTestRunner({ timeoutMs: 1000, exec, runs: 1, nodeVersion: "v20.20.2" });
+    const mochaPackage = '{ "scripts": { "test": "mocha --import=tsx \'test/**/*.spec.ts\'" }, "devDependencies": { "mocha": "^10.0.0", "tsx": "^4.0.0" } }';
+    await runner.run({ source: memorySource({ "package.json": mochaPackage, "package-lock.json": "{}" }), tests: [{ path: "test/a.spec.ts", content: "x" }], conventions: { framework: "mocha" } as unknown as TestConventions });
+    const nodePackage = '{ "scripts": { "test": "node --import tsx --test" }, "devDependencies": { "tsx": "^4.0.0" } }';
+    const report = await runner.run({ source: memorySource({ "package.json": nodePackage, "package-lock.json": "{}" }), tests: [{ path: "test/a.test.ts", content: "x" }], conventions: { framework: "node:test" } as unknown as TestConventions });
+    expect(report.kind).toBe("ran");
+    expect(commands.filter((c) => !c.startsWith("npm"))).toEqual(["mocha --import=tsx test/a.spec.ts", `${path.basename(process.execPath)} --import=tsx --test test/a.test.ts`]);
   });
 
   it("says why it cannot run: no lockfile for npm ci, or a runner npm ci did not install", async () => {

@@ -38,3 +38,16 @@ describe("dropFailingCases", () => {
     expect(dropFailingCases("s.test.ts", "it(", [1])).toBeUndefined();
   });
 });
+
+describe("dropFailingCases on a failed run's lines", () => {
+  it("does not count the first line of a group that holds a failing case (node:test reports the describe as failed there)", () => {
+    const expected = dropFailingCases("s.test.ts", FILE, [8]);
+    expect(dropFailingCases("s.test.ts", FILE, [5, 6, 8], { runFailure: true })).toBe(expected);
+    // For a compiler error the describe line is an error of its own: nothing to cut.
+    expect(dropFailingCases("s.test.ts", FILE, [5, 8])).toBeUndefined();
+  });
+
+  it("still gives up when only a group's line is named (a hook failed, not a case)", () => {
+    expect(dropFailingCases("s.test.ts", FILE, [5], { runFailure: true })).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import { LlmHttpError } from "../errors/llm-http-error.js";
+import { TruncatedAnswerError } from "../errors/truncated-answer-error.js";
 import type { LlmLog } from "../llm-log.js";
 import type { LlmTransport } from "../transport.js";
 import { readUsage } from "./read-usage.js";
@@ -121,11 +122,14 @@ export function createOpenAiTransport(options: OpenAiTransportOptions): LlmTrans
       const choice = body.choices?.[0];
       const content = choice?.message?.content;
       if (typeof content !== "string") throw new LlmHttpError("The model server answered without a message (choices[0].message.content).", response.status);
-      if (choice?.finish_reason === "length") {
-        throw new LlmHttpError(`The model's answer was cut off at ${request.maxTokens} tokens, so it is incomplete${request.code === undefined ? " JSON" : ""}.`, response.status);
-      }
       const tokens = readUsage(body.usage);
       if (tokens !== undefined) request.onTokens?.(tokens);
+      if (choice?.finish_reason === "length") {
+        const message = `The model's answer was cut off at ${request.maxTokens} tokens, so it is incomplete${request.code === undefined ? " JSON" : ""}.`;
+        // A code answer cut off may still hold whole parts (the first cases of a test file).
+        if (request.code !== undefined) throw new TruncatedAnswerError(message, content);
+        throw new LlmHttpError(message, response.status);
+      }
       return content;
     },
     async countTokens(text) {

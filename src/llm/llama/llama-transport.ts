@@ -1,5 +1,5 @@
 import { LlamaChatSession, type Llama, type LlamaContext, type LlamaGrammar, type LlamaModel } from "node-llama-cpp";
-import { InvalidModelOutputError } from "../errors/invalid-model-output-error.js";
+import { TruncatedAnswerError } from "../errors/truncated-answer-error.js";
 import type { LlmTransport } from "../transport.js";
 import { backendName } from "./backend-name.js";
 import { modelLabel } from "./model-label.js";
@@ -83,11 +83,11 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
             maxTokens: request.maxTokens,
             signal: request.signal,
           });
+          request.onTokens?.(countCompletion({ used: sequence.tokenMeter.diff(meterBefore), contextTokens: sequence.contextTokens.length, answer: readyModel.tokenize(result.responseText).length }));
           if (result.stopReason === "maxTokens") {
             const what = request.code === undefined ? "the JSON was complete" : "its code block was closed";
-            throw new InvalidModelOutputError(`The model's answer reached its limit of ${request.maxTokens} tokens before ${what}.`);
+            throw new TruncatedAnswerError(`The model's answer reached its limit of ${request.maxTokens} tokens before ${what}.`, result.responseText);
           }
-          request.onTokens?.(countCompletion({ used: sequence.tokenMeter.diff(meterBefore), contextTokens: sequence.contextTokens.length, answer: readyModel.tokenize(result.responseText).length }));
           return result.responseText;
         } finally {
           session.dispose({ disposeSequence: false });
