@@ -37,7 +37,8 @@ import type { ReadEdit, ReadFinding, ReadReview } from "./read-review.js";
  *    symbols (a method "Stack.push" counts for "Stack"); a delivered test
  *    type-checked the first time when its attempts are 1 (after repair when
  *    more); passing only when the product ran it (PATCHSMITH_TESTS_RUN) and
- *    says "passed".
+ *    says "passed". Each is counted by expected export: a file covering two
+ *    exports counts for both.
  */
 
 /** Text compared without whitespace, single quotes read as double. */
@@ -156,15 +157,16 @@ export function judgeTests(c: ModelCase, review: ReadReview): TestsJudgement | u
   const names = (symbols: readonly string[]): Set<string> => new Set(symbols.flatMap((s) => [s, s.split(".")[0] ?? s]));
   const asked = expected.filter((e) => t?.untested.some((u) => u.path === e.path && (u.name === e.name || u.name.split(".")[0] === e.name)) === true).length;
   const deliveredTests = (t?.tests ?? []).filter((test) => expected.some((e) => names(test.symbols).has(e.name)));
-  const covered = expected.filter((e) => deliveredTests.some((test) => names(test.symbols).has(e.name))).length;
+  // Counted by export, like `delivered`: one file that covers two exports counts twice.
+  const exportsWhere = (keep: (test: (typeof deliveredTests)[number]) => boolean): number => expected.filter((e) => deliveredTests.some((test) => names(test.symbols).has(e.name) && keep(test))).length;
   const ran = t?.execution === "ran";
   return {
     expected: expected.length,
     asked,
-    delivered: covered,
-    firstTime: deliveredTests.filter((test) => test.attempts === 1).length,
-    afterRepair: deliveredTests.filter((test) => test.attempts !== undefined && test.attempts > 1).length,
-    ...(ran ? { passed: deliveredTests.filter((test) => test.runStatus === "passed").length } : {}),
+    delivered: exportsWhere(() => true),
+    firstTime: exportsWhere((test) => test.attempts === 1),
+    afterRepair: exportsWhere((test) => test.attempts !== undefined && test.attempts > 1),
+    ...(ran ? { passed: exportsWhere((test) => test.runStatus === "passed") } : {}),
     ran,
     execution: t === undefined ? "no tests report" : `generation ${t.generation ?? "?"}, test run ${t.execution ?? "?"}${t.executionReason === undefined ? "" : ` (${t.executionReason})`}`,
     rejectedReasons: (t?.rejected ?? []).flatMap((r) => r.reasons.slice(0, 2)),

@@ -65,6 +65,27 @@ export function dropFailingCases(path: string, code: string, lines: readonly num
   return text;
 }
 
+/**
+ * Whether `code` still holds every case of `existing` as it was (whitespace
+ * aside): cutting failing cases out of an existing test file the model
+ * extended may remove only cases the model added.
+ */
+export function keepsCasesOf(path: string, existing: string, code: string): boolean {
+  const source = parseSource(path, existing);
+  const compact = (text: string): string => text.replace(/\s+/g, "");
+  const kept = compact(code);
+  const cases: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && CASE_CALLS.has(calleeName(node.expression) ?? "")) {
+      cases.push(node.getText(source));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return cases.every((text) => kept.includes(compact(text)));
+}
+
 function calleeName(call: ts.CallExpression): string | undefined {
   let callee: ts.Expression = call.expression;
   while (ts.isPropertyAccessExpression(callee) || ts.isCallExpression(callee)) callee = callee.expression;

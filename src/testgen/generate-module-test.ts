@@ -1,7 +1,7 @@
 import type { Generator, TestsOutput, WriteTestsRequest } from "../llm/generator.js";
 import { explainRejection } from "../llm/prompts/explain-rejection.js";
 import { readTestCases } from "../llm/answers/read-test-cases.js";
-import { dropFailingCases } from "./drop-failing-cases.js";
+import { dropFailingCases, keepsCasesOf } from "./drop-failing-cases.js";
 import { dropUnusedLocals } from "./drop-unused-locals.js";
 import type { TestRunOutcome } from "./test-runner.js";
 import type { TestVerdict } from "./validate-generated-test.js";
@@ -27,7 +27,8 @@ export type ModuleTestOutcome =
  * seconds for the same file). A new file's unused variables and imports are
  * dropped before validation (dropUnusedLocals): a lint error not worth a call;
  * and when its errors all lie inside some of its cases, the file without those
- * cases is validated again before any repair is asked for (dropFailingCases).
+ * cases is validated again before any repair is asked for (dropFailingCases;
+ * in an existing test file, only cases the model added may go).
  */
 export async function generateModuleTest(params: {
   readonly generator: Generator;
@@ -60,13 +61,13 @@ export async function generateModuleTest(params: {
       return rejected(attempt, [...reasons, "the model answered with the file it was told was wrong, unchanged"]);
     }
     let verdict = await params.validate(answer);
-    const salvaged = verdict.ok || params.request.existingTestText !== undefined ? undefined : await withoutFailingCases(answer, verdict, params);
+    const salvaged = verdict.ok ? undefined : await withoutFailingCases(answer, verdict, params);
     if (salvaged !== undefined) ({ answer, verdict } = salvaged);
     if (verdict.ok) {
       const ran = params.run === undefined ? undefined : await params.run(answer);
       if (ran?.kind !== "failed") return { kind: "valid", answer, attempts: attempt, covered: verdict.covered, ...(ran?.kind === "passed" ? { run: ran.outcome } : {}) };
-      // A new file whose failing assertions all lie in some of its cases: the rest is validated and run again before any repair.
-      const passing = params.request.existingTestText === undefined && params.run !== undefined ? await withoutFailingRuns(answer, ran.outcome, { ...params, run: params.run }) : undefined;
+      // A file whose failing assertions all lie in cases the model wrote: the rest is validated and run again before any repair.
+      const passing = params.run === undefined ? undefined : await withoutFailingRuns(answer, ran.outcome, { ...params, run: params.run });
       if (passing !== undefined) return { kind: "valid", answer: passing.answer, attempts: attempt, covered: passing.covered, run: passing.run };
       // It compiles but fails against the code as it is: the model sees the failing assertion.
       failedRun = ran.outcome;
@@ -85,9 +86,8 @@ export async function generateModuleTest(params: {
 /** The answer without the cases its errors point into, when that file passes validation on its own. */
 async function withoutFailingCases(answer: TestsOutput, verdict: TestVerdict, params: { readonly request: WriteTestsRequest; readonly validate: (answer: TestsOutput) => Promise<TestVerdict> }): Promise<{ answer: TestsOutput; verdict: TestVerdict } | undefined> {
   if (verdict.errorLines === undefined) return undefined;
-  const trimmed = dropFailingCases(params.request.testPath, answer.code, verdict.errorLines);
-  if (trimmed === undefined) return undefined;
-  const code = dropUnusedLocals(params.request.testPath, trimmed);
+  const code = cutCases(params.request, answer.code, verdict.errorLines);
+  if (code === undefined) return undefined;
   const kept = { ...answer, code, cases: readTestCases(code) };
   const again = await params.validate(kept);
   return again.ok ? { answer: kept, verdict: again } : undefined;
@@ -97,7 +97,7 @@ async function withoutFailingCases(answer: TestsOutput, verdict: TestVerdict, pa
 const RUN_TRIMS = 2;
 
 /**
- * A new test file without the cases its failed run points into
+ * A test file without the cases its failed run points into
  * (outcome.failingLines), when what is left validates and passes its runs:
  * TestGen-LLM keeps each passing case of a generated file and discards the
  * failing ones, rather than discarding the file. Undefined when the failure
@@ -112,9 +112,8 @@ async function withoutFailingRuns(
   let current = answer;
   let failed = outcome;
   for (let round = 0; round < RUN_TRIMS; round++) {
-    const trimmed = dropFailingCases(params.request.testPath, current.code, failed.failingLines ?? [], { runFailure: true });
-    if (trimmed === undefined) return undefined;
-    const code = dropUnusedLocals(params.request.testPath, trimmed);
+    const code = cutCases(params.request, current.code, failed.failingLines ?? [], { runFailure: true });
+    if (code === undefined) return undefined;
     current = { ...current, code, cases: readTestCases(code) };
     const verdict = await params.validate(current);
     if (!verdict.ok) return undefined;
@@ -124,4 +123,16 @@ async function withoutFailingRuns(
     failed = ran.outcome;
   }
   return undefined;
+}
+
+/**
+ * The file without the cases `lines` point into (dropFailingCases), or
+ * undefined. In an existing test file the model extended, only cases it added
+ * may go; a new file also loses the imports and variables the cut left unused.
+ */
+function cutCases(request: WriteTestsRequest, code: string, lines: readonly number[], options: { readonly runFailure?: boolean } = {}): string | undefined {
+  const trimmed = dropFailingCases(request.testPath, code, lines, options);
+  if (trimmed === undefined) return undefined;
+  if (request.existingTestText === undefined) return dropUnusedLocals(request.testPath, trimmed);
+  return keepsCasesOf(request.testPath, request.existingTestText, trimmed) ? trimmed : undefined;
 }

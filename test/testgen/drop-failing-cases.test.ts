@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dropFailingCases } from "../../src/testgen/drop-failing-cases.js";
+import { dropFailingCases, keepsCasesOf } from "../../src/testgen/drop-failing-cases.js";
 
 const FILE = [
   'import assert from "node:assert/strict";', // 1
@@ -49,5 +49,13 @@ describe("dropFailingCases on a failed run's lines", () => {
 
   it("still gives up when only a group's line is named (a hook failed, not a case)", () => {
     expect(dropFailingCases("s.test.ts", FILE, [5], { runFailure: true })).toBeUndefined();
+  });
+});
+
+describe("keepsCasesOf", () => {
+  it("holds when every case of the existing file is still there, whitespace aside", () => {
+    const existing = 'it("a", () => {\n  assert.ok(1);\n});\n';
+    expect(keepsCasesOf("s.test.ts", existing, `import x from "y";\n${existing.replace("  ", "    ")}it("b", () => {});\n`)).toBe(true);
+    expect(keepsCasesOf("s.test.ts", existing, 'it("a", () => {\n  assert.ok(2);\n});\n')).toBe(false);
   });
 });

@@ -61,7 +61,24 @@ describe("generateModuleTest keeps the good cases of a file the model cannot rep
     expect(outcome.kind === "valid" ? outcome.answer.cases.map((c) => c.name) : []).toEqual(["good"]);
   });
 
-  it("does not cut cases out of an existing test file the model extended", async () => {
+  it("cuts a failing case the model added to an existing test file, keeping the file's own cases", async () => {
+    const existing = 'import assert from "node:assert/strict";\nimport { it } from "node:test";\nimport { cartSummary } from "./summary.js";\n\nit("old", () => {\n  assert.ok(cartSummary());\n});\n';
+    const extended = `${existing}\nit("new bad", () => {\n  assert.isString(cartSummary());\n});\n\nit("new good", () => {\n  assert.strictEqual(cartSummary(), "x");\n});\n`;
+    const generator = createScriptedGenerator({ answers: { tests: [{ code: extended }] } });
+    const outcome = await generateModuleTest({
+      generator,
+      request: { ...request, existingTestText: existing },
+      validate: (answer: TestsOutput) => {
+        const bad = answer.code.includes("isString");
+        return Promise.resolve({ ok: !bad, reasons: bad ? ["src/summary.test.ts:10:10 TS2339: Property 'isString' does not exist"] : [], covered: ["cartSummary"], ...(bad ? { errorLines: [10] } : {}) });
+      },
+      maxAttempts: 1,
+      temperature: 0,
+    });
+    expect(outcome.kind === "valid" ? outcome.answer.cases.map((c) => c.name) : outcome.reasons).toEqual(["old", "new good"]);
+  });
+
+  it("does not cut the existing file's own cases out of a test file the model extended", async () => {
     const generator = createScriptedGenerator({ answers: { tests: [{ code: TWO_CASES }] } });
     const outcome = await generateModuleTest({
       generator,
