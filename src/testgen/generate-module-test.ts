@@ -3,6 +3,7 @@ import { explainRejection } from "../llm/prompts/explain-rejection.js";
 import { readTestCases } from "../llm/answers/read-test-cases.js";
 import { dropFailingCases, keepsCasesOf } from "./drop-failing-cases.js";
 import { dropUnusedLocals } from "./drop-unused-locals.js";
+import { mergeIntoExisting } from "./merge-into-existing.js";
 import type { TestRunOutcome } from "./test-runner.js";
 import type { TestVerdict } from "./validate-generated-test.js";
 
@@ -26,6 +27,8 @@ export type ModuleTestOutcome =
  * does an answer that repeats a rejected one (another call would cost the same
  * seconds for the same file). A new file's unused variables and imports are
  * dropped before validation (dropUnusedLocals): a lint error not worth a call;
+ * an answer for an existing file that leaves out the file's own cases is
+ * merged into that file (mergeIntoExisting);
  * and when its errors all lie inside some of its cases, the file without those
  * cases is validated again before any repair is asked for (dropFailingCases;
  * in an existing test file, only cases the model added may go).
@@ -56,7 +59,13 @@ export async function generateModuleTest(params: {
       const why = `the model gave no usable answer: ${(error as Error).message}`;
       return attempt === 1 ? { kind: "rejected", stage: "model", reasons: [why], attempts: attempt } : rejected(attempt - 1, [...reasons, why]);
     }
-    if (params.request.existingTestText === undefined) answer = { ...answer, code: dropUnusedLocals(params.request.testPath, answer.code) };
+    const existing = params.request.existingTestText;
+    if (existing === undefined) answer = { ...answer, code: dropUnusedLocals(params.request.testPath, answer.code) };
+    else if (!keepsCasesOf(params.request.testPath, existing, answer.code)) {
+      // The existing file's cases left out (only new cases sent, or the file rewritten): they are put back in code.
+      const merged = mergeIntoExisting(params.request.testPath, existing, answer.code);
+      if (merged !== undefined) answer = { ...answer, code: merged, cases: readTestCases(merged) };
+    }
     if (previousAttempts.some((earlier) => earlier.code.trim() === answer.code.trim())) {
       return rejected(attempt, [...reasons, "the model answered with the file it was told was wrong, unchanged"]);
     }

@@ -8,6 +8,7 @@ import { readModuleReferences } from "../analyze/read-module-references.js";
 import { findRiskyAdditions } from "../security/find-risky-additions.js";
 import type { Diagnostic } from "../types.js";
 import type { Workspace } from "../workspace/create-workspace.js";
+import { keepsCasesOf } from "./drop-failing-cases.js";
 import type { TestConventions } from "./test-conventions.js";
 
 export interface TestValidation {
@@ -59,7 +60,7 @@ const RISKS = new Set(["an environment read", "a network call", "a subprocess", 
 
 /**
  * Check a generated test file as code, before anyone sees it:
- *  1. it is the file asked for, adds something, and holds no secret, no HTML
+ *  1. it is the file asked for, adds something, keeps the cases an existing file has, and holds no secret, no HTML
  *     comment opener and no network, subprocess, environment or file-writing code;
  *  2. it imports only files of the repository, Node.js built-ins, the test
  *     framework, and packages listed in package.json;
@@ -91,6 +92,7 @@ export function validateGeneratedTest(params: {
   if (normalisedPath !== testPath) reasons.push(`the test file must be ${testPath}, not ${params.proposedPath}`);
   if (code.trim() === "") return { ok: false, reasons: [...reasons, "the test file is empty"], covered: [] };
   if (params.existingText !== undefined && code.trim() === params.existingText.trim()) reasons.push("it adds nothing to the existing test file");
+  else if (params.existingText !== undefined && !keepsCasesOf(testPath, params.existingText, code)) reasons.push("it leaves out or changes test cases the file already has; keep them as they are and add new cases");
   if (code.includes("<!--")) reasons.push("it holds an HTML comment opener (`<!--`), which is not allowed in posted code");
   if (validation.mask !== undefined && validation.mask(code) !== code) reasons.push("it holds a secret-shaped string; use an obviously fake value");
   const risky = findRiskyAdditions(params.original, code).filter((label) => RISKS.has(label));

@@ -78,6 +78,25 @@ describe("generateModuleTest keeps the good cases of a file the model cannot rep
     expect(outcome.kind === "valid" ? outcome.answer.cases.map((c) => c.name) : outcome.reasons).toEqual(["old", "new good"]);
   });
 
+  it("puts back the existing file's cases when the answer leaves them out, before validating", async () => {
+    const existing = 'import { it } from "node:test";\nimport { cartSummary } from "./summary.js";\n\nit("old", () => {\n  cartSummary();\n});\n';
+    const onlyNew = 'import assert from "node:assert/strict";\nimport { it } from "node:test";\nimport { cartSummary } from "./summary.js";\n\nit("new", () => {\n  assert.strictEqual(cartSummary(), "x");\n});\n';
+    const generator = createScriptedGenerator({ answers: { tests: [{ code: onlyNew }] } });
+    const seen: string[] = [];
+    const outcome = await generateModuleTest({
+      generator,
+      request: { ...request, existingTestText: existing },
+      validate: (answer: TestsOutput) => {
+        seen.push(answer.code);
+        return Promise.resolve({ ok: true, reasons: [], covered: ["cartSummary"] });
+      },
+      maxAttempts: 1,
+      temperature: 0,
+    });
+    expect(seen[0]).toBe('import { it } from "node:test";\nimport { cartSummary } from "./summary.js";\nimport assert from "node:assert/strict";\n\nit("old", () => {\n  cartSummary();\n});\n\nit("new", () => {\n  assert.strictEqual(cartSummary(), "x");\n});\n');
+    expect(outcome.kind === "valid" ? outcome.answer.cases.map((c) => c.name) : []).toEqual(["old", "new"]);
+  });
+
   it("does not cut the existing file's own cases out of a test file the model extended", async () => {
     const generator = createScriptedGenerator({ answers: { tests: [{ code: TWO_CASES }] } });
     const outcome = await generateModuleTest({

@@ -97,6 +97,12 @@ describe("validateGeneratedTest", () => {
     expect(vitest(existing, "src/math.test.ts", { existingText: existing }).reasons).toEqual(["it adds nothing to the existing test file"]);
   });
 
+  it("rejects a version of an existing test file that leaves out one of its cases", () => {
+    const existing = 'import { expect, it } from "vitest";\nimport { add } from "./math.js";\n\nit("adds", () => {\n  expect(add(1, 2)).toBe(3);\n});\n';
+    const rewritten = 'import { expect, it } from "vitest";\nimport { add } from "./math.js";\n\nit("adds zero", () => {\n  expect(add(0, 5)).toBe(5);\n});\n';
+    expect(vitest(rewritten, "src/math.test.ts", { existingText: existing }).reasons).toEqual(["it leaves out or changes test cases the file already has; keep them as they are and add new cases"]);
+  });
+
   it("type-checks a JavaScript node:test file against the JavaScript module", () => {
     const files = { "package.json": '{ "type": "module" }', "src/math.js": "/** @param {number} a @param {number} b */\nexport function add(a, b) {\n  return a + b;\n}\n" };
     const nodeTest = setup(files, conventions({ framework: "node:test", assertions: "node:assert", typescriptTests: false, dependencies: new Set() }));
