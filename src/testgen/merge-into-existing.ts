@@ -49,7 +49,7 @@ function importOfNew(statement: ts.ImportDeclaration, source: ts.SourceFile, bou
     const clause = statement.importClause;
     const named = clause?.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.filter((e) => !bound.has(e.name.text)) : [];
     if (named.length === 0) return undefined;
-    const typeOnly = clause?.isTypeOnly === true ? "type " : "";
+    const typeOnly = clause?.phaseModifier === ts.SyntaxKind.TypeKeyword ? "type " : "";
     return `import ${typeOnly}{ ${named.map((e) => e.getText(source)).join(", ")} } from ${statement.moduleSpecifier.getText(source)};`;
   }
   return statement.getText(source);
