@@ -1,6 +1,6 @@
 import { ownFindingsOff, type ModelFindingsChoice } from "./model-findings-choice.js";
 import type { GbnfJsonSchema, GbnfJsonSchemaToType } from "node-llama-cpp";
-import type { GenerateOptions, Generator, ReviewHunksRequest } from "./generator.js";
+import type { GenerateOptions, Generator, ReviewHunksRequest, WriteTestsRequest } from "./generator.js";
 import { checkJsonSchema } from "./check-json-schema.js";
 import { parseModelJson } from "./parse-model-json.js";
 import { answerPromptCandidates } from "./prompts/answer-prompt.js";
@@ -72,7 +72,7 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
   const countTokens = (text: string): Promise<number> => transport.countTokens(text);
 
   /** The answer's text, generated under `schema` (or, with `code`, under that grammar). */
-  async function complete(call: Call, schema: GbnfJsonSchema, candidates: readonly Prompt[], options: GenerateOptions, code?: { readonly grammar: string }): Promise<string> {
+  async function complete(call: Call, schema: GbnfJsonSchema, candidates: readonly Prompt[], options: GenerateOptions, code?: { readonly grammar: string }, stopWhen?: (answerSoFar: string) => string | undefined): Promise<string> {
     const { operation } = call;
     const what = WHAT[operation];
     const { prompt, tokens: promptTokens } = await fitPrompt({ candidates, countTokens, limit: promptTokenLimit, what });
@@ -98,6 +98,7 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
           user: prompt.user,
           schema,
           ...(code === undefined ? {} : { code }),
+          ...(stopWhen === undefined ? {} : { stopWhen }),
           signal,
           temperature: options.temperature ?? defaults.temperature ?? 0,
           maxTokens: Math.min(options.maxTokens ?? answerTokens, answerTokens),
@@ -119,8 +120,8 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
     return parseModelJson(await complete(call, schema, candidates, options), schema, WHAT[call.operation]);
   }
 
-  async function runCode(call: Call, schema: GbnfJsonSchema, grammar: string, candidates: readonly Prompt[], options: GenerateOptions = {}): Promise<CodeAnswer> {
-    return parseCodeAnswer(await complete(call, schema, candidates, options, { grammar }), WHAT[call.operation]);
+  async function runCode(call: Call, schema: GbnfJsonSchema, grammar: string, candidates: readonly Prompt[], options: GenerateOptions = {}, stopWhen?: (answerSoFar: string) => string | undefined): Promise<CodeAnswer> {
+    return parseCodeAnswer(await complete(call, schema, candidates, options, { grammar }, stopWhen), WHAT[call.operation]);
   }
 
   const findingsOff = ownFindingsOff(defaults.findings ?? "on", transport.info.accelerated ?? true);
@@ -153,7 +154,7 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
       const stage = (request.previousAttempts?.length ?? 0) > 0 ? "repair" : "tests";
       let answer: CodeAnswer;
       try {
-        answer = await runCode({ operation: "tests", stage }, testsHeaderSchema, TESTS_ANSWER_GRAMMAR, testsPromptCandidates(request), { maxTokens: TESTS_ANSWER_TOKENS, ...options });
+        answer = await runCode({ operation: "tests", stage }, testsHeaderSchema, TESTS_ANSWER_GRAMMAR, testsPromptCandidates(request), { maxTokens: TESTS_ANSWER_TOKENS, ...options }, stopAfterCases(request));
       } catch (error) {
         // Cut off by the token limit: the cases it finished are kept (and validated like any answer).
         if (!(error instanceof TruncatedAnswerError)) throw error;
@@ -177,6 +178,22 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
     },
     dispose: () => transport.dispose(),
   };
+}
+
+/** New cases a test file may hold per symbol asked for (the prompt asks for one or two), and at least. */
+const CASES_PER_SYMBOL = 2;
+const MIN_CASES = 3;
+
+/**
+ * Stops a test file's answer as it begins a case past those asked for (the
+ * existing file's own cases aside): a small model's long lists of cases are
+ * variations that cost seconds each, and often turn into a repetition loop.
+ */
+function stopAfterCases(request: WriteTestsRequest): (answerSoFar: string) => string | undefined {
+  const cases = (text: string): number => text.match(/^[ \t]*(?:it|test)(?:\.\w+)?\s*\(/gm)?.length ?? 0;
+  const symbols = request.symbols?.length ?? 1;
+  const limit = Math.max(MIN_CASES, CASES_PER_SYMBOL * symbols + 1) + (request.existingTestText === undefined ? 0 : cases(request.existingTestText));
+  return (answerSoFar) => (cases(answerSoFar) > limit ? `it began test case ${limit + 1}, past the ${limit} a test file for ${symbols === 1 ? "one symbol" : `${symbols} symbols`} may hold` : undefined);
 }
 
 function readTestsHeader(text: string): TestsHeader {

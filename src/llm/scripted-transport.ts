@@ -1,4 +1,5 @@
 import { ScriptExhaustedError } from "./errors/script-exhausted-error.js";
+import { TruncatedAnswerError } from "./errors/truncated-answer-error.js";
 import type { CompletionRequest, LlmTransport, Operation } from "./transport.js";
 
 /**
@@ -54,12 +55,8 @@ export function createScriptedTransport(options: ScriptedTransportOptions): Scri
         return Promise.reject(new ScriptExhaustedError(`The scripted generator has no more "${request.operation}" answers (call ${calls.length}).`));
       }
       const value: unknown = typeof answer === "function" ? answer(request) : answer;
-      if (typeof answer !== "function" && "raw" in answer && typeof answer.raw === "string") return Promise.resolve(answer.raw);
-      if (request.code !== undefined) {
-        const text = asCodeAnswer(value);
-        if (text !== undefined) return Promise.resolve(text);
-      }
-      return Promise.resolve(JSON.stringify(value));
+      const text = typeof answer !== "function" && "raw" in answer && typeof answer.raw === "string" ? answer.raw : ((request.code === undefined ? undefined : asCodeAnswer(value)) ?? JSON.stringify(value));
+      return streamed(text, request);
     },
     countTokens: (text) => Promise.resolve(count(text)),
     dispose: () => Promise.resolve(),
@@ -75,4 +72,17 @@ function asCodeAnswer(value: unknown): string | undefined {
   const rest = Object.fromEntries(Object.entries(record).filter(([key]) => !["code", "replacement", "path", "symbols"].includes(key)));
   const header = Object.keys(rest).length > 0 ? `${JSON.stringify(rest)}\n` : "";
   return `${header}\`\`\`ts\n${body}\n\`\`\``;
+}
+
+/** The answer as a model streaming it line by line would give it: cut where `stopWhen` stops it. */
+function streamed(text: string, request: CompletionRequest): Promise<string> {
+  const stopWhen = request.stopWhen;
+  if (stopWhen === undefined) return Promise.resolve(text);
+  let soFar = "";
+  for (const line of text.split(/(?<=\n)/)) {
+    soFar += line;
+    const reason = stopWhen(soFar);
+    if (reason !== undefined) return Promise.reject(new TruncatedAnswerError(`The model's answer was stopped: ${reason}.`, soFar));
+  }
+  return Promise.resolve(text);
 }

@@ -21,6 +21,13 @@ export interface CompletionRequest {
   readonly maxTokens: number;
   /** Told once the answer is complete, with the backend's own token counts (where it has them). */
   readonly onTokens?: (tokens: CompletionTokens) => void;
+  /**
+   * Looked at as the answer grows: when it returns a reason, generation stops
+   * there and the answer so far comes back as a TruncatedAnswerError with that
+   * reason. In-process only (a server's answer is not streamed; it runs to
+   * `maxTokens`).
+   */
+  readonly stopWhen?: (answerSoFar: string) => string | undefined;
 }
 
 /** What one completion cost, as the backend counted it. */

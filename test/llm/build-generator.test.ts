@@ -243,3 +243,17 @@ describe("buildGenerator: a test file cut off by the token limit", () => {
     await expect(generator.writeTests(request)).rejects.toThrow(/reached its limit of 1024 tokens before its code block was closed/);
   });
 });
+
+describe("buildGenerator: a test file stops at the cases asked for", () => {
+  it("stops as the answer begins a case past the limit (2 per symbol + 1, the existing file's own aside), keeping the finished ones", async () => {
+    const caseText = (n: number): string => `test("case ${n}", () => {\n  assert.equal(add(${n}, 0), ${n});\n});\n`;
+    const answer = `import assert from "node:assert/strict";\nimport { test } from "node:test";\nimport { add } from "./a.js";\n\n${[1, 2, 3, 4, 5, 6].map(caseText).join("\n")}`;
+    const generator = createScriptedGenerator({ answers: { tests: [{ raw: `\`\`\`ts\n${answer}\`\`\`` }, { raw: `\`\`\`ts\n${answer}\`\`\`` }] } });
+    const one = await generator.writeTests({ path: "a.ts", symbol: "add", symbols: ["add"], sourceText: "", testPath: "a.test.ts" });
+    expect(one.cases.map((c) => c.name)).toEqual(["case 1", "case 2", "case 3"]);
+    // With an existing file of two cases, five may come back.
+    const existing = `import { test } from "node:test";\n${caseText(1)}${caseText(2)}`;
+    const extended = await generator.writeTests({ path: "a.ts", symbol: "add", symbols: ["add"], sourceText: "", testPath: "a.test.ts", existingTestText: existing });
+    expect(extended.cases).toHaveLength(5);
+  });
+});

@@ -76,14 +76,31 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
         // the system prompt (and any other shared prefix) of the previous request is not evaluated again.
         const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: request.system, autoDisposeSequence: false });
         const meterBefore = sequence.tokenMeter.getState();
+        // An answer that `stopWhen` stops ends like one cut by maxTokens, with the text so far.
+        const stop = { controller: new AbortController(), soFar: "", reason: undefined as string | undefined };
+        const { stopWhen } = request;
         try {
           const result = await session.promptWithMeta(request.user, {
             grammar: await grammar,
             temperature: request.temperature,
             maxTokens: request.maxTokens,
-            signal: request.signal,
+            ...(stopWhen === undefined
+              ? { signal: request.signal }
+              : {
+                  signal: AbortSignal.any([request.signal, stop.controller.signal]),
+                  stopOnAbortSignal: true,
+                  onTextChunk: (chunk: string) => {
+                    stop.soFar += chunk;
+                    if (stop.reason !== undefined) return;
+                    stop.reason = stopWhen(stop.soFar);
+                    if (stop.reason !== undefined) stop.controller.abort();
+                  },
+                }),
           });
+          // With stopOnAbortSignal a cancellation or time limit returns too: it must still throw.
+          request.signal.throwIfAborted();
           request.onTokens?.(countCompletion({ used: sequence.tokenMeter.diff(meterBefore), contextTokens: sequence.contextTokens.length, answer: readyModel.tokenize(result.responseText).length }));
+          if (stop.reason !== undefined) throw new TruncatedAnswerError(`The model's answer was stopped: ${stop.reason}.`, result.responseText);
           if (result.stopReason === "maxTokens") {
             const what = request.code === undefined ? "the JSON was complete" : "its code block was closed";
             throw new TruncatedAnswerError(`The model's answer reached its limit of ${request.maxTokens} tokens before ${what}.`, result.responseText);

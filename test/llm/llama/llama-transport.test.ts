@@ -9,6 +9,7 @@ import { FIX_ANSWER_GRAMMAR, TESTS_ANSWER_GRAMMAR } from "../../../src/llm/schem
 import { fixHeaderSchema } from "../../../src/llm/schemas/fix-schema.js";
 import { settleEdit } from "../../../src/llm/findings/settle-edit.js";
 import type { Generator } from "../../../src/llm/generator.js";
+import { TruncatedAnswerError } from "../../../src/llm/errors/truncated-answer-error.js";
 import { createLlamaTransport } from "../../../src/llm/llama/llama-transport.js";
 import { loadLlama, type LoadedLlama } from "../../../src/llm/llama/load-llama.js";
 import type { LlmTransport } from "../../../src/llm/transport.js";
@@ -129,6 +130,29 @@ describe("createLlamaTransport on a tiny GGUF", () => {
     });
     expect(text).toMatch(/^```ts\n[a-z]{1,8}\n```$/);
     expect(parseCodeAnswer(text, "fix").code).toMatch(/^[a-z]{1,8}$/);
+  });
+
+  it("stops where stopWhen says, with the answer so far; a cancellation still throws", async () => {
+    const base = {
+      operation: "tests" as const,
+      system: "Write.",
+      user: "Many letters.",
+      schema: fixHeaderSchema,
+      code: { grammar: 'root ::= "```ts\\n" [a-z]{40,60} "\\n```"' },
+      temperature: 0,
+      maxTokens: 64,
+    };
+    const stopped = transport.complete({ ...base, signal: new AbortController().signal, stopWhen: (soFar) => (soFar.length >= 12 ? "enough letters" : undefined) });
+    await expect(stopped).rejects.toThrow("The model's answer was stopped: enough letters.");
+    const partial = await stopped.catch((error: unknown) => (error instanceof TruncatedAnswerError ? error.partial : ""));
+    expect(partial.length).toBeGreaterThanOrEqual(12);
+    expect(partial.length).toBeLessThan(40);
+    const cancel = new AbortController();
+    const cancelled = transport.complete({ ...base, signal: cancel.signal, stopWhen: (soFar) => {
+      if (soFar.length > 8) cancel.abort(new Error("cancelled by the caller"));
+      return undefined;
+    } });
+    await expect(cancelled).rejects.toThrow("cancelled by the caller");
   });
 
   it("compiles the fix and test-file grammars", async () => {
