@@ -37,6 +37,7 @@
  *  --findings X     PATCHSMITH_MODEL_FINDINGS (default on: the bench measures the model's own
  *                   findings; the product's default, auto, turns them off on a CPU)
  *  --trace FILE     PATCHSMITH_MODEL_TRACE: every prompt and answer appended to FILE as JSON lines
+ *  --tests-node P   PATCHSMITH_TESTS_NODE: the node that runs node:test files (TypeScript needs 22.6+)
  *  --timeout S      seconds per review (default 900)
  *  --cases DIR      the case set (default bench/model-cases)
  *  --from FILE      print the summaries of earlier runs' JSON and run nothing; repeat to
@@ -65,6 +66,7 @@ const { values } = parseArgs({
     threads: { type: "string" },
     findings: { type: "string", default: "on" },
     trace: { type: "string" },
+    "tests-node": { type: "string" },
     timeout: { type: "string", default: "900" },
     cases: { type: "string", default: DEFAULT_CASES_DIR },
     patchsmith: { type: "string", default: path.join(projectRoot, "dist", "cli", "main.js") },
@@ -111,7 +113,7 @@ for (const m of models) if (m !== undefined && !existsSync(m)) fail(`--model ${m
 if (models.length === 0) models.push(undefined);
 const timeoutMs = positive("timeout", values.timeout) * 1000;
 if (!["auto", "on", "off"].includes(values.findings)) fail(`--findings ${values.findings}: expected auto, on or off`);
-const env: Record<string, string> = { PATCHSMITH_MODEL_FINDINGS: values.findings, ...(values.trace === undefined ? {} : { PATCHSMITH_MODEL_TRACE: path.resolve(values.trace) }), ...(values.threads === undefined ? {} : { PATCHSMITH_THREADS: String(positive("threads", values.threads)) }) };
+const env: Record<string, string> = { PATCHSMITH_MODEL_FINDINGS: values.findings, ...(values.trace === undefined ? {} : { PATCHSMITH_MODEL_TRACE: path.resolve(values.trace) }), ...(values["tests-node"] === undefined ? {} : { PATCHSMITH_TESTS_NODE: path.resolve(values["tests-node"]) }), ...(values.threads === undefined ? {} : { PATCHSMITH_THREADS: String(positive("threads", values.threads)) }) };
 
 /** Round-robin over the categories, so `--limit` keeps every kind of case. */
 function interleave(cases: readonly ModelCase[]): ModelCase[] {

@@ -123,7 +123,7 @@ const patchsmith: ApplicationFunction = async (app, options) => {
     memorySetting: "PATCHSMITH_ANALYSIS_MEMORY_MB",
   });
   // Generated tests run only when the operator says so (PATCHSMITH_TESTS_RUN): running them runs the PR's code.
-  const testRunner = settings.tests.run ? createTestRunner({ timeoutMs: settings.tests.timeoutMs }) : undefined;
+  const testRunner = settings.tests.run ? createTestRunner({ timeoutMs: settings.tests.timeoutMs, ...(settings.tests.node === undefined ? {} : { node: settings.tests.node }) }) : undefined;
   // Dependency declarations from the registry (as data, cached on disk for every review): the repository's own tsc's view.
   const environment = createEnvironmentProvider({ settings: settings.types, env });
   const engine: ReviewChange = (params) => threadedEngine({ ...params, ...(testRunner === undefined ? {} : { testRunner }), ...(environment === undefined ? {} : { environment }) });

@@ -9,6 +9,7 @@ import { type CliIo, EXIT, UsageError } from "./cli-io.js";
 import { formatReview } from "./format-review.js";
 import { createProgressReporter, progressMode } from "./progress-reporter.js";
 import { loadLocalChange } from "./load-local-change.js";
+import type { AppSettings } from "../config/app-settings.js";
 import { readCliSettings } from "./read-cli-settings.js";
 import { readConfigFile } from "./read-config-file.js";
 import { createEnvironmentProvider } from "../environment/create-environment-provider.js";
@@ -88,7 +89,7 @@ export async function runReviewCommand(args: readonly string[], io: CliIo, creat
       config,
       onProgress: progress.onProgress,
       ...(model.generator ? { generator: model.generator } : {}),
-      ...(runTests.run ? { testRunner: createTestRunner({ timeoutMs: runTests.timeoutMs }) } : {}),
+      ...(runTests.run ? { testRunner: createTestRunner({ timeoutMs: runTests.timeoutMs, ...(runTests.node === undefined ? {} : { node: runTests.node }) }) } : {}),
       ...(environment ? { environment } : {}),
     });
     progress.done();
@@ -136,8 +137,8 @@ function failsOn(severities: readonly Severity[], level: "error" | "warning" | "
   return severities.some((s) => RANK[s] >= RANK[level]);
 }
 
-/** The operator's `tests.run` setting (PATCHSMITH_TESTS_RUN, PATCHSMITH_TESTS_TIMEOUT_MS). */
-function testSettings(io: CliIo): { readonly run: boolean; readonly timeoutMs: number } {
+/** The operator's `tests` settings (PATCHSMITH_TESTS_RUN, PATCHSMITH_TESTS_TIMEOUT_MS, PATCHSMITH_TESTS_NODE). */
+function testSettings(io: CliIo): AppSettings["tests"] {
   return readCliSettings(io.env).tests;
 }
 

@@ -12,6 +12,7 @@ const APP_SETTING_NAMES = [
   "PATCHSMITH_DELIVERY_MEMORY",
   "PATCHSMITH_TESTS_RUN",
   "PATCHSMITH_TESTS_TIMEOUT_MS",
+  "PATCHSMITH_TESTS_NODE",
   "PATCHSMITH_ANALYSIS_MEMORY_MB",
   "PATCHSMITH_GITHUB_TIMEOUT_MS",
   "PATCHSMITH_TYPES",
@@ -30,7 +31,7 @@ export interface AppSettings {
   readonly progressIntervalMs: number;
   readonly deliveryMemory: number;
   /** `tests.run`: whether generated tests are executed (off by default), and the time limit of one run. */
-  readonly tests: { readonly run: boolean; readonly timeoutMs: number };
+  readonly tests: { readonly run: boolean; readonly timeoutMs: number; readonly node?: string };
   /** Heap limit (MB) of each analysis worker thread (TypeScript and ESLint run there, off the event loop). */
   readonly analysisMemoryMb: number;
   /** Longest wait for one GitHub API request (a streamed archive download has its own limits). */
@@ -57,7 +58,7 @@ export function readAppSettings(env: Readonly<Record<string, string | undefined>
     reviewTimeoutMs: s.PATCHSMITH_REVIEW_TIMEOUT_MS,
     progressIntervalMs: s.PATCHSMITH_PROGRESS_INTERVAL_MS,
     deliveryMemory: s.PATCHSMITH_DELIVERY_MEMORY,
-    tests: { run: s.PATCHSMITH_TESTS_RUN, timeoutMs: s.PATCHSMITH_TESTS_TIMEOUT_MS },
+    tests: { run: s.PATCHSMITH_TESTS_RUN, timeoutMs: s.PATCHSMITH_TESTS_TIMEOUT_MS, ...(s.PATCHSMITH_TESTS_NODE === undefined ? {} : { node: s.PATCHSMITH_TESTS_NODE }) },
     analysisMemoryMb: s.PATCHSMITH_ANALYSIS_MEMORY_MB,
     githubTimeoutMs: s.PATCHSMITH_GITHUB_TIMEOUT_MS,
     types: {

@@ -115,6 +115,7 @@ export const settingsShape = {
   // ---- Generated unit tests ----
   PATCHSMITH_TESTS_RUN: flag(false, { section: "tests", set: true, description: "Run generated tests (the PR's code: untrusted) in a throwaway copy with `npm ci --ignore-scripts`, no secrets in the environment and a time limit, keeping only tests that pass three runs in a row: the operator's choice, never the repository's. Off by default: without it generated tests are type-checked and linted only, and the summary says so." }),
   PATCHSMITH_TESTS_TIMEOUT_MS: integer({ fallback: 60_000, min: 1_000, max: 10 * 60_000 }, { section: "tests", set: true, description: "Time limit (ms) of one run of one generated test file." }),
+  PATCHSMITH_TESTS_NODE: text("a path to a node executable", { section: "tests", set: false, examples: ["/usr/local/bin/node22"], description: "The Node.js that runs generated tests (node:test, and the version the TypeScript check for node:test uses); default: the one running patchsmith. Set it when the repositories' tests need another version, e.g. node:test on TypeScript files needs 22.6 or later." }),
 
   // ---- Command line ----
   GITHUB_TOKEN: text("a GitHub token", { section: "cli", set: false, secret: true, examples: [""], description: "The token `patchsmith review` reads a pull request with (and posts with, given --post); --token overrides it. Without one, public repositories work within GitHub's unauthenticated limit." }),

@@ -27,7 +27,9 @@ export interface TestRunnerOptions {
   readonly maxFiles?: number;
   readonly maxBytes?: number;
   readonly exec?: ExecCommand;
-  /** The Node.js version running the tests, for TypeScript support in node:test. Default process.version. */
+  /** The node executable that runs node:test files (PATCHSMITH_TESTS_NODE). Default process.execPath. */
+  readonly node?: string;
+  /** Its version, for TypeScript support in node:test. Default: asked of `node` (`--version`), or process.version. */
   readonly nodeVersion?: string;
 }
 
@@ -52,6 +54,8 @@ const SKIP = /(?:^|\/)(?:node_modules|\.git)\//;
 export function createTestRunner(options: TestRunnerOptions): TestRunner {
   const runs = options.runs ?? 3;
   const exec = options.exec ?? execCommand;
+  let nodeInfo: Promise<NodeInfo> | undefined;
+  const node = (): Promise<NodeInfo> => (nodeInfo ??= nodeOf(options, exec));
   return {
     async run(params): Promise<TestRunReport> {
       const root = await mkdtemp(path.join(options.tmpDir ?? os.tmpdir(), "patchsmith-tests-"));
@@ -83,9 +87,15 @@ export function createTestRunner(options: TestRunnerOptions): TestRunner {
         }
 
         // 3. The runs.
+        let nodeInfo: NodeInfo;
+        try {
+          nodeInfo = await node();
+        } catch (error) {
+          return { kind: "unavailable", reason: (error as Error).message };
+        }
         const outcomes = new Map<string, TestRunOutcome>();
         for (const test of params.tests) {
-          const command = commandFor(params.conventions, test.path, repo, options.nodeVersion ?? process.version, pkg);
+          const command = commandFor(params.conventions, test.path, repo, nodeInfo, pkg);
           if ("unavailable" in command) return { kind: "unavailable", reason: command.unavailable };
           let outcome: TestRunOutcome = { status: "passed", runs: 0, output: "" };
           for (let run = 1; run <= runs; run++) {
@@ -132,7 +142,24 @@ function childEnv(root: string, pathVariable: string): Record<string, string> {
 
 type Command = { readonly command: string; readonly args: readonly string[] } | { readonly unavailable: string };
 
-function commandFor(conventions: TestConventions, file: string, repo: string, nodeVersion: string, pkg: PackageInfo): Command {
+interface NodeInfo {
+  readonly path: string;
+  readonly version: string;
+}
+
+/** The node that runs node:test files, and its version (asked once, of the operator's own executable). */
+async function nodeOf(options: TestRunnerOptions, exec: ExecCommand): Promise<NodeInfo> {
+  const executable = options.node ?? process.execPath;
+  if (options.nodeVersion !== undefined) return { path: executable, version: options.nodeVersion };
+  if (options.node === undefined) return { path: executable, version: process.version };
+  const asked = await exec({ command: executable, args: ["--version"], cwd: os.tmpdir(), env: { PATH: options.path ?? process.env.PATH ?? "/usr/bin:/bin" }, timeoutMs: 10_000 });
+  const version = /v\d+\.\d+\.\d+/.exec(asked.output)?.[0];
+  if (asked.code !== 0 || version === undefined) throw new Error(`PATCHSMITH_TESTS_NODE=${executable} did not answer \`--version\` with a Node.js version: ${asked.output.trim().slice(0, 200)}`);
+  return { path: executable, version };
+}
+
+function commandFor(conventions: TestConventions, file: string, repo: string, node: NodeInfo, pkg: PackageInfo): Command {
+  const nodeVersion = node.version;
   const bin = (name: string): string => path.join(repo, "node_modules", ".bin", name);
   const installed = (name: string, args: readonly string[]): Command =>
     existsSync(bin(name)) ? { command: bin(name), args } : { unavailable: `${name} is not installed by \`npm ci\`; add it to the repository's devDependencies to have generated tests run.` };
@@ -140,11 +167,11 @@ function commandFor(conventions: TestConventions, file: string, repo: string, no
     case "node:test": {
       // The repository's own loader (`node --import tsx --test`) runs TypeScript on any Node.js version.
       const loaders = loaderFlags(pkg.scripts.test, "node", pkg.dependencies);
-      if (!/\.[cm]?tsx?$/.test(file) || loaders.length > 0) return { command: process.execPath, args: [...loaders, "--test", file] };
+      if (!/\.[cm]?tsx?$/.test(file) || loaders.length > 0) return { command: node.path, args: [...loaders, "--test", file] };
       const [major = 0, minor = 0] = nodeVersion.replace(/^v/, "").split(".").map(Number);
-      if (major > 23 || (major === 23 && minor >= 6)) return { command: process.execPath, args: ["--test", file] };
-      if (major > 22 || (major === 22 && minor >= 6)) return { command: process.execPath, args: ["--experimental-strip-types", "--test", file] };
-      return { unavailable: `TypeScript tests with node:test need Node.js 22.6 or later; patchsmith runs on ${nodeVersion}.` };
+      if (major > 23 || (major === 23 && minor >= 6)) return { command: node.path, args: ["--test", file] };
+      if (major > 22 || (major === 22 && minor >= 6)) return { command: node.path, args: ["--experimental-strip-types", "--test", file] };
+      return { unavailable: `TypeScript tests with node:test need Node.js 22.6 or later; they would run on ${nodeVersion} (set PATCHSMITH_TESTS_NODE to a newer node).` };
     }
     case "vitest":
       return installed("vitest", ["run", file]);

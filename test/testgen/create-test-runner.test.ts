@@ -246,6 +246,24 @@ describe("createTestRunner", () => {
     expect(commands.filter((c) => !c.startsWith("npm"))).toEqual(["mocha --import=tsx test/a.spec.ts", `${path.basename(process.execPath)} --import=tsx --test test/a.test.ts`]);
   });
 
+  it("runs node:test files with the node PATCHSMITH_TESTS_NODE names, asking it for its version (TypeScript needs 22.6)", async () => {
+    const commands: string[] = [];
+    const exec = (version: string): ExecCommand => (params) => {
+      commands.push([params.command, ...params.args].join(" "));
+      return Promise.resolve({ code: 0, output: params.args[0] === "--version" ? `${version}\n` : "", timedOut: false });
+    };
+    const source = memorySource({ "package.json": '{ "type": "module" }' });
+    const tests = [{ path: "test/a.test.ts", content: "x" }];
+    const conventions = { framework: "node:test" } as unknown as TestConventions;
+    const newer = await createTestRunner({ timeoutMs: 1000, runs: 1, node: "/opt/node22/bin/node", exec: exec("v22.12.0") }).run({ source, tests, conventions });
+    expect(newer.kind).toBe("ran");
+    expect(commands).toEqual(["/opt/node22/bin/node --version", "/opt/node22/bin/node --experimental-strip-types --test test/a.test.ts"]);
+    const older = await createTestRunner({ timeoutMs: 1000, runs: 1, node: "/opt/node20/bin/node", exec: exec("v20.20.2") }).run({ source, tests, conventions });
+    expect(older).toMatchObject({ kind: "unavailable", reason: expect.stringMatching(/need Node\.js 22\.6 or later; they would run on v20\.20\.2 \(set PATCHSMITH_TESTS_NODE/) as unknown });
+    const broken = await createTestRunner({ timeoutMs: 1000, runs: 1, node: "/bin/false", exec: () => Promise.resolve({ code: 1, output: "", timedOut: false }) }).run({ source, tests, conventions });
+    expect(broken).toMatchObject({ kind: "unavailable", reason: expect.stringMatching(/PATCHSMITH_TESTS_NODE=\/bin\/false did not answer `--version`/) as unknown });
+  });
+
   it("says why it cannot run: no lockfile for npm ci, or a runner npm ci did not install", async () => {
     const exec: ExecCommand = () => Promise.resolve({ code: 0, output: "", timedOut: false });
     const runner = createTestRunner({ timeoutMs: 1000, exec });
