@@ -1,3 +1,4 @@
+import { TruncatedAnswerError } from "./errors/truncated-answer-error.js";
 import type { CompletionRequest, CompletionTokens, LlmTransport } from "./transport.js";
 
 /** One traced request: what the model was asked and what it answered. */
@@ -47,7 +48,8 @@ export function traceTransport(transport: LlmTransport, write: (record: TraceRec
         record({ answer });
         return answer;
       } catch (error) {
-        record({ error: error instanceof Error ? error.message : String(error) });
+        // A cut-off answer's text is what was generated: kept beside the reason.
+        record({ error: error instanceof Error ? error.message : String(error), ...(error instanceof TruncatedAnswerError ? { answer: error.partial } : {}) });
         throw error;
       }
     },

@@ -49,3 +49,12 @@ describe("traceTransport", () => {
     await expect(transport.complete(request())).resolves.toContain("yes");
   });
 });
+
+describe("traceTransport on a cut-off answer", () => {
+  it("keeps the text generated before the cut beside the reason", async () => {
+    const records: TraceRecord[] = [];
+    const transport = traceTransport(createScriptedTransport({ answers: { tests: [{ raw: "line one\nline two\nline three\n" }] } }), (r) => records.push(r));
+    await expect(transport.complete(request({ operation: "tests", stopWhen: (soFar) => (soFar.includes("two") ? "enough" : undefined) }))).rejects.toThrow("stopped: enough");
+    expect(records[0]).toMatchObject({ error: "The model's answer was stopped: enough.", answer: "line one\nline two\n" });
+  });
+});
