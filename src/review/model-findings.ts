@@ -22,6 +22,8 @@ export interface ModelFindingsParams {
   readonly validate: (fix: Fix) => ValidationVerdict;
   /** What a validated edit does, said from the edit itself (the diagnostics it removes); it titles the suggestion instead of the model's words. */
   readonly describeEdit?: (fix: Fix) => string;
+  /** What TypeScript says of a claim that a value on these lines may be null or undefined (Workspace.judgeMissingValue). */
+  readonly judgeMissingValue?: (path: string, startLine: number, endLine: number, claim: string) => "refuted" | "open" | undefined;
   readonly config: RepoConfig;
   /** Prompt tokens this review may spend in all. Default 120,000. */
   readonly tokenBudget?: number;
@@ -50,6 +52,9 @@ export interface ModelFindingsResult {
 
 export const DEFAULT_MODEL_TOKEN_BUDGET = 120_000;
 
+/** A claim that a value may be missing: the null-access defect kind, or words of it. */
+const MISSING_VALUE = /^null or undefined access\b|\b(?:null|undefined|missing)\b/i;
+
 interface Tally {
   proposed: number;
   validatedFirstTime: number;
@@ -68,7 +73,8 @@ function lineCount(text: string | undefined): number {
  *  1. rank the changed files (source, then other code, tests, docs, config) and skip those not worth a model's time;
  *  2. group each file's hunks into prompts that fit the context, and spend the token budget in rank order;
  *  3. ask the model to review each group, several at once when the backend allows;
- *  4. drop findings whose quote is not on their lines and findings that restate a checker's diagnostic,
+ *  4. drop findings whose quote is not on their lines, findings that restate a checker's diagnostic,
+ *     claims the checkers own, and claims of a missing value whose type the compiler proves present,
  *     and, with `model.verifyFindings`, those the model does not confirm when asked about the claim alone;
  *  5. pass every proposed edit through the repair loop: only validated edits become suggestions,
  *     the rest become plain advice (or are dropped, by config). A finding without a validated edit
@@ -158,6 +164,8 @@ async function reviewGroup(params: ModelFindingsParams, group: ReviewGroup, tall
     if (echoesDiagnostic(finding, params.diagnostics)) continue;
     // "X is not defined", "does not exist on": the checkers decide that; where they are silent the claim is false.
     if (claimsCheckerOwned(proposed.message)) continue;
+    // "`x` may be undefined" of an `x` whose type under strictNullChecks excludes it: the compiler proves the claim false.
+    if (MISSING_VALUE.test(proposed.message) && params.judgeMissingValue?.(file.path, finding.startLine, finding.line, proposed.message) === "refuted") continue;
     // The verification pass: the model looks again at the claim and its lines alone; a "no" drops the finding.
     if (params.config.model.verifyFindings && fileText !== undefined) {
       if (!(await confirmed(params, { path: file.path, fileText, startLine: finding.startLine, line: finding.line, claim: proposed.message }))) continue;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Linter } from "eslint";
 import ts from "typescript";
+import { judgeMissingValueClaim } from "../analyze/missing-value-claim.js";
 import type { Diagnostic } from "../types.js";
 import { isDependencyNoise } from "./ignored-typescript-codes.js";
 import type { WorkspaceLink } from "./link-workspace-packages.js";
@@ -53,6 +54,13 @@ export interface Workspace {
    * incomplete, or the file is not type-checked).
    */
   declaresGlobal(path: string, name: string): boolean | undefined;
+  /**
+   * What TypeScript says of a claim that a value on lines start..end of
+   * `path` may be null or undefined (judgeMissingValueClaim; "open" without
+   * strictNullChecks); undefined when it cannot say: the file is not
+   * type-checked, or the environment is incomplete.
+   */
+  judgeMissingValue(path: string, startLine: number, endLine: number, claim: string): "refuted" | "open" | undefined;
   dispose(): void;
 }
 
@@ -256,6 +264,14 @@ export function createWorkspace(params: {
       const source = program?.getSourceFile(toVirtual(path));
       if (!program || !source) return undefined;
       return program.getTypeChecker().resolveName(name, source, ts.SymbolFlags.Value, false) !== undefined;
+    },
+    judgeMissingValue(path, startLine, endLine, claim) {
+      const project = serviceOf(path);
+      if (params.environmentComplete !== true || layout.typesMissing().length > 0 || !project || !isTypeChecked(path, project.options)) return undefined;
+      const program = project.service.getProgram();
+      const source = program?.getSourceFile(toVirtual(path));
+      if (!program || !source) return undefined;
+      return judgeMissingValueClaim({ checker: program.getTypeChecker(), source, startLine, endLine, claim, strictNullChecks: project.options.strictNullChecks ?? project.options.strict ?? false });
     },
     dispose: () => {
       for (const service of services.values()) service.dispose();

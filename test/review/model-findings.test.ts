@@ -124,6 +124,18 @@ describe("collectModelFindings", () => {
     expect(result.findings[0]?.suggestion).toBeUndefined();
   });
 
+  it("drops a claim that a value may be missing when TypeScript proves it present, and keeps it when the type admits undefined", async () => {
+    const claim = { findings: [{ startLine: 18, line: 18, quote: "return value + value;", severity: "warning", category: "bug", message: "null or undefined access: `value` may be undefined", edit: null }] };
+    const judged: string[] = [];
+    const run = async (verdict: "refuted" | "open") => {
+      const { generator, validate } = setup({ review: [claim] });
+      return collectModelFindings({ generator, diff: [COUNTER_DIFF], headText: () => HEAD, diagnostics: [], validate, config: defaultRepoConfig, judgeMissingValue: (path, start, end, text) => (judged.push(`${path}:${start}-${end} ${text}`), verdict) });
+    };
+    expect((await run("refuted")).findings).toEqual([]);
+    expect((await run("open")).findings).toHaveLength(1);
+    expect(judged[0]).toBe("src/counter.ts:18-18 null or undefined access: `value` may be undefined");
+  });
+
   it("validates the sampled answer when it differs from the repeated one", async () => {
     const bad = { replacement: "  return counter.triple();", explanation: "Call triple." };
     const { generator, validate } = setup({

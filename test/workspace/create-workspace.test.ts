@@ -1,3 +1,4 @@
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { createWorkspace } from "../../src/workspace/create-workspace.js";
 import { createSafeLinter } from "../../src/workspace/safe-linter.js";
@@ -76,5 +77,20 @@ describe("two workspaces with the same paths", () => {
     expect(head.diagnose("src/a.ts").map((d) => d.code)).toEqual(["TS2322"]);
     base.dispose();
     head.dispose();
+  });
+});
+
+describe("Workspace.judgeMissingValue", () => {
+  const text = "export function f(m: Map<string, number>, key: string): number {\n  m.clear();\n  const hit = m.get(key);\n  return hit ?? 0;\n}\n";
+  const workspace = (environmentComplete: boolean, strict = true) =>
+    createWorkspace({ files: new Map([["a.ts", text]]), compilerOptions: { strict, noEmit: true, target: ts.ScriptTarget.ES2022 }, knownPaths: new Set(["a.ts"]), linter: createSafeLinter(), checks: { eslint: false, typescript: true }, environmentComplete });
+
+  it("asks the checker, and says nothing where the environment is incomplete", () => {
+    const ws = workspace(true);
+    expect(ws.judgeMissingValue("a.ts", 2, 2, "`m` may be undefined")).toBe("refuted");
+    expect(ws.judgeMissingValue("a.ts", 3, 3, "`m.get(key)` may be undefined")).toBe("open");
+    expect(workspace(true, false).judgeMissingValue("a.ts", 2, 2, "`m` may be undefined")).toBe("open");
+    expect(workspace(false).judgeMissingValue("a.ts", 2, 2, "`m` may be undefined")).toBeUndefined();
+    ws.dispose();
   });
 });

@@ -34,6 +34,7 @@ export async function modelFindings(
       ...(params.pr ? { pr: hidden.pr(params.pr) } : {}),
       validate: (fix) => hidden.verdict(validateModelEdit(head, fix, introduced)),
       describeEdit: (fix) => describeFix(diagnosticsRemovedBy(head, fix)),
+      judgeMissingValue: (path, startLine, endLine, claim) => head.judgeMissingValue(path, startLine, endLine, claim),
       config: run.config,
       ...(run.signal ? { signal: run.signal } : {}),
       tokenBudget: params.tokenBudget,
