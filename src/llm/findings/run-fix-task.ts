@@ -43,7 +43,6 @@ export async function runFixTask(params: {
     diagnostics,
     validate: (fix) => params.validate(fix, task),
     maxAttempts: params.maxAttempts,
-    temperature: params.temperature,
     keepUnansweredLines: true,
     ...types,
     ...(params.pr === undefined ? {} : { pr: params.pr }),

@@ -8,9 +8,6 @@ import { restoreIndentation } from "./restore-indentation.js";
 import { stripLineNumbers } from "./strip-line-numbers.js";
 import { trimEchoedContext } from "./trim-echoed-context.js";
 
-/** The temperature of the one sampled answer asked for when a greedy repair repeats a rejected edit. */
-export const RESAMPLE_TEMPERATURE = 0.7;
-
 export type EditOutcome =
   | { readonly kind: "validated"; readonly fix: Fix; readonly attempts: number }
   | { readonly kind: "rejected"; readonly reasons: readonly string[]; readonly attempts: number; readonly validated: boolean };
@@ -20,9 +17,8 @@ export type EditOutcome =
  *  1. refuse an edit outside the PR's hunks without validating it (the model may only touch the PR's lines);
  *  2. validate it; when rejected, give the reasons back to the model (`fixRange` on the same lines) and validate again,
  *     up to `maxAttempts` attempts in all;
- *  3. return the first validated fix, or the last rejection reasons. A small model decoding greedily
- *     tends to answer a repair with the edit it was told was wrong: the same request is then asked once
- *     more with sampling (RESAMPLE_TEMPERATURE), and a second repeat ends the loop.
+ *  3. return the first validated fix, or the last rejection reasons; an answer that repeats a rejected
+ *     one ends the loop (a small model at temperature 0 tends to, and another call would cost the same).
  */
 export async function settleEdit(params: {
   readonly generator: Generator;
@@ -43,8 +39,6 @@ export async function settleEdit(params: {
   readonly keepUnansweredLines?: boolean;
   /** Declarations of the types the lines use, shown with every repair request. */
   readonly typesText?: string;
-  /** The configured sampling temperature of repairs (default: the generator's, 0). */
-  readonly temperature?: number;
   readonly signal?: AbortSignal;
 }): Promise<EditOutcome> {
   const { edit } = params;
@@ -68,7 +62,6 @@ export async function settleEdit(params: {
     return [indented, ...kept].join("\n");
   };
   let replacement = tidy(edit.replacement);
-  let resampled = false;
   for (let attempt = 1; ; attempt += 1) {
     // A model that answers nothing for the lines means to delete them.
     const fix: Fix = { edit: { ...edit, replacement, ...(replacement === "" ? { deletion: true } : {}) }, title: params.title, origin: "model" };
@@ -78,26 +71,22 @@ export async function settleEdit(params: {
     previousAttempts.push({ replacement, reasons: explainRejection({ sent: replacement, file: patchedLines(params.fileText, fix), reasons, path: edit.path, showStart: false }) });
     if (attempt >= params.maxAttempts || params.fileText === undefined) return { kind: "rejected", reasons, attempts: attempt, validated: true };
     try {
-      const request = {
-        path: edit.path,
-        startLine: edit.startLine,
-        endLine: edit.endLine,
-        fileText: params.fileText,
-        instruction: params.problem,
-        diagnostics: params.diagnostics,
-        previousAttempts,
-        ...(params.typesText === undefined ? {} : { typesText: params.typesText }),
-        ...(params.pr === undefined ? {} : { pr: params.pr }),
-      };
-      const signal = params.signal === undefined ? {} : { signal: params.signal };
-      const repeats = (): boolean => previousAttempts.some((earlier) => earlier.replacement === replacement);
-      replacement = tidy((await params.generator.fixRange(request, { ...(params.temperature === undefined ? {} : { temperature: params.temperature }), ...signal })).replacement);
-      // Greedy decoding repeats itself: one sampled answer to the same request, then no more.
-      if (repeats() && !resampled && (params.temperature ?? 0) < RESAMPLE_TEMPERATURE) {
-        resampled = true;
-        replacement = tidy((await params.generator.fixRange(request, { temperature: RESAMPLE_TEMPERATURE, ...signal })).replacement);
-      }
-      if (repeats()) {
+      const answer = await params.generator.fixRange(
+        {
+          path: edit.path,
+          startLine: edit.startLine,
+          endLine: edit.endLine,
+          fileText: params.fileText,
+          instruction: params.problem,
+          diagnostics: params.diagnostics,
+          previousAttempts,
+          ...(params.typesText === undefined ? {} : { typesText: params.typesText }),
+          ...(params.pr === undefined ? {} : { pr: params.pr }),
+        },
+        params.signal === undefined ? {} : { signal: params.signal },
+      );
+      replacement = tidy(answer.replacement);
+      if (previousAttempts.some((earlier) => earlier.replacement === replacement)) {
         return { kind: "rejected", reasons: [...reasons, "the model answered with an edit it was told was wrong, unchanged"], attempts: attempt + 1, validated: true };
       }
     } catch (error) {
