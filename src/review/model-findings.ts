@@ -165,7 +165,8 @@ async function reviewGroup(params: ModelFindingsParams, group: ReviewGroup, tall
     // "X is not defined", "does not exist on": the checkers decide that; where they are silent the claim is false.
     if (claimsCheckerOwned(proposed.message)) continue;
     // "`x` may be undefined" of an `x` whose type under strictNullChecks excludes it: the compiler proves the claim false.
-    if (MISSING_VALUE.test(proposed.message) && params.judgeMissingValue?.(file.path, finding.startLine, finding.line, proposed.message) === "refuted") continue;
+    // One line either side: the quote is often the line before the expression it names (`clear(): void {` for `this.entries.clear()`).
+    if (MISSING_VALUE.test(proposed.message) && params.judgeMissingValue?.(file.path, Math.max(1, finding.startLine - 1), finding.line + 1, proposed.message) === "refuted") continue;
     // The verification pass: the model looks again at the claim and its lines alone; a "no" drops the finding.
     if (params.config.model.verifyFindings && fileText !== undefined) {
       if (!(await confirmed(params, { path: file.path, fileText, startLine: finding.startLine, line: finding.line, claim: proposed.message }))) continue;

@@ -131,7 +131,7 @@ describe("collectModelFindings", () => {
     };
     expect((await run("refuted")).findings).toEqual([]);
     expect((await run("open")).findings).toHaveLength(1);
-    expect(judged[0]).toBe("src/counter.ts:18-18 null or undefined access: `value` may be undefined");
+    expect(judged[0]).toBe("src/counter.ts:17-19 null or undefined access: `value` may be undefined");
   });
 
   it("drops advice whose edit never validated when keepUnvalidatedAdvice is off", async () => {
