@@ -10,6 +10,8 @@ import ts from "typescript";
  * results, and expressions holding an index (`rows[0]`), a non-null
  * assertion (`x!`) or a type assertion, where the type says less than the
  * runtime can do; so is nothing when no named expression is on the lines.
+ * A value typed by a declaration the environment lacks (or an unknown name)
+ * reads as `any` (the error type), so it is never refuted.
  */
 export function judgeMissingValueClaim(params: {
   readonly checker: ts.TypeChecker;

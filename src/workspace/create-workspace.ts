@@ -57,8 +57,9 @@ export interface Workspace {
   /**
    * What TypeScript says of a claim that a value on lines start..end of
    * `path` may be null or undefined (judgeMissingValueClaim; "open" without
-   * strictNullChecks); undefined when it cannot say: the file is not
-   * type-checked, or the environment is incomplete.
+   * strictNullChecks); undefined when the file is not type-checked. An
+   * incomplete environment needs no gate: what a missing declaration leaves
+   * untyped reads as `any`, which is never judged.
    */
   judgeMissingValue(path: string, startLine: number, endLine: number, claim: string): "refuted" | "open" | undefined;
   dispose(): void;
@@ -266,8 +267,9 @@ export function createWorkspace(params: {
       return program.getTypeChecker().resolveName(name, source, ts.SymbolFlags.Value, false) !== undefined;
     },
     judgeMissingValue(path, startLine, endLine, claim) {
+      // The environment need not be complete: what a missing declaration leaves untyped is `any`, which is not judged.
       const project = serviceOf(path);
-      if (params.environmentComplete !== true || layout.typesMissing().length > 0 || !project || !isTypeChecked(path, project.options)) return undefined;
+      if (!project || !isTypeChecked(path, project.options)) return undefined;
       const program = project.service.getProgram();
       const source = program?.getSourceFile(toVirtual(path));
       if (!program || !source) return undefined;

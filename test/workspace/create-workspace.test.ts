@@ -85,12 +85,14 @@ describe("Workspace.judgeMissingValue", () => {
   const workspace = (environmentComplete: boolean, strict = true) =>
     createWorkspace({ files: new Map([["a.ts", text]]), compilerOptions: { strict, noEmit: true, target: ts.ScriptTarget.ES2022 }, knownPaths: new Set(["a.ts"]), linter: createSafeLinter(), checks: { eslint: false, typescript: true }, environmentComplete });
 
-  it("asks the checker, and says nothing where the environment is incomplete", () => {
-    const ws = workspace(true);
+  it("asks the checker; a value typed by a package the environment lacks is never refuted", () => {
+    const ws = workspace(false);
     expect(ws.judgeMissingValue("a.ts", 2, 2, "`m` may be undefined")).toBe("refuted");
     expect(ws.judgeMissingValue("a.ts", 3, 3, "`m.get(key)` may be undefined")).toBe("open");
     expect(workspace(true, false).judgeMissingValue("a.ts", 2, 2, "`m` may be undefined")).toBe("open");
-    expect(workspace(false).judgeMissingValue("a.ts", 2, 2, "`m` may be undefined")).toBeUndefined();
+    ws.setText("a.ts", 'import { client } from "not-installed";\nexport const c = client;\n');
+    expect(ws.judgeMissingValue("a.ts", 2, 2, "`client` may be undefined")).toBe("open");
+    expect(ws.judgeMissingValue("b.ts", 1, 1, "`x` may be undefined")).toBeUndefined();
     ws.dispose();
   });
 });
