@@ -55,9 +55,11 @@ export const repoConfigSchema = z
         findingSeverity: z.enum(["warning", "info"]).default("warning"),
         /** Ask the model a second, yes/no question about each of its findings ("is this claim true of these lines?") and drop those it answers no. */
         verifyFindings: z.boolean().default(false),
+        /** The likelihood check: rewrites of the added lines (a comparison inverted, a bound off by one, a sibling property, a missing await) that the model finds far likelier than the code as written are reported as its unverified observations. */
+        likelyBugs: z.boolean().default(true),
       })
       .strict()
-      .default({ temperature: 0, maxAttempts: 3, keepUnvalidatedAdvice: true, findingSeverity: "warning", verifyFindings: false }),
+      .default({ temperature: 0, maxAttempts: 3, keepUnvalidatedAdvice: true, findingSeverity: "warning", verifyFindings: false, likelyBugs: true }),
     scan: z
       .object({
         enabled: z.boolean().default(true),

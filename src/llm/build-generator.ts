@@ -10,6 +10,7 @@ import type { Prompt } from "./prompts/prompt.js";
 import { reviewPromptCandidates } from "./prompts/review-prompt.js";
 import { testsPromptCandidates } from "./prompts/tests-prompt.js";
 import { verifyPromptCandidates } from "./prompts/verify-prompt.js";
+import { likelihoodPrefix } from "./prompts/likelihood-prefix.js";
 import { answerSchema } from "./schemas/answer-schema.js";
 import { verifySchema } from "./schemas/verify-schema.js";
 import { FIX_ANSWER_GRAMMAR, TESTS_ANSWER_GRAMMAR } from "./schemas/code-answer-grammar.js";
@@ -55,7 +56,7 @@ interface Call {
  */
 export const TESTS_ANSWER_TOKENS = 1024;
 
-const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "test-writing", answer: "answer", verify: "verification" };
+const WHAT: Record<Operation, string> = { review: "review", fix: "fix", tests: "test-writing", answer: "answer", verify: "verification", score: "scoring" };
 
 /**
  * The operations every backend shares, built on its transport: pick the most
@@ -175,6 +176,21 @@ export function buildGenerator(transport: LlmTransport, defaults: GeneratorDefau
       // Counted with the findings it checks.
       const output = await run({ operation: "verify", stage: "findings" }, verifySchema, verifyPromptCandidates(request), { ...options, maxTokens: Math.min(options?.maxTokens ?? 32, 32) });
       return output.answer === "yes";
+    },
+    canScore: transport.score !== undefined,
+    async scoreLines(request, options = {}) {
+      const score = transport.score?.bind(transport);
+      if (score === undefined) throw new Error(`${transport.info.description} gives no token probabilities, so it cannot score lines; the likelihood check needs the in-process model (PATCHSMITH_MODEL).`);
+      const now = defaults.now ?? (() => performance.now());
+      const started = now();
+      const result = await withTimeLimit({ signal: options.signal, timeoutMs: options.timeoutMs ?? defaults.timeoutMs ?? 300_000, what: `model's ${WHAT.score}` }, (signal) =>
+        score({ prefix: likelihoodPrefix(request), continuations: request.continuations, signal }),
+      );
+      // Counted with the findings it leads to: nothing is generated.
+      const usage: ModelUsage = { operation: "score", stage: "findings", promptTokens: result.tokens.prompt, promptTokensEvaluated: result.tokens.promptEvaluated, completionTokens: 0, ms: now() - started };
+      defaults.onUsage?.(usage);
+      options.onUsage?.(usage);
+      return result.logProbs;
     },
     dispose: () => transport.dispose(),
   };

@@ -1,5 +1,6 @@
 import type { Diagnostic, Hunk } from "../types.js";
 import type { ModelUsage } from "./model-usage.js";
+import type { ContextFile } from "./prompts/likelihood-prefix.js";
 import type { AnswerOutput } from "./schemas/answer-schema.js";
 import type { FixOutput } from "./schemas/fix-schema.js";
 import type { ReviewOutput } from "./schemas/review-schema.js";
@@ -74,6 +75,17 @@ export interface VerifyClaimRequest {
   readonly line: number;
   /** The finding's message: untrusted (a model wrote it). */
   readonly claim: string;
+}
+
+/** How likely the model finds each continuation of a file's text (the likelihood check; nothing is generated). */
+export interface ScoreLinesRequest {
+  /** Modules shown before the file (what it imports). */
+  readonly context: readonly ContextFile[];
+  readonly path: string;
+  /** The file's text before the lines scored. */
+  readonly textBefore: string;
+  /** Versions of the lines that follow, each scored after textBefore. */
+  readonly continuations: readonly string[];
 }
 
 /** Write unit tests for one exported symbol. */
@@ -155,6 +167,10 @@ export interface Generator {
   fixRange(request: FixRangeRequest, options?: GenerateOptions): Promise<FixOutput>;
   writeTests(request: WriteTestsRequest, options?: GenerateOptions): Promise<TestsOutput>;
   answerQuestion(request: AnswerQuestionRequest, options?: GenerateOptions): Promise<AnswerOutput>;
+  /** Whether scoreLines works here: the in-process model reads token probabilities; a server's chat API gives none. */
+  readonly canScore: boolean;
+  /** Natural-log probability of each continuation, in order (see ScoreLinesRequest). */
+  scoreLines(request: ScoreLinesRequest, options?: GenerateOptions): Promise<readonly number[]>;
   /** A second, grammar-constrained look at one finding: true when the model says its claim holds for its lines. */
   verifyClaim(request: VerifyClaimRequest, options?: GenerateOptions): Promise<boolean>;
   /** Frees the model, contexts and connections. Call once, at shutdown. */

@@ -27,6 +27,8 @@ export function meterGenerator(generator: Generator, onUsage: (usage: ModelUsage
     writeTests: (request, options) => generator.writeTests(request, metered(options)),
     answerQuestion: (request, options) => generator.answerQuestion(request, metered(options)),
     verifyClaim: (request, options) => generator.verifyClaim(request, metered(options)),
+    canScore: generator.canScore,
+    scoreLines: (request, options) => generator.scoreLines(request, metered(options)),
     dispose: () => generator.dispose(),
   };
 }

@@ -1,6 +1,6 @@
 import { ScriptExhaustedError } from "./errors/script-exhausted-error.js";
 import { TruncatedAnswerError } from "./errors/truncated-answer-error.js";
-import type { CompletionRequest, LlmTransport, Operation } from "./transport.js";
+import type { CompletionRequest, LlmTransport, Operation, ScoreRequest } from "./transport.js";
 
 /**
  * One canned answer: a value (sent as JSON), a raw string (sent as is, to test
@@ -25,6 +25,11 @@ export interface ScriptedTransportOptions {
   readonly answers: Partial<Record<Operation, readonly ScriptedAnswer[]>>;
   readonly model?: string;
   readonly contextSize?: number;
+  /**
+   * Log probabilities for the likelihood check, one per continuation; without
+   * it the backend cannot score (like a server's chat API).
+   */
+  readonly scores?: (request: { readonly prefix: string; readonly continuations: readonly string[] }) => readonly number[];
   /** Token counter; default one token per 4 characters. */
   readonly countTokens?: (text: string) => number;
 }
@@ -58,6 +63,7 @@ export function createScriptedTransport(options: ScriptedTransportOptions): Scri
       const text = typeof answer !== "function" && "raw" in answer && typeof answer.raw === "string" ? answer.raw : ((request.code === undefined ? undefined : asCodeAnswer(value)) ?? JSON.stringify(value));
       return streamed(text, request);
     },
+    ...(options.scores === undefined ? {} : { score: scorer(options.scores, count, calls) }),
     countTokens: (text) => Promise.resolve(count(text)),
     dispose: () => Promise.resolve(),
   };
@@ -85,4 +91,16 @@ function streamed(text: string, request: CompletionRequest): Promise<string> {
     if (reason !== undefined) return Promise.reject(new TruncatedAnswerError(`The model's answer was stopped: ${reason}.`, soFar));
   }
   return Promise.resolve(text);
+}
+
+/** The scripted `score`: the prefix as one text (markers included), recorded like a prompt. */
+function scorer(scores: NonNullable<ScriptedTransportOptions["scores"]>, count: (text: string) => number, calls: RecordedCall[]): (request: ScoreRequest) => Promise<{ logProbs: readonly number[]; tokens: { prompt: number; promptEvaluated: number; answer: number } }> {
+  return (request) => {
+    request.signal.throwIfAborted();
+    const prefix = request.prefix.map((part) => part.text).join("");
+    calls.push({ operation: "score", system: "", user: prefix, temperature: 0, maxTokens: 0 });
+    const logProbs = scores({ prefix, continuations: request.continuations });
+    const prompt = count(prefix) + request.continuations.reduce((n, text) => n + count(text), 0);
+    return Promise.resolve({ logProbs, tokens: { prompt, promptEvaluated: prompt, answer: 0 } });
+  };
 }

@@ -1,7 +1,7 @@
 import type { GbnfJsonSchema } from "node-llama-cpp";
 
 /** The things patchsmith asks a model; also the name of each one's schema. */
-export type Operation = "review" | "fix" | "tests" | "answer" | "verify";
+export type Operation = "review" | "fix" | "tests" | "answer" | "verify" | "score";
 
 /** One request for an answer (JSON text, or a header and a fenced code block), as a backend sees it. */
 export interface CompletionRequest {
@@ -28,6 +28,25 @@ export interface CompletionRequest {
    * `maxTokens`).
    */
   readonly stopWhen?: (answerSoFar: string) => string | undefined;
+}
+
+/** Part of a scored prefix: repository text, or one of the prompt format's own markers (read as special tokens). */
+export interface PrefixPart {
+  readonly text: string;
+  readonly marker?: boolean;
+}
+
+/** How likely the model finds each continuation of one prefix (no answer is generated). */
+export interface ScoreRequest {
+  readonly prefix: readonly PrefixPart[];
+  readonly continuations: readonly string[];
+  readonly signal: AbortSignal;
+}
+
+export interface ScoreResult {
+  /** Natural-log probability of each continuation after the prefix, in order. */
+  readonly logProbs: readonly number[];
+  readonly tokens: CompletionTokens;
 }
 
 /** What one completion cost, as the backend counted it. */
@@ -60,6 +79,8 @@ export interface TransportInfo {
 export interface LlmTransport {
   readonly info: TransportInfo;
   complete(request: CompletionRequest): Promise<string>;
+  /** Log probabilities of continuations; absent where the backend cannot read them (a server's chat API). */
+  score?(request: ScoreRequest): Promise<ScoreResult>;
   /** Tokens in `text` with the model's own tokenizer. */
   countTokens(text: string): Promise<number>;
   dispose(): Promise<void>;

@@ -9,6 +9,7 @@ import { findChangeSecrets } from "../review/steps/find-change-secrets.js";
 import { loadChangedFiles } from "../review/steps/load-changed-files.js";
 import { fixWithModel } from "../review/steps/model-fix-tasks.js";
 import { modelFindings } from "../review/steps/model-findings.js";
+import { modelLikelyBugs } from "../review/steps/model-likely-bugs.js";
 import { offerDeterministicFixes } from "../review/steps/offer-deterministic-fixes.js";
 import { prepareEnvironments } from "../review/steps/prepare-environments.js";
 import { startReviewRun } from "../review/steps/review-run.js";
@@ -33,7 +34,8 @@ const NO_EDITS = { proposed: 0, validatedFirstTime: 0, repaired: 0, rejected: 0 
  *     then list the errors the change causes in files it did not touch (callers of a changed signature);
  *  8. find credentials on the added lines of every reviewable file, and mask them for the model;
  *  9. ask the model to fix what no deterministic fix removed, validated with the diagnostic as the target;
- * 10. ask the model to review the hunks (unless PATCHSMITH_MODEL_FINDINGS turns that off: by default on a CPU alone), its edits validated (repair loop);
+ * 10. weigh rewrites of the added lines by the model's likelihood (the likelihood check: cheap, no answer generated),
+ *     and ask the model to review the hunks (unless PATCHSMITH_MODEL_FINDINGS turns that off: by default on a CPU alone), its edits validated (repair loop);
  * 11. find the changed exports no test uses, and (with a model) write tests for them;
  * 12. screen the suggestions, choose the comments and render the body; add the tests to them.
  * Each limit (files, bytes, model tokens, comments) that cuts the work short says so in a notice.
@@ -84,6 +86,7 @@ export async function reviewChange(params: ReviewChangeParams): Promise<ReviewCh
       const fixed = await fixWithModel(run, { ...input, unfixed: checked.unfixed, findings });
       fixStats = fixed.stats;
       findings = [...fixed.findings];
+      findings.push(...(await modelLikelyBugs(run, { ...input, files: readable })));
       if (generator.ownFindingsOff === undefined) {
         const model = await modelFindings(run, { ...input, files: readable, introduced: checked.introduced, tokenBudget: params.modelTokenBudget ?? config.limits.maxModelTokens });
         modelStats = model.stats;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Linter } from "eslint";
 import ts from "typescript";
 import { judgeMissingValueClaim } from "../analyze/missing-value-claim.js";
+import { listSuspectRewrites, type SuspectRewrite } from "../analyze/suspect-rewrites.js";
 import type { Diagnostic } from "../types.js";
 import { isDependencyNoise } from "./ignored-typescript-codes.js";
 import type { WorkspaceLink } from "./link-workspace-packages.js";
@@ -62,6 +63,12 @@ export interface Workspace {
    * untyped reads as `any`, which is never judged.
    */
   judgeMissingValue(path: string, startLine: number, endLine: number, claim: string): "refuted" | "open" | undefined;
+  /**
+   * The candidate rewrites of the expressions on `lines` (1-based, the lines a
+   * change added) that the likelihood check weighs (listSuspectRewrites);
+   * undefined when the file is not type-checked (the operators need types).
+   */
+  suspectRewrites(path: string, lines: ReadonlySet<number>, limit?: number): SuspectRewrite[] | undefined;
   dispose(): void;
 }
 
@@ -274,6 +281,14 @@ export function createWorkspace(params: {
       const source = program?.getSourceFile(toVirtual(path));
       if (!program || !source) return undefined;
       return judgeMissingValueClaim({ checker: program.getTypeChecker(), source, startLine, endLine, claim, strictNullChecks: project.options.strictNullChecks ?? project.options.strict ?? false });
+    },
+    suspectRewrites(path, lines, limit) {
+      const project = serviceOf(path);
+      if (!project || !isTypeChecked(path, project.options)) return undefined;
+      const program = project.service.getProgram();
+      const source = program?.getSourceFile(toVirtual(path));
+      if (!program || !source) return undefined;
+      return listSuspectRewrites({ source, checker: program.getTypeChecker(), lines, ...(limit === undefined ? {} : { limit }) });
     },
     dispose: () => {
       for (const service of services.values()) service.dispose();

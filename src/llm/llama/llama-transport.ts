@@ -5,6 +5,7 @@ import { backendName } from "./backend-name.js";
 import { modelLabel } from "./model-label.js";
 import { countCompletion } from "./count-completion.js";
 import { createSequencePool } from "./sequence-pool.js";
+import { scoreContinuations } from "./score-continuations.js";
 
 export interface LlamaTransportOptions {
   readonly llama: Llama;
@@ -108,6 +109,15 @@ export async function createLlamaTransport(options: LlamaTransportOptions): Prom
           return result.responseText;
         } finally {
           session.dispose({ disposeSequence: false });
+          pool.release(sequence);
+        }
+      },
+      async score(request) {
+        const sequence = await pool.acquire(request.signal);
+        try {
+          const scored = await scoreContinuations({ model: readyModel, sequence, prefix: request.prefix, continuations: request.continuations, signal: request.signal });
+          return { logProbs: scored.logProbs, tokens: { prompt: scored.prompt, promptEvaluated: scored.evaluated, answer: 0 } };
+        } finally {
           pool.release(sequence);
         }
       },

@@ -56,6 +56,8 @@ function answerGeneratorCall(call: Extract<RemoteCall, { readonly target: "gener
       return withUsage((onUsage) => generator.answerQuestion(call.args[0], { ...call.args[1], signal, onUsage }));
     case "verifyClaim":
       return withUsage((onUsage) => generator.verifyClaim(call.args[0], { ...call.args[1], signal, onUsage }));
+    case "scoreLines":
+      return withUsage((onUsage) => generator.scoreLines(call.args[0], { ...call.args[1], signal, onUsage }));
   }
 }
 

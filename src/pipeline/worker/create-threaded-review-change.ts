@@ -227,6 +227,6 @@ function wireParams(params: ReviewChangeParams): WorkerReviewParams {
     ...(params.pr === undefined ? {} : { pr: { title: params.pr.title, body: params.pr.body } }),
     ...(params.repo === undefined ? {} : { repo: { owner: params.repo.owner, name: params.repo.name } }),
     ...(params.modelTokenBudget === undefined ? {} : { modelTokenBudget: params.modelTokenBudget }),
-    ...(generator === undefined ? {} : { generator: { name: generator.name, promptTokenLimit: generator.promptTokenLimit, parallelism: generator.parallelism, description: generator.describe(), ...(generator.ownFindingsOff === undefined ? {} : { ownFindingsOff: generator.ownFindingsOff }) } }),
+    ...(generator === undefined ? {} : { generator: { name: generator.name, promptTokenLimit: generator.promptTokenLimit, parallelism: generator.parallelism, description: generator.describe(), canScore: generator.canScore, ...(generator.ownFindingsOff === undefined ? {} : { ownFindingsOff: generator.ownFindingsOff }) } }),
   };
 }

@@ -1,6 +1,6 @@
 import type { RepoConfig } from "../../config/repo-config.js";
 import type { EnvironmentRequest } from "../../environment/acquire-environment.js";
-import type { AnswerQuestionRequest, FixRangeRequest, GenerateOptions, ReviewHunksRequest, VerifyClaimRequest, WriteTestsRequest } from "../../llm/generator.js";
+import type { AnswerQuestionRequest, FixRangeRequest, GenerateOptions, ReviewHunksRequest, ScoreLinesRequest, VerifyClaimRequest, WriteTestsRequest } from "../../llm/generator.js";
 import type { ModelUsage } from "../../llm/model-usage.js";
 import type { TestConventions } from "../../testgen/test-conventions.js";
 import type { FileDiff, Revision } from "../../types.js";
@@ -33,6 +33,7 @@ export interface GeneratorFacts {
   readonly parallelism: number;
   readonly description: string;
   readonly ownFindingsOff?: string;
+  readonly canScore: boolean;
 }
 
 /** The review's parameters without the objects that stay on the main thread. */
@@ -71,6 +72,7 @@ export type RemoteCall =
   | { readonly target: "generator"; readonly method: "writeTests"; readonly args: readonly [request: WriteTestsRequest, options: WireGenerateOptions] }
   | { readonly target: "generator"; readonly method: "answerQuestion"; readonly args: readonly [request: AnswerQuestionRequest, options: WireGenerateOptions] }
   | { readonly target: "generator"; readonly method: "verifyClaim"; readonly args: readonly [request: VerifyClaimRequest, options: WireGenerateOptions] }
+  | { readonly target: "generator"; readonly method: "scoreLines"; readonly args: readonly [request: ScoreLinesRequest, options: WireGenerateOptions] }
   | { readonly target: "environment"; readonly method: "acquire"; readonly args: readonly [request: EnvironmentRequest] }
   | {
       readonly target: "testRunner";

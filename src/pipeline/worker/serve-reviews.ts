@@ -123,7 +123,7 @@ function remoteSource(call: Call, revision: Revision, description: string): File
 
 /** The main thread's generator: its facts as data, its work as calls (each answer comes back with its usage, told to the caller's onUsage). */
 function remoteGenerator(call: Call, facts: GeneratorFacts): Generator {
-  const generate = async <M extends "reviewHunks" | "fixRange" | "writeTests" | "answerQuestion" | "verifyClaim">(method: M, request: Parameters<Generator[M]>[0], options: GenerateOptions | undefined): Promise<Awaited<ReturnType<Generator[M]>>> => {
+  const generate = async <M extends "reviewHunks" | "fixRange" | "writeTests" | "answerQuestion" | "verifyClaim" | "scoreLines">(method: M, request: Parameters<Generator[M]>[0], options: GenerateOptions | undefined): Promise<Awaited<ReturnType<Generator[M]>>> => {
     const { signal, onUsage, ...rest } = options ?? {};
     const reply = (await call({ target: "generator", method, args: [request, rest] } as RemoteCall, signal)) as GenerationReply;
     for (const usage of reply.usages) onUsage?.(usage);
@@ -142,6 +142,8 @@ function remoteGenerator(call: Call, facts: GeneratorFacts): Generator {
     writeTests: (request, options) => generate("writeTests", request, options),
     answerQuestion: (request, options) => generate("answerQuestion", request, options),
     verifyClaim: (request, options) => generate("verifyClaim", request, options),
+    canScore: facts.canScore,
+    scoreLines: (request, options) => generate("scoreLines", request, options),
     // The model belongs to the main thread, which frees it at shutdown.
     dispose: () => Promise.resolve(),
   };

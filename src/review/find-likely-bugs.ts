@@ -1,0 +1,123 @@
+import type { SuspectRewrite } from "../analyze/suspect-rewrites.js";
+import type { RepoConfig } from "../config/repo-config.js";
+import { rankFile } from "../llm/findings/rank-file.js";
+import type { Generator } from "../llm/generator.js";
+import type { FileDiff, Finding, Notice } from "../types.js";
+import { contextFilesFor } from "./likely-bug-context.js";
+import { describeLikelyBug, weighRewrites, type LikelyBug } from "./likely-bugs.js";
+
+/**
+ * Nats a rewrite must win by to be reported: the model finds it e³ ≈ 20 times
+ * likelier than the code as written. On the model case set (1.5B, see
+ * bench/likely-bugs.ts) the planted bugs won by 3.7 to 14, and no rewrite of
+ * a control change came closer than −3.1.
+ */
+export const LIKELY_BUG_MARGIN = 3;
+
+/** Rewrites weighed per review, at most: each costs a few seconds of prompt evaluation on a CPU. */
+export const MAX_LIKELY_BUG_REWRITES = 40;
+
+const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
+
+export interface FindLikelyBugsParams {
+  readonly generator: Generator;
+  readonly diff: readonly FileDiff[];
+  /** The file at head as the model may see it (credentials masked), or undefined. */
+  readonly modelText: (path: string) => string | undefined;
+  /** The file at head as written: rewrites point into this text. */
+  readonly headText: (path: string) => string | undefined;
+  /** Paths of the head snapshot, to find the modules a file imports. */
+  readonly knownPaths: ReadonlySet<string>;
+  /** Candidate rewrites of a file's added lines (Workspace.suspectRewrites). */
+  readonly rewritesOf: (path: string, lines: ReadonlySet<number>, limit: number) => SuspectRewrite[] | undefined;
+  readonly config: RepoConfig;
+  readonly signal?: AbortSignal;
+  readonly maxRewrites?: number;
+  readonly margin?: number;
+  readonly onFile?: (step: { readonly done: number; readonly total: number; readonly path: string }) => void;
+}
+
+export interface LikelyBugsResult {
+  readonly findings: Finding[];
+  readonly notices: Notice[];
+  /** Rewrites weighed. */
+  readonly weighed: number;
+}
+
+/**
+ * The likelihood check: the added lines of each changed source file are
+ * rewritten the ways common slips would be corrected (listSuspectRewrites),
+ * and the model's likelihood of each rewrite is weighed against the code as
+ * written (weighRewrites). One that wins by LIKELY_BUG_MARGIN becomes a
+ * finding: the model's unverified observation, at most a warning, never a
+ * suggestion (a likelier line is not a proven fix), one per line.
+ */
+export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<LikelyBugsResult> {
+  const { config } = params;
+  const findings: Finding[] = [];
+  const notices: Notice[] = [];
+  const budget = params.maxRewrites ?? MAX_LIKELY_BUG_REWRITES;
+  let weighed = 0;
+  const files = params.diff
+    .map((file, index) => ({ file, index, verdict: rankFile(file, config) }))
+    .filter((entry): entry is typeof entry & { verdict: { rank: number } } => "rank" in entry.verdict && entry.verdict.rank < 2 && SCRIPT.test(entry.file.path))
+    .sort((a, b) => a.verdict.rank - b.verdict.rank || a.index - b.index)
+    .map((entry) => entry.file);
+  const unweighed: string[] = [];
+  for (const [done, file] of files.entries()) {
+    params.signal?.throwIfAborted();
+    const text = params.headText(file.path);
+    if (text === undefined) continue;
+    if (params.modelText(file.path) !== text) {
+      notices.push({ path: file.path, message: `The likelihood check skipped ${file.path}: it holds a credential the model must not see (masked elsewhere, but this check needs the lines as written).` });
+      continue;
+    }
+    const lines = new Set(file.hunks.flatMap((hunk) => hunk.lines.flatMap((line) => (line.kind === "add" && line.newLine !== undefined ? [line.newLine] : []))));
+    const left = budget - weighed;
+    const rewrites = left > 0 ? params.rewritesOf(file.path, lines, left + 1) : [];
+    if (rewrites === undefined || rewrites.length === 0) continue;
+    if (left <= 0 || rewrites.length > left) unweighed.push(file.path);
+    const chosen = rewrites.slice(0, Math.max(0, left));
+    if (chosen.length === 0) continue;
+    params.onFile?.({ done, total: files.length, path: file.path });
+    const context = contextFilesFor(file.path, text, params.headText, params.knownPaths);
+    try {
+      const result = await weighRewrites({
+        text,
+        rewrites: chosen,
+        threshold: params.margin ?? LIKELY_BUG_MARGIN,
+        score: (textBefore, continuations) => params.generator.scoreLines({ context, path: file.path, textBefore, continuations }, params.signal === undefined ? {} : { signal: params.signal }),
+      });
+      weighed += chosen.length;
+      findings.push(...onePerLine(result.bugs).map((bug) => toFinding(file.path, bug, config)));
+    } catch (error) {
+      if (params.signal?.aborted === true) throw error;
+      notices.push({ path: file.path, message: `The likelihood check could not weigh the lines of ${file.path}: ${(error as Error).message} The rest of the review still ran.` });
+    }
+  }
+  if (unweighed.length > 0) {
+    notices.push({ message: `The likelihood check weighed ${budget} rewrites, its limit per review; changed lines of ${unweighed.join(", ")} were not (or not all) weighed.` });
+  }
+  return { findings, notices, weighed };
+}
+
+function onePerLine(bugs: readonly LikelyBug[]): LikelyBug[] {
+  const best = new Map<number, LikelyBug>();
+  for (const bug of bugs) {
+    const held = best.get(bug.line);
+    if (held === undefined || bug.margin > held.margin) best.set(bug.line, bug);
+  }
+  return [...best.values()].sort((a, b) => a.line - b.line);
+}
+
+function toFinding(path: string, bug: LikelyBug, config: RepoConfig): Finding {
+  return {
+    path,
+    startLine: bug.rewrite.startLine,
+    line: bug.rewrite.endLine,
+    severity: config.model.findingSeverity,
+    rule: "model/likely-bug",
+    message: describeLikelyBug(bug),
+    unverified: true,
+  };
+}

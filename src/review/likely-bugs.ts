@@ -1,0 +1,108 @@
+import type { SuspectRewrite } from "../analyze/suspect-rewrites.js";
+
+/** A rewrite the model finds much likelier than the code as written. */
+export interface LikelyBug {
+  readonly rewrite: SuspectRewrite;
+  /** 1-based line of the replaced code. */
+  readonly line: number;
+  /** log p(rewrite) − log p(code as written), in nats, over the same lines. */
+  readonly margin: number;
+}
+
+export interface WeighRewritesParams {
+  /** The file at head. */
+  readonly text: string;
+  readonly rewrites: readonly SuspectRewrite[];
+  /** Log probabilities of each continuation after the file's text up to `textBefore` (see likelihoodPrefix). */
+  readonly score: (textBefore: string, continuations: readonly string[]) => Promise<readonly number[]>;
+  /** Nats a rewrite must win by. */
+  readonly threshold: number;
+  /** Lines after the rewritten ones that are scored too (what follows tells whether the line fits). Default 4. */
+  readonly followingLines?: number;
+}
+
+export interface WeighedRewrites {
+  /** The best rewrite of each site that wins by the threshold, in the file's order. */
+  readonly bugs: readonly LikelyBug[];
+  /** Every rewrite with its margin (benchmarks read these). */
+  readonly margins: readonly { readonly rewrite: SuspectRewrite; readonly margin: number }[];
+}
+
+/**
+ * Weighs each rewrite against the code as written by the model's likelihood of
+ * the same lines — the rewritten line and the few after it, continuing the
+ * file's text before them — the "naturalness" of code: a slip (a comparison
+ * the wrong way, a bound off by one, a sibling property) is less likely than
+ * its correction to a model that has read much correct code. The rewrites of
+ * one line share one prefix, evaluated once.
+ */
+export async function weighRewrites(params: WeighRewritesParams): Promise<WeighedRewrites> {
+  const { text } = params;
+  const starts = lineStarts(text);
+  const lineOf = (offset: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+  const endOfLine = (line: number): number => (line < starts.length ? (starts[line] ?? text.length) : text.length);
+  const byLine = new Map<number, SuspectRewrite[]>();
+  for (const rewrite of params.rewrites) {
+    const line = lineOf(rewrite.start);
+    byLine.set(line, [...(byLine.get(line) ?? []), rewrite]);
+  }
+  const follow = params.followingLines ?? 4;
+  const margins: { rewrite: SuspectRewrite; margin: number; line: number }[] = [];
+  for (const [line, rewrites] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {
+    const from = starts[line - 1] ?? 0;
+    const lastLine = Math.max(...rewrites.map((r) => lineOf(r.end)));
+    const to = endOfLine(Math.min(starts.length, lastLine + follow));
+    const original = text.slice(from, to);
+    const variants = rewrites.map((r) => text.slice(from, r.start) + r.replacement + text.slice(r.end, to));
+    const [asWritten, ...rewritten] = await params.score(text.slice(0, from), [original, ...variants]);
+    rewrites.forEach((rewrite, i) => {
+      margins.push({ rewrite, line, margin: (rewritten[i] ?? Number.NEGATIVE_INFINITY) - (asWritten ?? 0) });
+    });
+  }
+  const best = new Map<number, { rewrite: SuspectRewrite; margin: number; line: number }>();
+  for (const entry of margins) {
+    const held = best.get(entry.rewrite.site);
+    if (held === undefined || entry.margin > held.margin) best.set(entry.rewrite.site, entry);
+  }
+  const bugs = [...best.values()].filter((entry) => entry.margin >= params.threshold).sort((a, b) => a.rewrite.start - b.rewrite.start);
+  return { bugs, margins: margins.map(({ rewrite, margin }) => ({ rewrite, margin })) };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) if (i + 1 < text.length) starts.push(i + 1);
+  return starts;
+}
+
+/** What a likely bug's finding says: the code, the likelier rewrite, and how much likelier (the model's reading, not a proof). */
+export function describeLikelyBug(bug: LikelyBug): string {
+  const { rewrite } = bug;
+  const times = Math.exp(bug.margin);
+  const odds = times >= 1000 ? "over 1,000" : `${Math.round(times)}`;
+  const likelier = `the model finds \`${rewrite.after}\` ${odds} times likelier here`;
+  switch (rewrite.kind) {
+    case "inverted-condition":
+      return `\`${rewrite.before}\` may be inverted: ${likelier}.`;
+    case "off-by-one":
+      return `Possible off-by-one in \`${rewrite.before}\`: ${likelier}.`;
+    case "other-property":
+      return `\`${rewrite.before}\` may use the wrong property (a wrong variable): ${likelier}.`;
+    case "missing-await":
+      return `\`${rewrite.before}\` returns a promise that is not awaited, so its rejection is not handled here: ${likelier}.`;
+    case "unwrapped-value":
+      return `A value in \`${rewrite.before}\` is not passed through the function that wraps the template's other values (escaping?): ${likelier}.`;
+    case "falsy-default":
+      return `\`${rewrite.before}\` replaces 0 and "" too, not only a missing value (\`??\` replaces only null and undefined): ${likelier}.`;
+    case "swapped-arguments":
+      return `The arguments of \`${rewrite.before}\` may be swapped (their order is reversed in the rewrite): ${likelier}.`;
+  }
+}
