@@ -38,7 +38,7 @@ function addedLines(c: ModelCase, file: string): Set<number> {
   try {
     execFileSync("git", ["diff", "--no-index", "-U0", "a", "b"], { cwd: dir, encoding: "utf8" });
   } catch (error) {
-    out = String((error as { stdout?: string }).stdout ?? "");
+    out = (error as { stdout?: string }).stdout ?? "";
   }
   rmSync(dir, { recursive: true });
   const lines = new Set<number>();
@@ -90,7 +90,7 @@ for (const c of cases) {
     for (const m of weighed.margins) row.margins.push({ line: m.rewrite.startLine, kind: m.rewrite.kind, after: m.rewrite.after, margin: Number(m.margin.toFixed(2)) });
     for (const bug of weighed.bugs) {
       const finding = { path: file, startLine: bug.rewrite.startLine, line: bug.rewrite.endLine, severity: "warning", rule: "model/likely-bug", message: describeLikelyBug(bug) };
-      row.best.push({ ...bug, finds: findsBug(c, finding as never) });
+      row.best.push({ ...bug, finds: findsBug(c, finding) });
     }
   }
   rmSync(root, { recursive: true });

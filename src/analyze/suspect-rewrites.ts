@@ -173,7 +173,7 @@ function isUnawaitedPromise(checker: ts.TypeChecker, node: ts.CallExpression): b
   const statement = ts.isExpressionStatement(parent) ? parent : ts.isReturnStatement(parent) ? parent : undefined;
   if (statement === undefined) return false;
   const fn = ts.findAncestor(node, ts.isFunctionLike);
-  if (fn === undefined || !(ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async)) return false;
+  if (fn === undefined || !(ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async)) return false;
   if (ts.isReturnStatement(statement)) {
     const tryStatement = ts.findAncestor(statement, (n) => n === fn || ts.isTryStatement(n));
     if (tryStatement === undefined || tryStatement === fn || !ts.isTryStatement(tryStatement) || !isWithin(statement, tryStatement.tryBlock)) return false;

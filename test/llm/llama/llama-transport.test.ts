@@ -155,6 +155,25 @@ describe("createLlamaTransport on a tiny GGUF", () => {
     await expect(cancelled).rejects.toThrow("cancelled by the caller");
   });
 
+  it("scores continuations by their log probability, reusing the prefix the sequence holds", async () => {
+    expect(generator.canScore).toBe(true);
+    const usages: { promptTokens: number; promptTokensEvaluated: number; operation: string }[] = [];
+    const request = { context: [{ path: "src/t.ts", text: "export type T = number;\n" }], path: "src/a.ts", textBefore: "export const a = 1;\n", continuations: ["export const b = a + 1;\n", "export const b = a - 1;\n", "xyz"] };
+    const first = await generator.scoreLines(request, { onUsage: (u) => usages.push(u) });
+    expect(first).toHaveLength(3);
+    for (const value of first) {
+      expect(Number.isFinite(value)).toBe(true);
+      expect(value).toBeLessThan(0);
+    }
+    // Another prefix in between, then the first again: the same numbers, and only the changed part of the prefix evaluated.
+    await generator.scoreLines({ ...request, textBefore: "export const z = 2;\n" });
+    const again = await generator.scoreLines(request, { onUsage: (u) => usages.push(u) });
+    again.forEach((value, i) => { expect(value).toBeCloseTo(first[i] ?? 0, 2); });
+    expect(usages.map((u) => u.operation)).toEqual(["score", "score"]);
+    expect(usages[1]?.promptTokens).toBe(usages[0]?.promptTokens);
+    expect(usages[1]?.promptTokensEvaluated).toBeLessThan(usages[0]?.promptTokensEvaluated ?? 0);
+  });
+
   it("compiles the fix and test-file grammars", async () => {
     await expect(loaded.llama.createGrammar({ grammar: FIX_ANSWER_GRAMMAR })).resolves.toBeDefined();
     await expect(loaded.llama.createGrammar({ grammar: TESTS_ANSWER_GRAMMAR })).resolves.toBeDefined();
