@@ -1,5 +1,5 @@
 import { TruncatedAnswerError } from "./errors/truncated-answer-error.js";
-import type { CompletionRequest, CompletionTokens, LlmTransport } from "./transport.js";
+import type { CompletionRequest, CompletionTokens, LlmTransport, ScoreRequest } from "./transport.js";
 
 /** One traced request: what the model was asked and what it answered. */
 export interface TraceRecord {
@@ -21,8 +21,33 @@ export interface TraceRecord {
  * request.
  */
 export function traceTransport(transport: LlmTransport, write: (record: TraceRecord) => void, now: () => number = Date.now): LlmTransport {
+  const score = transport.score?.bind(transport);
   return {
     info: transport.info,
+    // A scoring is traced as its prefix and, for answer, each continuation with its log probability.
+    ...(score === undefined
+      ? {}
+      : {
+          async score(request: ScoreRequest) {
+            const started = now();
+            const base = { at: new Date(started).toISOString(), operation: "score" as const, system: "", user: request.prefix.map((part) => part.text).join(""), maxTokens: 0 };
+            const safeWrite = (record: TraceRecord): void => {
+              try {
+                write(record);
+              } catch {
+                // as for complete
+              }
+            };
+            try {
+              const result = await score(request);
+              safeWrite({ ...base, answer: JSON.stringify(request.continuations.map((text, i) => ({ logProb: result.logProbs[i], text }))), tokens: result.tokens, ms: now() - started });
+              return result;
+            } catch (error) {
+              safeWrite({ ...base, error: error instanceof Error ? error.message : String(error), ms: now() - started });
+              throw error;
+            }
+          },
+        }),
     countTokens: (text) => transport.countTokens(text),
     dispose: () => transport.dispose(),
     async complete(request) {

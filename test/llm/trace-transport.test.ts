@@ -58,3 +58,18 @@ describe("traceTransport on a cut-off answer", () => {
     expect(records[0]).toMatchObject({ error: "The model's answer was stopped: enough.", answer: "line one\nline two\n" });
   });
 });
+
+describe("traceTransport on a scoring", () => {
+  it("passes score on where the backend has it, recording the prefix and each continuation's log probability", async () => {
+    const records: TraceRecord[] = [];
+    const transport = traceTransport(createScriptedTransport({ answers: {}, scores: ({ continuations }) => continuations.map((_, i) => -1 - i) }), (r) => records.push(r));
+    const result = await transport.score?.({ prefix: [{ text: "<|file_sep|>", marker: true }, { text: "a.ts\n" }], continuations: ["x", "y"], signal: new AbortController().signal });
+    expect(result?.logProbs).toEqual([-1, -2]);
+    expect(records[0]).toMatchObject({ operation: "score", user: "<|file_sep|>a.ts\n" });
+    expect(JSON.parse(records[0]?.answer ?? "")).toEqual([{ logProb: -1, text: "x" }, { logProb: -2, text: "y" }]);
+  });
+
+  it("has no score where the backend has none", () => {
+    expect(traceTransport(createScriptedTransport({ answers: {} }), () => undefined).score).toBeUndefined();
+  });
+});
