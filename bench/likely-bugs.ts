@@ -17,7 +17,7 @@ import ts from "typescript";
 import { getLlama, LlamaLogLevel } from "node-llama-cpp";
 import { listSuspectRewrites } from "../src/analyze/suspect-rewrites.js";
 import { scoreContinuations } from "../src/llm/llama/score-continuations.js";
-import { contextFilesFor } from "../src/review/likely-bug-context.js";
+import { contextFilesFor, recentText } from "../src/review/likely-bug-context.js";
 import { likelihoodPrefix } from "../src/llm/prompts/likelihood-prefix.js";
 import { describeLikelyBug, weighRewrites, type LikelyBug } from "../src/review/likely-bugs.js";
 import { findsBug } from "./model/judge-review.js";
@@ -82,7 +82,7 @@ for (const c of cases) {
       rewrites,
       threshold: Number.NEGATIVE_INFINITY,
       score: async (textBefore, continuations) => {
-        const scored = await scoreContinuations({ model, sequence, prefix: likelihoodPrefix({ context: contextFiles, path: file, textBefore }), continuations, signal });
+        const scored = await scoreContinuations({ model, sequence, prefix: likelihoodPrefix({ context: contextFiles, path: file, textBefore: recentText(textBefore) }), continuations, signal });
         row.tokens += scored.evaluated;
         return scored.logProbs;
       },

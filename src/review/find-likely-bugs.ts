@@ -3,7 +3,7 @@ import type { RepoConfig } from "../config/repo-config.js";
 import { rankFile } from "../llm/findings/rank-file.js";
 import type { Generator } from "../llm/generator.js";
 import type { FileDiff, Finding, Notice } from "../types.js";
-import { contextFilesFor } from "./likely-bug-context.js";
+import { contextFilesFor, recentText } from "./likely-bug-context.js";
 import { describeLikelyBug, weighRewrites, type LikelyBug } from "./likely-bugs.js";
 
 /**
@@ -14,8 +14,15 @@ import { describeLikelyBug, weighRewrites, type LikelyBug } from "./likely-bugs.
  */
 export const LIKELY_BUG_MARGIN = 3;
 
-/** Rewrites weighed per review, at most: each costs a few seconds of prompt evaluation on a CPU. */
+/** Rewrites weighed per review, at most. */
 export const MAX_LIKELY_BUG_REWRITES = 40;
+
+/**
+ * Prompt tokens the check may evaluate per review (the prefixes it could not
+ * reuse and the scored lines): about 3 minutes on two CPU cores at the ~30
+ * tokens/s a 1.5B evaluates there, seconds on a GPU.
+ */
+export const LIKELY_BUG_TOKEN_BUDGET = 6000;
 
 const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
 
@@ -33,6 +40,7 @@ export interface FindLikelyBugsParams {
   readonly config: RepoConfig;
   readonly signal?: AbortSignal;
   readonly maxRewrites?: number;
+  readonly tokenBudget?: number;
   readonly margin?: number;
   readonly onFile?: (step: { readonly done: number; readonly total: number; readonly path: string }) => void;
 }
@@ -57,7 +65,10 @@ export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<Like
   const findings: Finding[] = [];
   const notices: Notice[] = [];
   const budget = params.maxRewrites ?? MAX_LIKELY_BUG_REWRITES;
+  const tokenBudget = params.tokenBudget ?? LIKELY_BUG_TOKEN_BUDGET;
   let weighed = 0;
+  let evaluated = 0;
+  const cutByTokens: string[] = [];
   const files = params.diff
     .map((file, index) => ({ file, index, verdict: rankFile(file, config) }))
     .filter((entry): entry is typeof entry & { verdict: { rank: number } } => "rank" in entry.verdict && entry.verdict.rank < 2 && SCRIPT.test(entry.file.path))
@@ -73,10 +84,15 @@ export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<Like
       continue;
     }
     const lines = new Set(file.hunks.flatMap((hunk) => hunk.lines.flatMap((line) => (line.kind === "add" && line.newLine !== undefined ? [line.newLine] : []))));
+    if (evaluated >= tokenBudget) {
+      cutByTokens.push(file.path);
+      continue;
+    }
     const left = budget - weighed;
-    const rewrites = left > 0 ? params.rewritesOf(file.path, lines, left + 1) : [];
+    // One more than can be weighed: whether the limit leaves any out.
+    const rewrites = params.rewritesOf(file.path, lines, Math.max(0, left) + 1);
     if (rewrites === undefined || rewrites.length === 0) continue;
-    if (left <= 0 || rewrites.length > left) unweighed.push(file.path);
+    if (rewrites.length > left) unweighed.push(file.path);
     const chosen = rewrites.slice(0, Math.max(0, left));
     if (chosen.length === 0) continue;
     params.onFile?.({ done, total: files.length, path: file.path });
@@ -87,14 +103,28 @@ export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<Like
         text,
         rewrites: chosen,
         threshold: params.margin ?? LIKELY_BUG_MARGIN,
-        score: (textBefore, continuations) => params.generator.scoreLines({ context, path: file.path, textBefore, continuations }, params.signal === undefined ? {} : { signal: params.signal }),
+        score: (textBefore, continuations) =>
+          params.generator.scoreLines(
+            { context, path: file.path, textBefore: recentText(textBefore), continuations },
+            {
+              ...(params.signal === undefined ? {} : { signal: params.signal }),
+              onUsage: (usage) => {
+                evaluated += usage.promptTokensEvaluated;
+              },
+            },
+          ),
+        stop: () => evaluated >= tokenBudget,
       });
-      weighed += chosen.length;
+      weighed += chosen.length - result.unweighed;
+      if (result.unweighed > 0) cutByTokens.push(file.path);
       findings.push(...onePerLine(result.bugs).map((bug) => toFinding(file.path, bug, config)));
     } catch (error) {
       if (params.signal?.aborted === true) throw error;
       notices.push({ path: file.path, message: `The likelihood check could not weigh the lines of ${file.path}: ${(error as Error).message} The rest of the review still ran.` });
     }
+  }
+  if (cutByTokens.length > 0) {
+    notices.push({ message: `The likelihood check spent its ${tokenBudget.toLocaleString("en-US")} prompt tokens per review; changed lines of ${cutByTokens.join(", ")} were not (or not all) weighed.` });
   }
   if (unweighed.length > 0) {
     notices.push({ message: `The likelihood check weighed ${budget} rewrites, its limit per review; changed lines of ${unweighed.join(", ")} were not (or not all) weighed.` });

@@ -19,6 +19,8 @@ export interface WeighRewritesParams {
   readonly threshold: number;
   /** Lines after the rewritten ones that are scored too (what follows tells whether the line fits). Default 4. */
   readonly followingLines?: number;
+  /** Asked before each line: true stops the weighing there (a budget is spent). */
+  readonly stop?: () => boolean;
 }
 
 export interface WeighedRewrites {
@@ -26,6 +28,8 @@ export interface WeighedRewrites {
   readonly bugs: readonly LikelyBug[];
   /** Every rewrite with its margin (benchmarks read these). */
   readonly margins: readonly { readonly rewrite: SuspectRewrite; readonly margin: number }[];
+  /** Rewrites not weighed because `stop` said so. */
+  readonly unweighed: number;
 }
 
 /**
@@ -57,7 +61,12 @@ export async function weighRewrites(params: WeighRewritesParams): Promise<Weighe
   }
   const follow = params.followingLines ?? 4;
   const margins: { rewrite: SuspectRewrite; margin: number; line: number }[] = [];
+  let unweighed = 0;
   for (const [line, rewrites] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {
+    if (unweighed > 0 || params.stop?.() === true) {
+      unweighed += rewrites.length;
+      continue;
+    }
     const from = starts[line - 1] ?? 0;
     const lastLine = Math.max(...rewrites.map((r) => lineOf(r.end)));
     const to = endOfLine(Math.min(starts.length, lastLine + follow));
@@ -74,7 +83,7 @@ export async function weighRewrites(params: WeighRewritesParams): Promise<Weighe
     if (held === undefined || entry.margin > held.margin) best.set(entry.rewrite.site, entry);
   }
   const bugs = [...best.values()].filter((entry) => entry.margin >= params.threshold).sort((a, b) => a.rewrite.start - b.rewrite.start);
-  return { bugs, margins: margins.map(({ rewrite, margin }) => ({ rewrite, margin })) };
+  return { bugs, margins: margins.map(({ rewrite, margin }) => ({ rewrite, margin })), unweighed };
 }
 
 function lineStarts(text: string): number[] {

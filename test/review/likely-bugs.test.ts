@@ -50,3 +50,23 @@ describe("describeLikelyBug", () => {
     expect(describeLikelyBug({ ...bug, rewrite: { ...bug.rewrite, kind: "missing-await", before: "save()", after: "await save()" } })).toMatch(/^`save\(\)` returns a promise that is not awaited/);
   });
 });
+
+describe("weighRewrites under a budget", () => {
+  it("stops before a line when asked, and counts the rewrites it did not weigh", async () => {
+    let calls = 0;
+    const rewrites = [rewrite(0, "off-by-one", "<=", "<", "i < xs.length"), { ...rewrite(1, "off-by-one", "0", "1", "1"), start: TEXT.indexOf("return s"), end: TEXT.indexOf("return s") + 1 }];
+    const result = await weighRewrites({
+      text: TEXT,
+      rewrites,
+      threshold: 3,
+      stop: () => calls >= 1,
+      score: (_before, continuations) => {
+        calls++;
+        return Promise.resolve(continuations.map(() => -1));
+      },
+    });
+    expect(calls).toBe(1);
+    expect(result.unweighed).toBe(1);
+    expect(result.margins).toHaveLength(1);
+  });
+});

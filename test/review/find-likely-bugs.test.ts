@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { SuspectRewrite } from "../../src/analyze/suspect-rewrites.js";
+import { defaultRepoConfig } from "../../src/config/repo-config.js";
+import { parseFilePatch } from "../../src/diff/parse-file-patch.js";
+import { createScriptedGenerator } from "../../src/llm/scripted-generator.js";
+import { findLikelyBugs } from "../../src/review/find-likely-bugs.js";
+
+const TEXT = "export const f = (a: number, b: number): boolean => a < b;\n";
+const FILES: Record<string, string> = { "src/a.ts": TEXT, "src/b.ts": TEXT, "src/a.test.ts": TEXT };
+const diff = Object.keys(FILES).map((path) => parseFilePatch({ path, status: "added", patch: `@@ -0,0 +1 @@\n+${TEXT.trimEnd()}` }));
+
+const rewritesOf = (): SuspectRewrite[] => {
+  const start = TEXT.indexOf("<");
+  return [{ kind: "off-by-one", start, end: start + 1, replacement: "<=", startLine: 1, endLine: 1, before: "a < b", after: "a <= b", site: 0 }];
+};
+
+function run(overrides: Partial<Parameters<typeof findLikelyBugs>[0]> = {}) {
+  const generator = createScriptedGenerator({ answers: {}, scores: ({ continuations }) => continuations.map((_, i) => (i === 0 ? -10 : -2)) });
+  return findLikelyBugs({
+    generator,
+    diff,
+    headText: (path) => FILES[path],
+    modelText: (path) => FILES[path],
+    knownPaths: new Set(Object.keys(FILES)),
+    rewritesOf,
+    config: defaultRepoConfig,
+    ...overrides,
+  });
+}
+
+describe("findLikelyBugs", () => {
+  it("weighs the source files, not the tests, and reports each winning rewrite as an unverified warning", async () => {
+    const result = await run();
+    expect(result.findings.map((f) => [f.path, f.rule, f.severity, f.unverified])).toEqual([
+      ["src/a.ts", "model/likely-bug", "warning", true],
+      ["src/b.ts", "model/likely-bug", "warning", true],
+    ]);
+    expect(result.weighed).toBe(2);
+    expect(result.notices).toEqual([]);
+  });
+
+  it("uses model.findingSeverity", async () => {
+    const result = await run({ config: { ...defaultRepoConfig, model: { ...defaultRepoConfig.model, findingSeverity: "info" } } });
+    expect(result.findings.every((f) => f.severity === "info")).toBe(true);
+  });
+
+  it("stops at its prompt-token budget and names the files it did not weigh", async () => {
+    const result = await run({ tokenBudget: 1 });
+    expect(result.findings.map((f) => f.path)).toEqual(["src/a.ts"]);
+    expect(result.notices.map((n) => n.message)).toEqual(["The likelihood check spent its 1 prompt tokens per review; changed lines of src/b.ts were not (or not all) weighed."]);
+  });
+
+  it("stops at its rewrite limit and says so", async () => {
+    const result = await run({ maxRewrites: 1 });
+    expect(result.weighed).toBe(1);
+    expect(result.notices.map((n) => n.message)).toEqual(["The likelihood check weighed 1 rewrites, its limit per review; changed lines of src/b.ts were not (or not all) weighed."]);
+  });
+
+  it("skips a file whose masked text differs (a credential), with a notice", async () => {
+    const result = await run({ modelText: (path) => (path === "src/a.ts" ? TEXT.replace("a <", "*** <") : FILES[path]) });
+    expect(result.findings.map((f) => f.path)).toEqual(["src/b.ts"]);
+    expect(result.notices[0]?.message).toMatch(/^The likelihood check skipped src\/a\.ts: it holds a credential/);
+  });
+});
