@@ -4,7 +4,7 @@ import { rankFile } from "../llm/findings/rank-file.js";
 import type { Generator } from "../llm/generator.js";
 import type { FileDiff, Finding, Notice } from "../types.js";
 import { contextFilesFor, recentText } from "./likely-bug-context.js";
-import { describeLikelyBug, weighRewrites, type LikelyBug } from "./likely-bugs.js";
+import { describeLikelyBug, FOLLOWING_LINES, weighRewrites, type LikelyBug } from "./likely-bugs.js";
 
 /**
  * Nats a rewrite must win by to be reported: the model finds it e³ ≈ 20 times
@@ -78,11 +78,17 @@ export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<Like
   for (const [done, file] of files.entries()) {
     params.signal?.throwIfAborted();
     const text = params.headText(file.path);
-    if (text === undefined) continue;
-    if (params.modelText(file.path) !== text) {
-      notices.push({ path: file.path, message: `The likelihood check skipped ${file.path}: it holds a credential the model must not see (masked elsewhere, but this check needs the lines as written).` });
-      continue;
-    }
+    const masked = params.modelText(file.path);
+    if (text === undefined || masked === undefined) continue;
+    // Masking keeps the lines (line numbers stay true): the model sees masked lines before a scored line, and no scored line holds a mask.
+    const maskedLines = masked.split("\n");
+    const textLines = text.split("\n");
+    if (maskedLines.length !== textLines.length) continue;
+    const secretLines = new Set(textLines.flatMap((line, i) => (line === maskedLines[i] ? [] : [i + 1])));
+    const clean = (r: SuspectRewrite): boolean => {
+      for (let line = r.startLine; line <= r.endLine + FOLLOWING_LINES; line++) if (secretLines.has(line)) return false;
+      return true;
+    };
     const lines = new Set(file.hunks.flatMap((hunk) => hunk.lines.flatMap((line) => (line.kind === "add" && line.newLine !== undefined ? [line.newLine] : []))));
     if (evaluated >= tokenBudget) {
       cutByTokens.push(file.path);
@@ -93,9 +99,15 @@ export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<Like
     const rewrites = params.rewritesOf(file.path, lines, Math.max(0, left) + 1);
     if (rewrites === undefined || rewrites.length === 0) continue;
     if (rewrites.length > left) unweighed.push(file.path);
-    const chosen = rewrites.slice(0, Math.max(0, left));
+    const near = rewrites.filter((r) => !clean(r)).length;
+    if (near > 0) notices.push({ path: file.path, message: `The likelihood check left out ${near} rewrite${near === 1 ? "" : "s"} of ${file.path}: ${near === 1 ? "its" : "their"} lines hold a credential the model must not see.` });
+    const chosen = rewrites.slice(0, Math.max(0, left)).filter(clean);
     if (chosen.length === 0) continue;
     params.onFile?.({ done, total: files.length, path: file.path });
+    const maskedBefore = (textBefore: string): string => {
+      const count = textBefore.split("\n").length - 1;
+      return count === 0 ? "" : `${maskedLines.slice(0, count).join("\n")}\n`;
+    };
     // The imported modules as the model may see them: a credential in one of them stays masked.
     const context = contextFilesFor(file.path, text, params.modelText, params.knownPaths);
     try {
@@ -105,7 +117,7 @@ export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<Like
         threshold: params.margin ?? LIKELY_BUG_MARGIN,
         score: (textBefore, continuations) =>
           params.generator.scoreLines(
-            { context, path: file.path, textBefore: recentText(textBefore), continuations },
+            { context, path: file.path, textBefore: recentText(maskedBefore(textBefore)), continuations },
             {
               ...(params.signal === undefined ? {} : { signal: params.signal }),
               onUsage: (usage) => {

@@ -9,6 +9,9 @@ export interface LikelyBug {
   readonly margin: number;
 }
 
+/** Lines after the rewritten ones that are scored with them, by default. */
+export const FOLLOWING_LINES = 4;
+
 export interface WeighRewritesParams {
   /** The file at head. */
   readonly text: string;
@@ -59,7 +62,7 @@ export async function weighRewrites(params: WeighRewritesParams): Promise<Weighe
     const line = lineOf(rewrite.start);
     byLine.set(line, [...(byLine.get(line) ?? []), rewrite]);
   }
-  const follow = params.followingLines ?? 4;
+  const follow = params.followingLines ?? FOLLOWING_LINES;
   const margins: { rewrite: SuspectRewrite; margin: number; line: number }[] = [];
   let unweighed = 0;
   for (const [line, rewrites] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {

@@ -56,9 +56,21 @@ describe("findLikelyBugs", () => {
     expect(result.notices.map((n) => n.message)).toEqual(["The likelihood check weighed 1 rewrites, its limit per review; changed lines of src/b.ts were not (or not all) weighed."]);
   });
 
-  it("skips a file whose masked text differs (a credential), with a notice", async () => {
-    const result = await run({ modelText: (path) => (path === "src/a.ts" ? TEXT.replace("a <", "*** <") : FILES[path]) });
-    expect(result.findings.map((f) => f.path)).toEqual(["src/b.ts"]);
-    expect(result.notices[0]?.message).toMatch(/^The likelihood check skipped src\/a\.ts: it holds a credential/);
+  it("shows the model masked lines before a scored line, and leaves out rewrites whose lines hold a mask", async () => {
+    const texts: Record<string, string> = { "src/a.ts": `const key = "sk-live";\n${TEXT}`, "src/b.ts": `${TEXT}const key = "sk-live";\n` };
+    const maskedOf = (path: string): string | undefined => texts[path]?.replace("sk-live", "*******");
+    const prefixes: string[] = [];
+    const generator = createScriptedGenerator({ answers: {}, scores: ({ prefix, continuations }) => (prefixes.push(prefix), continuations.map((_, i) => (i === 0 ? -10 : -2))) });
+    const at = (path: string): SuspectRewrite[] => {
+      const text = texts[path] ?? "";
+      const start = text.indexOf("<");
+      const line = text.slice(0, start).split("\n").length;
+      return [{ kind: "off-by-one", start, end: start + 1, replacement: "<=", startLine: line, endLine: line, before: "a < b", after: "a <= b", site: 0 }];
+    };
+    const result = await findLikelyBugs({ generator, diff: diff.slice(0, 2), headText: (path) => texts[path], modelText: maskedOf, knownPaths: new Set(Object.keys(texts)), rewritesOf: at, config: defaultRepoConfig });
+    expect(result.findings.map((f) => f.path)).toEqual(["src/a.ts"]);
+    expect(prefixes.join("")).toContain("*******");
+    expect(prefixes.join("")).not.toContain("sk-live");
+    expect(result.notices.map((n) => n.message)).toEqual(["The likelihood check left out 1 rewrite of src/b.ts: its lines hold a credential the model must not see."]);
   });
 });
