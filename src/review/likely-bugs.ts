@@ -103,18 +103,18 @@ export function describeLikelyBug(bug: LikelyBug): string {
   const likelier = `the model finds \`${rewrite.after}\` ${odds} times likelier here`;
   switch (rewrite.kind) {
     case "inverted-condition":
-      return `\`${rewrite.before}\` may be inverted: ${likelier}.`;
+      return `\`${rewrite.before}\` may be inverted; ${likelier}.`;
     case "off-by-one":
-      return `Possible off-by-one in \`${rewrite.before}\`: ${likelier}.`;
+      return `Possible off-by-one in \`${rewrite.before}\`; ${likelier}.`;
     case "other-property":
-      return `\`${rewrite.before}\` may use the wrong property (a wrong variable): ${likelier}.`;
+      return `\`${rewrite.before}\` may read the wrong property (a wrong variable?); ${likelier}.`;
     case "missing-await":
-      return `\`${rewrite.before}\` returns a promise that is not awaited, so its rejection is not handled here: ${likelier}.`;
+      return `\`${rewrite.before}\` returns a promise that is not awaited, so its rejection is not handled here; ${likelier}.`;
     case "unwrapped-value":
-      return `A value in \`${rewrite.before}\` is not passed through the function that wraps the template's other values (escaping?): ${likelier}.`;
+      return `A value in \`${rewrite.before}\` is not passed through the function that wraps the template's other values (escaping?); ${likelier}.`;
     case "falsy-default":
-      return `\`${rewrite.before}\` replaces 0 and "" too, not only a missing value (\`??\` replaces only null and undefined): ${likelier}.`;
+      return `\`${rewrite.before}\` replaces 0 and "" too, not only a missing value (\`??\` replaces only null and undefined); ${likelier}.`;
     case "swapped-arguments":
-      return `The arguments of \`${rewrite.before}\` may be swapped (their order is reversed in the rewrite): ${likelier}.`;
+      return `The arguments of \`${rewrite.before}\` may be swapped (their order is reversed in the rewrite); ${likelier}.`;
   }
 }

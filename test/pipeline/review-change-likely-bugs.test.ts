@@ -46,7 +46,7 @@ describe("the likelihood check in a review", () => {
     const found = done.findings.filter((f) => f.rule === "model/likely-bug");
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ path: "src/surface.ts", line: 4, severity: "warning", unverified: true });
-    expect(found[0]?.message).toContain("`box.width` may use the wrong property");
+    expect(found[0]?.message).toContain("`box.width` may read the wrong property");
     expect(found[0]?.message).toContain("`box.depth`");
     expect(found[0]?.suggestion).toBeUndefined();
     expect(prefixes[0]).toContain("<|file_sep|>src/box.ts\nexport interface Box");

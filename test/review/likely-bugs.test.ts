@@ -45,7 +45,7 @@ describe("weighRewrites", () => {
 describe("describeLikelyBug", () => {
   it("names the code, the likelier rewrite and the odds, in words of the kind of slip", () => {
     const bug = { rewrite: rewrite(0, "off-by-one", "<=", "<", "i < xs.length"), line: 3, margin: 4 };
-    expect(describeLikelyBug(bug)).toBe("Possible off-by-one in `i <= xs.length`: the model finds `i < xs.length` 55 times likelier here.");
+    expect(describeLikelyBug(bug)).toBe("Possible off-by-one in `i <= xs.length`; the model finds `i < xs.length` 55 times likelier here.");
     expect(describeLikelyBug({ ...bug, margin: 9 })).toContain("over 1,000 times likelier");
     expect(describeLikelyBug({ ...bug, rewrite: { ...bug.rewrite, kind: "missing-await", before: "save()", after: "await save()" } })).toMatch(/^`save\(\)` returns a promise that is not awaited/);
   });
