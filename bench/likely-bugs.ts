@@ -23,7 +23,7 @@ import { describeLikelyBug, weighRewrites, type LikelyBug } from "../src/review/
 import { findsBug } from "./model/judge-review.js";
 import { loadCases, type ModelCase } from "./model/load-cases.js";
 
-const { values } = parseArgs({ options: { model: { type: "string" }, threads: { type: "string" }, json: { type: "string" }, only: { type: "string", multiple: true } } });
+const { values } = parseArgs({ options: { model: { type: "string" }, threads: { type: "string" }, json: { type: "string" }, only: { type: "string", multiple: true }, cases: { type: "string" }, calibrate: { type: "boolean", default: false } } });
 if (values.model === undefined) throw new Error("--model PATH: a GGUF file");
 
 function addedLines(c: ModelCase, file: string): Set<number> {
@@ -63,7 +63,7 @@ const context = await model.createContext({ contextSize: 8192, ...(values.thread
 const sequence = context.getSequence();
 const signal = new AbortController().signal;
 
-const cases = (await loadCases()).filter((c) => (c.category === "bug" || c.category === "control") && (values.only === undefined || values.only.includes(c.id)));
+const cases = (await loadCases(values.cases === undefined ? undefined : path.resolve(values.cases))).filter((c) => (c.category === "bug" || c.category === "control") && (values.only === undefined || values.only.includes(c.id)));
 const rows: { id: string; category: string; seconds: number; tokens: number; rewrites: number; margins: { line: number; kind: string; after: string; margin: number }[]; best: (LikelyBug & { finds: boolean })[] }[] = [];
 for (const c of cases) {
   const started = performance.now();
@@ -84,7 +84,11 @@ for (const c of cases) {
       score: async (textBefore, continuations) => {
         const scored = await scoreContinuations({ model, sequence, prefix: likelihoodPrefix({ context: contextFiles, path: file, textBefore: recentText(textBefore) }), continuations, signal });
         row.tokens += scored.evaluated;
-        return scored.logProbs;
+        if (!values.calibrate) return scored.logProbs;
+        // Contextual calibration: the same lines with nothing before them; what the model prefers there is its prior, not evidence.
+        const alone = await scoreContinuations({ model, sequence, prefix: likelihoodPrefix({ context: [], path: file, textBefore: "" }), continuations, signal });
+        row.tokens += alone.evaluated;
+        return scored.logProbs.map((lp, i) => lp - (alone.logProbs[i] ?? 0));
       },
     });
     for (const m of weighed.margins) row.margins.push({ line: m.rewrite.startLine, kind: m.rewrite.kind, after: m.rewrite.after, margin: Number(m.margin.toFixed(2)) });

@@ -68,13 +68,16 @@ export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<Like
   const tokenBudget = params.tokenBudget ?? LIKELY_BUG_TOKEN_BUDGET;
   let weighed = 0;
   let evaluated = 0;
-  const cutByTokens: string[] = [];
+  // Files a limit (rewrites or tokens) left out in whole or in part, in review order.
+  const cut: string[] = [];
+  const cutOff = (path: string): void => {
+    if (!cut.includes(path)) cut.push(path);
+  };
   const files = params.diff
     .map((file, index) => ({ file, index, verdict: rankFile(file, config) }))
     .filter((entry): entry is typeof entry & { verdict: { rank: number } } => "rank" in entry.verdict && entry.verdict.rank < 2 && SCRIPT.test(entry.file.path))
     .sort((a, b) => a.verdict.rank - b.verdict.rank || a.index - b.index)
     .map((entry) => entry.file);
-  const unweighed: string[] = [];
   for (const [done, file] of files.entries()) {
     params.signal?.throwIfAborted();
     const text = params.headText(file.path);
@@ -90,15 +93,12 @@ export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<Like
       return true;
     };
     const lines = new Set(file.hunks.flatMap((hunk) => hunk.lines.flatMap((line) => (line.kind === "add" && line.newLine !== undefined ? [line.newLine] : []))));
-    if (evaluated >= tokenBudget) {
-      cutByTokens.push(file.path);
-      continue;
-    }
     const left = budget - weighed;
     // One more than can be weighed: whether the limit leaves any out.
     const rewrites = params.rewritesOf(file.path, lines, Math.max(0, left) + 1);
     if (rewrites === undefined || rewrites.length === 0) continue;
-    if (rewrites.length > left) unweighed.push(file.path);
+    if (rewrites.length > left || evaluated >= tokenBudget) cutOff(file.path);
+    if (evaluated >= tokenBudget) continue;
     const near = rewrites.filter((r) => !clean(r)).length;
     if (near > 0) notices.push({ path: file.path, message: `The likelihood check left out ${near} rewrite${near === 1 ? "" : "s"} of ${file.path}: ${near === 1 ? "its" : "their"} lines hold a credential the model must not see.` });
     const chosen = rewrites.slice(0, Math.max(0, left)).filter(clean);
@@ -128,18 +128,15 @@ export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<Like
         stop: () => evaluated >= tokenBudget,
       });
       weighed += chosen.length - result.unweighed;
-      if (result.unweighed > 0) cutByTokens.push(file.path);
+      if (result.unweighed > 0) cutOff(file.path);
       findings.push(...onePerLine(result.bugs).map((bug) => toFinding(file.path, bug, config)));
     } catch (error) {
       if (params.signal?.aborted === true) throw error;
       notices.push({ path: file.path, message: `The likelihood check could not weigh the lines of ${file.path}: ${(error as Error).message} The rest of the review still ran.` });
     }
   }
-  if (cutByTokens.length > 0) {
-    notices.push({ message: `The likelihood check spent its ${tokenBudget.toLocaleString("en-US")} prompt tokens per review; changed lines of ${cutByTokens.join(", ")} were not (or not all) weighed.` });
-  }
-  if (unweighed.length > 0) {
-    notices.push({ message: `The likelihood check weighed ${budget} rewrites, its limit per review; changed lines of ${unweighed.join(", ")} were not (or not all) weighed.` });
+  if (cut.length > 0) {
+    notices.push({ message: `The likelihood check stopped at its limits per review (${budget} rewrites, ${tokenBudget.toLocaleString("en-US")} prompt tokens); changed lines of ${cut.join(", ")} were not (or not all) weighed.` });
   }
   return { findings, notices, weighed };
 }

@@ -47,13 +47,13 @@ describe("findLikelyBugs", () => {
   it("stops at its prompt-token budget and names the files it did not weigh", async () => {
     const result = await run({ tokenBudget: 1 });
     expect(result.findings.map((f) => f.path)).toEqual(["src/a.ts"]);
-    expect(result.notices.map((n) => n.message)).toEqual(["The likelihood check spent its 1 prompt tokens per review; changed lines of src/b.ts were not (or not all) weighed."]);
+    expect(result.notices.map((n) => n.message)).toEqual(["The likelihood check stopped at its limits per review (40 rewrites, 1 prompt tokens); changed lines of src/b.ts were not (or not all) weighed."]);
   });
 
   it("stops at its rewrite limit and says so", async () => {
     const result = await run({ maxRewrites: 1 });
     expect(result.weighed).toBe(1);
-    expect(result.notices.map((n) => n.message)).toEqual(["The likelihood check weighed 1 rewrites, its limit per review; changed lines of src/b.ts were not (or not all) weighed."]);
+    expect(result.notices.map((n) => n.message)).toEqual(["The likelihood check stopped at its limits per review (1 rewrites, 6,000 prompt tokens); changed lines of src/b.ts were not (or not all) weighed."]);
   });
 
   it("shows the model masked lines before a scored line, and leaves out rewrites whose lines hold a mask", async () => {
