@@ -64,12 +64,12 @@ const sequence = context.getSequence();
 const signal = new AbortController().signal;
 
 const cases = (await loadCases(values.cases === undefined ? undefined : path.resolve(values.cases))).filter((c) => (c.category === "bug" || c.category === "control") && (values.only === undefined || values.only.includes(c.id)));
-const rows: { id: string; category: string; seconds: number; tokens: number; rewrites: number; margins: { line: number; kind: string; after: string; margin: number }[]; best: (LikelyBug & { finds: boolean })[] }[] = [];
+const rows: { id: string; category: string; seconds: number; tokens: number; rewrites: number; margins: { line: number; kind: string; after: string; margin: number; local: number }[]; best: (LikelyBug & { finds: boolean })[] }[] = [];
 for (const c of cases) {
   const started = performance.now();
   const { program: p, root } = program(c);
   const changed = [...c.head.keys()].filter((f) => /\.tsx?$/.test(f) && c.head.get(f) !== c.base.get(f));
-  const row = { id: c.id, category: c.category, seconds: 0, tokens: 0, rewrites: 0, margins: [] as { line: number; kind: string; after: string; margin: number }[], best: [] as (LikelyBug & { finds: boolean })[] };
+  const row = { id: c.id, category: c.category, seconds: 0, tokens: 0, rewrites: 0, margins: [] as { line: number; kind: string; after: string; margin: number; local: number }[], best: [] as (LikelyBug & { finds: boolean })[] };
   for (const file of changed) {
     const source = p.getSourceFile(path.join(root, file));
     if (source === undefined) continue;
@@ -81,6 +81,7 @@ for (const c of cases) {
       text,
       rewrites,
       threshold: Number.NEGATIVE_INFINITY,
+      localThreshold: Number.NEGATIVE_INFINITY,
       score: async (textBefore, continuations) => {
         const scored = await scoreContinuations({ model, sequence, prefix: likelihoodPrefix({ context: contextFiles, path: file, textBefore: recentText(textBefore) }), continuations, signal });
         row.tokens += scored.evaluated;
@@ -91,7 +92,7 @@ for (const c of cases) {
         return scored.logProbs.map((lp, i) => lp - (alone.logProbs[i] ?? 0));
       },
     });
-    for (const m of weighed.margins) row.margins.push({ line: m.rewrite.startLine, kind: m.rewrite.kind, after: m.rewrite.after, margin: Number(m.margin.toFixed(2)) });
+    for (const m of weighed.margins) row.margins.push({ line: m.rewrite.startLine, kind: m.rewrite.kind, after: m.rewrite.after, margin: Number(m.margin.toFixed(2)), local: Number((m.local ?? 0).toFixed(2)) });
     for (const bug of weighed.bugs) {
       const finding = { path: file, startLine: bug.rewrite.startLine, line: bug.rewrite.endLine, severity: "warning", rule: "model/likely-bug", message: describeLikelyBug(bug) };
       row.best.push({ ...bug, finds: findsBug(c, finding) });
@@ -100,17 +101,21 @@ for (const c of cases) {
   rmSync(root, { recursive: true });
   row.seconds = (performance.now() - started) / 1000;
   rows.push(row);
-  const top = [...row.best].sort((a, b) => b.margin - a.margin).slice(0, 3).map((b) => `${b.finds ? "*" : ""}${b.margin.toFixed(1)} ${b.rewrite.kind} L${b.rewrite.startLine} \`${b.rewrite.after}\``);
+  const top = [...row.best].sort((a, b) => b.margin - a.margin).slice(0, 3).map((b) => `${b.finds ? "*" : ""}${b.margin.toFixed(1)} (edit ${(b.local ?? 0).toFixed(1)}) ${b.rewrite.kind} L${b.rewrite.startLine} \`${b.rewrite.after}\``);
   console.log(`${c.id.padEnd(34)} ${String(row.rewrites).padStart(3)} rewrites ${row.tokens} tok ${row.seconds.toFixed(1)} s | ${top.join(" | ")}`);
 }
 
 console.log("\nthreshold  bugs found  other findings on bug cases  findings on controls (cases)");
-for (const threshold of [1, 2, 3, 4, 5, 6, 7, 8]) {
-  const found = rows.filter((r) => r.category === "bug" && r.best.some((b) => b.finds && b.margin >= threshold)).length;
-  const other = rows.filter((r) => r.category === "bug").reduce((n, r) => n + r.best.filter((b) => !b.finds && b.margin >= threshold).length, 0);
-  const controls = rows.filter((r) => r.category === "control").reduce((n, r) => n + r.best.filter((b) => b.margin >= threshold).length, 0);
-  const controlCases = rows.filter((r) => r.category === "control" && r.best.some((b) => b.margin >= threshold)).length;
-  console.log(`${String(threshold).padStart(9)}  ${found}/${rows.filter((r) => r.category === "bug").length}`.padEnd(24) + `${other}`.padEnd(30) + `${controls} (${controlCases}/${rows.filter((r) => r.category === "control").length})`);
+for (const localThreshold of [Number.NEGATIVE_INFINITY, -2, 0]) {
+  console.log(`with the edit itself winning by ${localThreshold} or more:`);
+  for (const threshold of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    const wins = (b: { margin: number; local?: number }): boolean => b.margin >= threshold && (b.local ?? 0) >= localThreshold;
+    const found = rows.filter((r) => r.category === "bug" && r.best.some((b) => b.finds && wins(b))).length;
+    const other = rows.filter((r) => r.category === "bug").reduce((n, r) => n + r.best.filter((b) => !b.finds && wins(b)).length, 0);
+    const controls = rows.filter((r) => r.category === "control").reduce((n, r) => n + r.best.filter((b) => wins(b)).length, 0);
+    const controlCases = rows.filter((r) => r.category === "control" && r.best.some((b) => wins(b))).length;
+    console.log(`${String(threshold).padStart(9)}  ${found}/${rows.filter((r) => r.category === "bug").length}`.padEnd(24) + `${other}`.padEnd(30) + `${controls} (${controlCases}/${rows.filter((r) => r.category === "control").length})`);
+  }
 }
 if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(rows, null, 2)}\n`);
 await context.dispose();

@@ -14,6 +14,17 @@ import { describeLikelyBug, FOLLOWING_LINES, weighRewrites, type LikelyBug } fro
  */
 export const LIKELY_BUG_MARGIN = 3;
 
+/**
+ * Nats the rewrite must win by at the edit itself (the line up to the
+ * rewritten code and the word after it): the evidence must include the
+ * rewritten tokens, not only what follows them. On ky's merge.ts (06375ef) the
+ * 1.5B found `key !== 'retry'` 7.7 nats likelier over the lines — because the
+ * next line reads `returnValue[key]` where `key` is known to be 'retry' — while
+ * at the edit itself `!==` lost by 7.4. The nine planted bugs found win there by
+ * 2.8 or more.
+ */
+export const LIKELY_BUG_LOCAL_MARGIN = 0;
+
 /** Rewrites weighed per review, at most. */
 export const MAX_LIKELY_BUG_REWRITES = 40;
 
@@ -126,6 +137,7 @@ export async function findLikelyBugs(params: FindLikelyBugsParams): Promise<Like
             },
           ),
         stop: () => evaluated >= tokenBudget,
+        localThreshold: LIKELY_BUG_LOCAL_MARGIN,
       });
       weighed += chosen.length - result.unweighed;
       if (result.unweighed > 0) cutOff(file.path);

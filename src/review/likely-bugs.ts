@@ -7,6 +7,8 @@ export interface LikelyBug {
   readonly line: number;
   /** log p(rewrite) − log p(code as written), in nats, over the same lines. */
   readonly margin: number;
+  /** The same at the edit itself (WeighRewritesParams.localThreshold), where it was scored. */
+  readonly local?: number;
 }
 
 /** Lines after the rewritten ones that are scored with them, by default. */
@@ -24,13 +26,19 @@ export interface WeighRewritesParams {
   readonly followingLines?: number;
   /** Asked before each line: true stops the weighing there (a budget is spent). */
   readonly stop?: () => boolean;
+  /**
+   * Nats the rewrite must also win by at the edit itself: the line up to the
+   * rewritten code and the word after it, without what follows. Undefined:
+   * not asked (and not scored).
+   */
+  readonly localThreshold?: number;
 }
 
 export interface WeighedRewrites {
   /** The best rewrite of each site that wins by the threshold, in the file's order. */
   readonly bugs: readonly LikelyBug[];
   /** Every rewrite with its margin (benchmarks read these). */
-  readonly margins: readonly { readonly rewrite: SuspectRewrite; readonly margin: number }[];
+  readonly margins: readonly { readonly rewrite: SuspectRewrite; readonly margin: number; readonly local?: number }[];
   /** Rewrites not weighed because `stop` said so. */
   readonly unweighed: number;
 }
@@ -63,7 +71,8 @@ export async function weighRewrites(params: WeighRewritesParams): Promise<Weighe
     byLine.set(line, [...(byLine.get(line) ?? []), rewrite]);
   }
   const follow = params.followingLines ?? FOLLOWING_LINES;
-  const margins: { rewrite: SuspectRewrite; margin: number; line: number }[] = [];
+  const margins: { rewrite: SuspectRewrite; margin: number; line: number; local?: number }[] = [];
+  const local = params.localThreshold !== undefined;
   let unweighed = 0;
   for (const [line, rewrites] of [...byLine.entries()].sort((a, b) => a[0] - b[0])) {
     if (unweighed > 0 || params.stop?.() === true) {
@@ -75,18 +84,27 @@ export async function weighRewrites(params: WeighRewritesParams): Promise<Weighe
     const to = endOfLine(Math.min(starts.length, lastLine + follow));
     const original = text.slice(from, to);
     const variants = rewrites.map((r) => text.slice(from, r.start) + r.replacement + text.slice(r.end, to));
-    const [asWritten, ...rewritten] = await params.score(text.slice(0, from), [original, ...variants]);
+    // At the edit: up to the rewritten code and the word after it (the same word for both versions).
+    const edits = local
+      ? rewrites.flatMap((r) => {
+          const after = /^\s*(?:[\w$]+|\S)/.exec(text.slice(r.end))?.[0] ?? "";
+          return [text.slice(from, r.end) + after, text.slice(from, r.start) + r.replacement + after];
+        })
+      : [];
+    const [asWritten, ...scores] = await params.score(text.slice(0, from), [original, ...variants, ...edits]);
     rewrites.forEach((rewrite, i) => {
-      margins.push({ rewrite, line, margin: (rewritten[i] ?? Number.NEGATIVE_INFINITY) - (asWritten ?? 0) });
+      const margin = (scores[i] ?? Number.NEGATIVE_INFINITY) - (asWritten ?? 0);
+      const edit = local ? (scores[variants.length + 2 * i + 1] ?? Number.NEGATIVE_INFINITY) - (scores[variants.length + 2 * i] ?? 0) : undefined;
+      margins.push({ rewrite, line, margin, ...(edit === undefined ? {} : { local: edit }) });
     });
   }
-  const best = new Map<number, { rewrite: SuspectRewrite; margin: number; line: number }>();
+  const best = new Map<number, { rewrite: SuspectRewrite; margin: number; line: number; local?: number }>();
   for (const entry of margins) {
     const held = best.get(entry.rewrite.site);
     if (held === undefined || entry.margin > held.margin) best.set(entry.rewrite.site, entry);
   }
-  const bugs = [...best.values()].filter((entry) => entry.margin >= params.threshold).sort((a, b) => a.rewrite.start - b.rewrite.start);
-  return { bugs, margins: margins.map(({ rewrite, margin }) => ({ rewrite, margin })), unweighed };
+  const bugs = [...best.values()].filter((entry) => entry.margin >= params.threshold && (params.localThreshold === undefined || (entry.local ?? Number.NEGATIVE_INFINITY) >= params.localThreshold)).sort((a, b) => a.rewrite.start - b.rewrite.start);
+  return { bugs, margins: margins.map(({ rewrite, margin, local: edit }) => ({ rewrite, margin, ...(edit === undefined ? {} : { local: edit }) })), unweighed };
 }
 
 function lineStarts(text: string): number[] {

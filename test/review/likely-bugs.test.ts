@@ -70,3 +70,27 @@ describe("weighRewrites under a budget", () => {
     expect(result.margins).toHaveLength(1);
   });
 });
+
+describe("weighRewrites at the edit itself", () => {
+  it("scores each version up to the rewritten code and the word after it, and drops a rewrite that wins only through the lines after", async () => {
+    const asked: (readonly string[])[] = [];
+    const weigh = (edit: number) =>
+      weighRewrites({
+        text: TEXT,
+        rewrites: [rewrite(0, "off-by-one", "<=", "<", "i < xs.length")],
+        threshold: 3,
+        localThreshold: 0,
+        followingLines: 0,
+        score: (_before, continuations) => {
+          asked.push(continuations);
+          return Promise.resolve([-10, -4, -6, -6 + edit]);
+        },
+      });
+    const losing = await weigh(-1);
+    expect(asked[0]?.slice(2)).toEqual(["  for (let i = 0; i <= xs", "  for (let i = 0; i < xs"]);
+    expect(losing.bugs).toEqual([]);
+    expect(losing.margins[0]).toMatchObject({ margin: 6, local: -1 });
+    const winning = await weigh(0.5);
+    expect(winning.bugs.map((b) => b.local)).toEqual([0.5]);
+  });
+});
